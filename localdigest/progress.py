@@ -1,0 +1,24 @@
+"""How stages report progress: the library calls a Progress; the CLI shows it as bars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+Advance = Callable[[int], None]
+
+
+class Progress(Protocol):
+    def stage(self, name: str, total: int | None = None): ...  # context manager -> Advance
+
+    def message(self, text: str) -> None: ...
+
+
+class Silent:
+    @contextmanager
+    def stage(self, name: str, total: int | None = None) -> Iterator[Advance]:
+        yield lambda n=1: None
+
+    def message(self, text: str) -> None:
+        pass

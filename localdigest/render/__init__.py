@@ -1,0 +1,37 @@
+"""Render stage: a day's categories and reports -> Markdown, PNG chart and JSON files.
+
+Files are written to a temporary name and renamed, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..label import Category
+
+
+@dataclass
+class DayDigest:
+    date: str
+    categories: list[Category]
+    sections: dict[str, list[str]]  # category id -> five report parts
+    stats: dict = field(default_factory=dict)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def chart_name(date: str) -> str:
+    return f"paper_{date}.png"

@@ -1,0 +1,297 @@
+"""The one DuckDB file that holds papers, embeddings, categories, summaries and LLM calls."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from ..errors import StoreError
+from ..paper import Paper
+from . import migrations
+
+
+@dataclass
+class StoredCategory:
+    id: str
+    name: str
+    emoji: str
+    name_ko: str | None = None
+    keywords: list[str] | None = None
+    centroid: np.ndarray | None = None
+
+
+class Store:
+    """A thin, typed wrapper over the DuckDB connection; every write is transactional."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = duckdb.connect(self.path)
+        except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
+            first = str(exc).splitlines()[0]
+            raise StoreError(f"cannot open database {self.path}: {first}") from exc
+        try:
+            migrations.apply(self.db)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot migrate database {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- papers -------------------------------------------------------------------------
+    def upsert_papers(self, papers: Iterable[Paper]) -> int:
+        """Insert new papers and update changed ones; returns how many rows changed."""
+        rows = [
+            (
+                p.id,
+                p.title,
+                p.abstract,
+                p.authors,
+                p.categories,
+                p.published,
+                p.comment,
+                p.version,
+                p.content_hash(),
+            )
+            for p in papers
+        ]
+        if not rows:
+            return 0
+        with self.transaction() as db:
+            db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS _incoming AS SELECT * EXCLUDE "
+                "(first_seen, updated_at) FROM papers LIMIT 0"
+            )
+            db.execute("DELETE FROM _incoming")
+            db.executemany("INSERT INTO _incoming VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            changed = db.execute(
+                "SELECT count(*) FROM _incoming i LEFT JOIN papers p USING (id) "
+                "WHERE p.id IS NULL OR p.content_hash <> i.content_hash "
+                "OR p.published IS DISTINCT FROM i.published "
+                "OR p.categories IS DISTINCT FROM i.categories"
+            ).fetchone()[0]
+            db.execute(
+                """
+                INSERT INTO papers (id, title, abstract, authors, categories, published, comment,
+                                    version, content_hash)
+                SELECT * FROM _incoming
+                ON CONFLICT (id) DO UPDATE SET
+                    title = excluded.title, abstract = excluded.abstract,
+                    authors = excluded.authors, categories = excluded.categories,
+                    published = coalesce(least(papers.published, excluded.published),
+                                         papers.published, excluded.published),
+                    comment = excluded.comment, version = excluded.version,
+                    content_hash = excluded.content_hash, updated_at = now()
+                """
+            )
+        return int(changed)
+
+    def papers(self, ids: Iterable[str]) -> list[Paper]:
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = self.db.execute(
+            "SELECT id, title, abstract, authors, categories, strftime(published, '%Y-%m-%d'), "
+            "comment, version FROM papers WHERE id IN (SELECT unnest(?)) ORDER BY id",
+            [ids],
+        ).fetchall()
+        return [_paper(r) for r in rows]
+
+    def paper_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM papers").fetchone()[0]
+
+    # --- embeddings ---------------------------------------------------------------------
+    def cached_embeddings(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+        if not hashes:
+            return {}
+        rows = self.db.execute(
+            "SELECT text_hash, vector FROM embeddings WHERE model = ? "
+            "AND text_hash IN (SELECT unnest(?))",
+            [model, hashes],
+        ).fetchall()
+        return {h: np.asarray(v, dtype=np.float32) for h, v in rows}
+
+    def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        if not vectors:
+            return
+        rows = [
+            (model, h, int(v.shape[0]), v.astype(np.float32).tolist()) for h, v in vectors.items()
+        ]
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO embeddings (model, text_hash, dim, vector) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                rows,
+            )
+
+    # --- runs ---------------------------------------------------------------------------
+    def start_run(self, day: str, options: dict) -> int:
+        return self.db.execute(
+            "INSERT INTO runs (day, options) VALUES (?, ?) RETURNING id",
+            [day, json.dumps(options, ensure_ascii=False)],
+        ).fetchone()[0]
+
+    def finish_run(self, run_id: int, stats: dict, status: str = "ok") -> None:
+        self.db.execute(
+            "UPDATE runs SET finished_at = current_timestamp, status = ?, stats = ? WHERE id = ?",
+            [status, json.dumps(stats, ensure_ascii=False), run_id],
+        )
+
+    # --- categories ---------------------------------------------------------------------
+    def known_categories(self) -> list[StoredCategory]:
+        rows = self.db.execute(
+            "SELECT id, name, emoji, name_ko, keywords, centroid FROM categories ORDER BY id"
+        ).fetchall()
+        return [
+            StoredCategory(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                None if r[5] is None else np.asarray(r[5], dtype=np.float32),
+            )
+            for r in rows
+        ]
+
+    def save_day(self, day: str, categories: list[tuple[StoredCategory, list[str], list[bool]]]):
+        """Replace one day's categories and paper assignments in a single transaction.
+
+        ``categories`` holds (category, paper ids, outlier flags) in digest order.
+        """
+        with self.transaction() as db:
+            db.execute("DELETE FROM day_categories WHERE day = ?", [day])
+            db.execute("DELETE FROM assignments WHERE day = ?", [day])
+            for position, (cat, paper_ids, outliers) in enumerate(categories):
+                centroid = None if cat.centroid is None else cat.centroid.astype(float).tolist()
+                db.execute(
+                    """
+                    INSERT INTO categories (id, name, emoji, name_ko, keywords, centroid)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, emoji = excluded.emoji,
+                        name_ko = excluded.name_ko, centroid = excluded.centroid
+                    """,
+                    [cat.id, cat.name, cat.emoji, cat.name_ko, cat.keywords, centroid],
+                )
+                db.execute(
+                    "INSERT INTO day_categories (day, category_id, position, keywords) "
+                    "VALUES (?, ?, ?, ?)",
+                    [day, cat.id, position, cat.keywords],
+                )
+                db.executemany(
+                    "INSERT INTO assignments (day, paper_id, category_id, outlier) "
+                    "VALUES (?, ?, ?, ?)",
+                    [
+                        (day, pid, cat.id, bool(o))
+                        for pid, o in zip(paper_ids, outliers, strict=False)
+                    ],
+                )
+
+    def day_assignments(self, day: str) -> dict[str, str]:
+        rows = self.db.execute(
+            "SELECT paper_id, category_id FROM assignments WHERE day = ?", [day]
+        ).fetchall()
+        return dict(rows)
+
+    def category_counts(self) -> list[tuple[str, str, str, str, int]]:
+        """(day, category id, name, emoji, papers) for every stored day, newest first."""
+        return self.db.execute(
+            """
+            SELECT strftime(a.day, '%Y-%m-%d'), c.id, c.name, c.emoji, count(*)
+            FROM assignments a JOIN categories c ON c.id = a.category_id
+            GROUP BY ALL ORDER BY 1 DESC, 5 DESC
+            """
+        ).fetchall()
+
+    # --- summaries and LLM calls --------------------------------------------------------
+    def get_summary(self, key: str) -> list[str] | None:
+        row = self.db.execute("SELECT sections FROM summaries WHERE key = ?", [key]).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def put_summary(
+        self,
+        key: str,
+        model: str,
+        prompt_version: str,
+        input_hash: str,
+        sections: list[str],
+        day: str,
+        category_id: str,
+    ) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO summaries (key, model, prompt_version, input_hash, sections) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [key, model, prompt_version, input_hash, json.dumps(sections, ensure_ascii=False)],
+            )
+            self.link_summary(day, category_id, key, db)
+
+    def link_summary(self, day: str, category_id: str, key: str, db=None) -> None:
+        (db or self.db).execute(
+            "INSERT INTO day_summaries VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
+            "SET summary_key = excluded.summary_key",
+            [day, category_id, key],
+        )
+
+    def log_llm_call(
+        self,
+        run_id: int | None,
+        model: str,
+        prompt: str,
+        options: dict,
+        output: str,
+        prompt_tokens: int,
+        completion_tokens: int,
+        seconds: float,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO llm_calls (run_id, model, prompt, options, output, prompt_tokens, "
+            "completion_tokens, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                run_id,
+                model,
+                prompt,
+                json.dumps(options),
+                output,
+                prompt_tokens,
+                completion_tokens,
+                seconds,
+            ],
+        )
+
+
+def _paper(row: tuple) -> Paper:
+    return Paper(
+        id=row[0],
+        title=row[1],
+        abstract=row[2],
+        authors=list(row[3] or []),
+        categories=list(row[4] or []),
+        published=row[5],
+        comment=row[6],
+        version=row[7],
+    )
