@@ -23,7 +23,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 models_app = typer.Typer(
-    help="The bundled GGUF model: assemble and verify it.", no_args_is_help=True
+    help="The bundled GGUF model: assemble and verify it.\n\n"
+    "Example:\n\n    localdigest models check --model models/gemma-3-270m-q4_k_m.gguf",
+    no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")
 
@@ -63,12 +65,14 @@ class BarProgress:
     """Progress bars on stderr, one per stage."""
 
     def __init__(self, enabled: bool = True):
+        self.quiet = not enabled  # --quiet: no bars and no stage lines either
         self.enabled = enabled and sys.stderr.isatty()
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator:
         if not self.enabled:
-            typer.echo(f"· {name}…", err=True)
+            if not self.quiet:
+                typer.echo(f"· {name}…", err=True)
             yield lambda n=1: None
             return
         from rich.progress import (

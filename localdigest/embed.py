@@ -57,6 +57,7 @@ class SentenceTransformerEmbedder:
             # Hub access off: a folder that is incomplete must fail here, not download.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars
             from sentence_transformers import SentenceTransformer
 
             try:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -89,6 +91,21 @@ def default_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence C-level writes to stderr (fd 2); Python exceptions still carry the error."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 class LlamaCppLLM:
     """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
 
@@ -111,7 +128,8 @@ class LlamaCppLLM:
             from llama_cpp import Llama
 
             try:
-                self._llm = Llama(str(self.path), verbose=False, **self.options)
+                with _quiet_stderr():  # llama.cpp prints context notes even when not verbose
+                    self._llm = Llama(str(self.path), verbose=False, **self.options)
             except (ValueError, RuntimeError) as exc:
                 raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
             self.chat = bool(self._llm.metadata.get("tokenizer.chat_template"))

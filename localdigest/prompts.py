@@ -1,40 +1,21 @@
 """Prompts as versioned data. PROMPT_VERSION enters the summary cache key: change any text
 here and bump it, and exactly the reports it affects are generated again.
 
-The bundled model is a base model, so the prompt is a document to continue: a short worked
-example (written for this project), then the category's papers, then the report so far,
-ending in the lead-in of the part to write. Each part is one line, so generation stops at the
-first newline.
+The bundled model is a base model, so the prompt is a document to continue: a short header,
+the category's papers, then the report so far, ending in the lead-in of the part to write.
+Per-paper lines follow a short worked example (written for this project). Each part is one
+line, so generation stops at the first newline.
 """
 
 from __future__ import annotations
 
-PROMPT_VERSION = "ko-report-v2"
+PROMPT_VERSION = "ko-report-v3"
 
-# Fixed head shared by every call of a run: llama.cpp reuses its KV cache across calls.
-HEAD = """아래는 오늘 발표된 인공지능 논문을 분야별로 정리한 한국어 보고서의 예시입니다. \
-모든 문장은 한국어로 쓰고, 논문에 없는 숫자나 이름은 쓰지 않습니다.
-
-분야: 예시
-논문:
-[1] Sparse Routing for Mixture-of-Experts
-요약: We propose a routing method that sends each token to fewer experts, reducing compute \
-while keeping accuracy.
-[2] A Benchmark for Tabular Question Answering
-요약: We release a benchmark of questions over spreadsheets and evaluate several models on it.
-
-보고서:
-1. 주요 주제: 이 분야의 논문들은 모델의 계산 효율과 표 데이터에 대한 질의응답 평가를 다룹니다.
-2. 공통 키워드 및 트렌드: 희소 라우팅, 전문가 혼합, 벤치마크, 평가가 주요 키워드입니다.
-3. 논문별 핵심 내용:
-- [1] Sparse Routing for Mixture-of-Experts: 이 논문은 각 토큰을 더 적은 전문가에게 보내 \
-계산량을 줄이면서 정확도를 유지하는 라우팅 방법을 제안합니다.
-- [2] A Benchmark for Tabular Question Answering: 이 논문은 스프레드시트에 대한 질문으로 \
-이루어진 벤치마크를 공개하고 여러 모델을 평가합니다.
-4. 영향: 이러한 연구는 큰 모델을 더 적은 비용으로 운영하고 표 데이터 이해 능력을 \
-객관적으로 비교하는 데 도움이 됩니다.
-5. 결론 및 전망: 앞으로 효율적인 모델 구조와 실제 업무에 가까운 평가 방법이 함께 \
-발전할 것으로 보입니다.
+# Fixed head shared by every category prompt: llama.cpp reuses its KV cache across calls.
+# No worked example here: the small default model copied a full example report word for word.
+HEAD = """아래는 오늘 발표된 인공지능 논문을 분야별로 정리한 한국어 보고서입니다. \
+보고서는 주요 주제, 공통 키워드 및 트렌드, 논문별 핵심 내용, 영향, 결론 및 전망의 다섯 부분으로 \
+이루어지며, 모든 문장은 한국어로 씁니다. 논문에 없는 숫자나 이름은 쓰지 않습니다.
 
 """
 
@@ -48,6 +29,8 @@ PARTS = {
 }
 # Part 3 is written one paper at a time from that paper's own abstract, after a worked example;
 # the example is the shared prefix, so llama.cpp evaluates it once per run.
+PAPER_LIST_NOTE = "각 논문의 내용은 아래 목록에 정리합니다."
+
 PAPER_HEAD = """아래는 인공지능 논문의 제목과 초록을 읽고 한국어로 한 문장 요약을 쓴 예시입니다. \
 요약에는 초록에 나온 내용만 씁니다.
 

@@ -18,6 +18,7 @@ from .prompts import (
     HEAD,
     PAPER_BLOCK,
     PAPER_HEAD,
+    PAPER_LIST_NOTE,
     PARTS,
     PROMPT_VERSION,
     category_block,
@@ -50,7 +51,7 @@ class Summarizer:
     max_papers_in_prompt: int = 12  # parts 1, 2, 4, 5 see at most this many papers
     paper_words: int = 90  # words of a paper's own abstract for its part-3 line
     max_tokens_part: int = 90
-    max_tokens_paper: int = 64
+    max_tokens_paper: int = 48
     attempts: int = 2
     stats: SummaryStats = field(default_factory=SummaryStats)
 
@@ -88,7 +89,9 @@ class Summarizer:
         base = HEAD + category_block(category.name, self._trimmed(category))
         report = ""
         sections: dict[int, str] = {}
-        for part in (1, 2):
+        # Parts 1, 2, 4, 5 first, all on the category prompt, so llama.cpp keeps its KV cache;
+        # then the per-paper lines, which all share PAPER_HEAD.
+        for part in (1, 2, 4, 5):
             text = self._line(
                 base + report + PARTS[part][1],
                 self.max_tokens_part,
@@ -96,6 +99,8 @@ class Summarizer:
             )
             sections[part] = _join(part_lead(part), text)
             report += f"{PARTS[part][1]} {text}\n"
+            if part == 2:  # keep the example's numbering; the per-paper lines come later
+                report += f"{PARTS[3][1]} {PAPER_LIST_NOTE}\n"
         lines = []
         for paper in category.papers:
             abstract = " ".join(paper.abstract.split()[: self.paper_words])
@@ -105,15 +110,6 @@ class Summarizer:
             )
             lines.append(f"- {paper.title}: 이 논문은 {text}")
         sections[3] = "\n".join(lines)
-        report += f"{PARTS[3][1]}\n" + "\n".join(lines[:3]) + "\n"
-        for part in (4, 5):
-            text = self._line(
-                base + report + PARTS[part][1],
-                self.max_tokens_part,
-                fallback=_fallback(part, category),
-            )
-            sections[part] = _join(part_lead(part), text)
-            report += f"{PARTS[part][1]} {text}\n"
         return [sections[i] for i in range(1, 6)]
 
     def _trimmed(self, category: Category) -> list[tuple[str, str]]:
@@ -191,7 +187,7 @@ def copies_example(text: str, span: int = 14) -> bool:
     """True when the model parroted a run of the worked examples instead of the papers."""
     squeezed = "".join(text.split())
     examples = "".join((HEAD + PAPER_HEAD).split())
-    return any(squeezed[i : i + span] in examples for i in range(0, max(1, len(squeezed) - span)))
+    return any(squeezed[i : i + span] in examples for i in range(max(1, len(squeezed) - span + 1)))
 
 
 def _join(lead: str, text: str) -> str:

@@ -8,12 +8,14 @@ from ..prompts import PARTS
 from . import DayDigest, chart_name
 
 TITLE = "# Daily Artificial Intelligence Insights : Papers![Category Distribution Graph]({chart})"
+_ENTITY = re.compile(r"&(#?\w+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 def escape(text: str) -> str:
     """Show paper titles and model text as text: no HTML, links or emphasis sneak in."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # "&" only where it would start an entity ("&lt;" must stay text); "R&D" reads as is.
+    text = _ENTITY.sub(r"&amp;\1", text).replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 

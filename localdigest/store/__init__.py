@@ -202,14 +202,15 @@ class Store:
                     "VALUES (?, ?, ?, ?)",
                     [day, cat.id, position, cat.keywords],
                 )
-                db.executemany(
-                    "INSERT INTO assignments (day, paper_id, category_id, outlier) "
-                    "VALUES (?, ?, ?, ?)",
-                    [
-                        (day, pid, cat.id, bool(o))
-                        for pid, o in zip(paper_ids, outliers, strict=False)
-                    ],
-                )
+                rows = [
+                    (day, pid, cat.id, bool(o)) for pid, o in zip(paper_ids, outliers, strict=False)
+                ]
+                if rows:  # DuckDB's executemany rejects an empty list
+                    db.executemany(
+                        "INSERT INTO assignments (day, paper_id, category_id, outlier) "
+                        "VALUES (?, ?, ?, ?)",
+                        rows,
+                    )
 
     def day_assignments(self, day: str) -> dict[str, str]:
         rows = self.db.execute(

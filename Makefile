@@ -1,0 +1,48 @@
+# localdigest — one Makefile: install, run, test, lint, bench.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MODEL  := models/gemma-3-270m-q4_k_m.gguf
+SAMPLE := data/sample/2025-04-03.jsonl
+OUT    ?= digests
+DB     ?= data/localdigest.duckdb
+
+.PHONY: install models run run-reference test test-fast lint bench clean
+
+install: $(BIN)/.installed $(MODEL)
+
+# torch first, pinned: 2.13.0 is the CPU build on this machine kind (see README for GPU).
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+models: $(MODEL)
+
+$(MODEL): $(BIN)/.installed
+	$(BIN)/localdigest models install --models-dir models
+
+run: install
+	$(BIN)/localdigest run --input $(SAMPLE) --out $(OUT) --db $(DB)
+
+run-reference: install
+	$(BIN)/localdigest run --input data/sample/reference_2024-10-27.jsonl --all \
+		--date 2024-10-27 --out $(OUT) --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check localdigest tests bench
+	$(BIN)/ruff format --check localdigest tests bench
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

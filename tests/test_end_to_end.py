@@ -1,0 +1,77 @@
+"""The whole pipeline on real models: the bundled GGUF, the bundled MiniLM, real HDBSCAN.
+
+Runs on the 11-paper reference day (small, so it fits CI) with the network blocked by
+pytest-socket: passing also shows a full run opens no internet socket.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from localdigest.config import Settings
+from localdigest.pipeline import DayRequest, run_day
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "gemma-3-270m-q4_k_m.gguf"
+REFERENCE = ROOT / "data" / "sample" / "reference_2024-10-27.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def real_run(tmp_path_factory):
+    if not MODEL.is_file():
+        pytest.fail(f"{MODEL} missing: run `make install` (it assembles the bundled model)")
+    tmp = tmp_path_factory.mktemp("e2e")
+    shutil.copy(REFERENCE, tmp / "day.jsonl")
+    settings = Settings(db=str(tmp / "ld.duckdb"), out=str(tmp / "out"), model=str(MODEL))
+    request = DayRequest(inputs=[str(tmp / "day.jsonl")], date="2024-10-27", all_papers=True)
+    first = run_day(settings, request)
+    again = Settings(db=settings.db, out=str(tmp / "out-again"), model=str(MODEL))
+    second = run_day(again, request)
+    return first, second
+
+
+def test_digest_files_follow_the_contract(real_run):
+    first, _ = real_run
+    md = first.markdown.read_text(encoding="utf-8")
+    assert md.splitlines()[0] == (
+        "# Daily Artificial Intelligence Insights : Papers"
+        "![Category Distribution Graph](paper_2024-10-27.png)"
+    )
+    assert first.chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    data = json.loads(first.json.read_text(encoding="utf-8"))
+    ids = [pid for c in data["categories"] for pid in c["papers"]]
+    source_ids = [json.loads(line)["id"] for line in REFERENCE.read_text().splitlines()]
+    assert sorted(ids) == sorted(source_ids)  # every paper exactly once
+    assert len(data["categories"]) >= 3
+    for cat in data["categories"]:
+        assert len(cat["sections"]) == 5 and all(s.strip() for s in cat["sections"])
+        assert f"## {cat['emoji']} {cat['name']}" in md.replace("\\", "")
+        for pid in cat["papers"]:
+            assert f"(https://arxiv.org/abs/{pid})" in md
+    stats = data["stats"]
+    assert stats["papers"] == 11 and stats["llm_calls"] > 0
+    assert stats["llm_completion_tokens"] > 0
+
+
+def test_real_model_writes_korean(real_run):
+    first, _ = real_run
+    text = " ".join(s for sections in first.sections.values() for s in sections)
+    hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
+    letters = len(re.findall(r"[^\W\d_]", text))
+    assert hangul / letters > 0.6
+    assert first.stats["generated_parts"] > first.stats["fallback_parts"]
+
+
+def test_rerun_reuses_everything(real_run):
+    first, second = real_run
+    assert second.stats["llm_calls"] == 0
+    assert second.stats["cache_hits"] == first.stats["categories"]
+    assert second.stats["embedding_cache_hits"] == 11
+    assert second.sections == first.sections
