@@ -192,7 +192,9 @@ def test_rss_slice_new_cross_and_replace() -> None:
     papers, errors = papers_and_errors(fx("rss_slice.xml"))
     assert errors == []
     assert len(papers) == 30
-    assert all(p.published == "2024-11-28" for p in papers)
+    dated = [p for p in papers if p.published]
+    assert len(dated) == 26  # 22 new + 4 cross; the 4 replacements are not new that day
+    assert all(p.published == "2024-11-28" for p in dated)
     assert all("v" not in p.id for p in papers)
     by_id = {p.id: p for p in papers}
 
@@ -211,6 +213,8 @@ def test_rss_slice_new_cross_and_replace() -> None:
 
     replace = by_id["1401.3665"]
     assert replace.version == 4
+    assert replace.published is None  # a revision of an old paper is not new today
+    assert new.published == cross.published == "2024-11-28"
     assert replace.abstract.startswith("We prove the existence conjecture for combinatorial")
     for p in papers:
         assert "Announce Type" not in p.abstract and not p.abstract.startswith("arXiv:")

@@ -54,6 +54,10 @@ def item_to_paper(item: ET.Element, channel_date: str | None, source: str) -> Pa
         authors=split_authors(creators),
         categories=[c.text or "" for c in item.findall("category")],
         # Every item of a daily feed carries the announcement day; the channel's is a fallback.
-        published=rfc2822_date(item.findtext("pubDate")) or channel_date,
+        # A replacement (replace, replace-cross) revises an older paper: it was not announced
+        # as new today, so it gets no date and is stored without entering today's digest.
+        published=None
+        if m and m.group("type").startswith("replace")
+        else rfc2822_date(item.findtext("pubDate")) or channel_date,
         source=source,
     )
