@@ -75,3 +75,17 @@ def test_rerun_reuses_everything(real_run):
     assert second.stats["cache_hits"] == first.stats["categories"]
     assert second.stats["embedding_cache_hits"] == 11
     assert second.sections == first.sections
+
+
+def test_chat_path_runs_through_the_same_interface():
+    """An instruct GGUF (chat template present) takes the chat branch of the same complete()."""
+    from localdigest.llm import LlamaCppLLM
+
+    llm = LlamaCppLLM(MODEL, n_ctx=1024)
+    llm.count_tokens("warm up")  # loads the model; the bundled file has no template
+    assert llm.chat is False
+    llm.chat = True  # as if the file had one: llama-cpp-python formats the user turn
+    out = llm.complete(
+        "분야: LLM\n1. 주요 주제:", max_tokens=16, stop=["\n"], temperature=0.2, seed=1
+    )
+    assert isinstance(out.text, str) and out.prompt_tokens > 0 and out.completion_tokens > 0
