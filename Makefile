@@ -7,7 +7,7 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench clean
+.PHONY: install models run run-reference test test-fast lint bench crash clean
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -43,6 +43,9 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+crash: install
+	$(BIN)/python bench/crash.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -159,6 +159,17 @@ def run(
     ] = False,
     config: Config = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars")] = False,
+    offline: Annotated[
+        bool | None,
+        typer.Option(
+            "--offline/--online",
+            help="Block every non-loopback connection for the whole run "
+            "[default: offline, unless --categories fetches from arXiv]",
+        ),
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option(help="If another run holds the database, wait for it instead of exiting")
+    ] = False,
 ) -> None:
     """Make the digest of one day: Markdown, chart and JSON in --out.
 
@@ -169,7 +180,7 @@ def run(
         localdigest run --date 2025-04-01 --categories cs.AI,cs.CL,cs.CV,cs.LG
     """
     quiet_libraries()
-    from .pipeline import DayRequest, run_day
+    from .offline import guarded
 
     settings = settings_for(
         config,
@@ -179,7 +190,16 @@ def run(
         embedder=embedder,
         n_gpu_layers=n_gpu_layers,
         threads=threads,
+        offline=None if offline is None else str(offline).lower(),
     )
+    # The guard covers the whole command, the heavy imports included.
+    with guarded(settings.offline_for(bool(categories))):
+        _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet, wait)
+
+
+def _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet, wait) -> None:
+    from .pipeline import DayRequest, run_day
+
     request = DayRequest(
         inputs=list(input or []),
         date=date,
@@ -189,7 +209,7 @@ def run(
         taxonomy=taxonomy,
     )
     progress = BarProgress(enabled=not quiet)
-    result = run_day(settings, request, progress=progress)
+    result = run_day(settings, request, progress=progress, wait=wait)
     for err in result.skipped[:20]:
         typer.echo(f"skipped {err}", err=True)
     if result.skipped:
@@ -250,6 +270,38 @@ def cluster(
     )
     for c in cats:
         typer.echo(f"  {c.emoji} {c.name}: {len(c.papers)}  ({', '.join(c.keywords[:3])})")
+
+
+@app.command()
+@friendly
+def ingest(
+    input: Annotated[list[str], typer.Option("--input", "-i", help="Papers file; repeatable")],
+    db: Db = None,
+    strict: Annotated[
+        bool, typer.Option(help="Stop at the first bad record instead of skipping it")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Papers per database write")] = 5000,
+    config: Config = None,
+) -> None:
+    """Store papers from any number of files, streaming (flat memory for huge snapshots).
+
+    Example:
+
+        localdigest ingest --input arxiv-metadata-oai-snapshot.json --db data/localdigest.duckdb
+    """
+    from .ingest import ingest as ingest_files
+    from .store import Store
+
+    settings = settings_for(config, db=db)
+    with Store(settings.db) as store:
+        result = ingest_files(store, input, batch_size=batch_size, strict=strict)
+        total = store.paper_count()
+    for err in result.errors[:20]:
+        typer.echo(f"skipped {err}", err=True)
+    typer.echo(
+        f"read {result.read} records: {result.stored} papers new or changed, "
+        f"{result.skipped} skipped; {total} papers in {settings.db}"
+    )
 
 
 @app.command("categories")
@@ -322,6 +374,96 @@ def models_check(
     path = settings_for(config, model=model).model_path()
     verify_gguf(path)
     typer.echo(f"ok {path}")
+
+
+@app.command("check")
+@friendly
+def check_cmd(
+    digest: Annotated[
+        str,
+        typer.Argument(
+            metavar="DIGEST_JSON_OR_DATE", help="digest_<date>.json, or a date looked up in --out"
+        ),
+    ],
+    db: Db = None,
+    out: Annotated[
+        str | None, typer.Option(help="Folder of the digest files [default: digests]")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    config: Config = None,
+) -> None:
+    """Check a written digest against the quality gate; exit 1 if any category fails.
+
+    Per category: grounding (numbers and Latin terms found in the papers), five parts,
+    Hangul share, distinct word 3-grams, every paper mentioned in part 3.
+
+    Example:
+
+        localdigest check 2025-04-03 --db data/localdigest.duckdb
+
+        localdigest check digests/digest_2025-04-03.json --json
+    """
+    from .quality import check_day, summary_line, totals
+
+    settings = settings_for(config, db=db, out=out)
+    data, checks = check_day(digest, settings.db, settings.out)
+    total = totals(checks)
+    if as_json:
+        rows = [
+            {
+                "name": c.name,
+                **c.report.to_dict(),
+                "papers_total": c.report.papers_total,
+                "failures": c.report.failures,
+            }
+            for c in checks
+        ]
+        typer.echo(
+            json.dumps(
+                {"date": data.get("date"), "categories": rows, "totals": total},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for c in checks:
+            typer.echo(summary_line(c))
+            for failure in c.report.failures:
+                typer.echo(f"      {failure}")
+        typer.echo(
+            f"total: {total['passed']}/{total['categories']} categories pass, "
+            f"hangul min {total['hangul_ratio_min']:.2f}, "
+            f"distinct3 min {total['distinct3_min']:.2f}, "
+            f"mentioned {total['papers_mentioned']}/{total['papers_total']}, "
+            f"ungrounded {total['ungrounded_tokens']}"
+        )
+    if total["passed"] < total["categories"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def doctor(
+    model: Annotated[str | None, typer.Option(help="GGUF model file")] = None,
+    embedder: Annotated[str | None, typer.Option(help="sentence-transformers model folder")] = None,
+    db: Db = None,
+    config: Config = None,
+) -> None:
+    """Check this machine for an offline run, one line each: models, database, Hangul font,
+    GPU, network guard. Exits 1 if a required check fails.
+
+    Example:
+
+        localdigest doctor --db data/localdigest.duckdb
+    """
+    quiet_libraries()
+    from .doctor import run_checks
+
+    results = run_checks(settings_for(config, db=db, model=model, embedder=embedder))
+    for check in results:
+        typer.echo(check.line())
+    if any(c.required and not c.ok for c in results):
+        raise typer.Exit(1)
 
 
 @app.command()

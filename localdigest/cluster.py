@@ -1,19 +1,30 @@
 """Cluster stage: embeddings -> groups of papers. Every paper ends in exactly one group.
 
 Raw 384-d sentence embeddings are too sparse for density clustering (HDBSCAN marks most of a
-day as noise), so vectors are first reduced with UMAP, clustered with HDBSCAN, big clusters are
-split, and noise points are reassigned to the nearest cluster when close enough. Points that are
-still far from every cluster get label -1: the caller lists them in a visible "기타" category.
+day as noise), so vectors are first reduced with UMAP and clustered with HDBSCAN. Noise points
+join the nearest cluster when close enough; then the day is shaped for a digest: clusters over
+``max_share`` of the day are split, the closest small ones are merged until at most
+``max_clusters`` remain, and the largest are split while fewer than ``min_clusters`` exist.
+Points still far from every cluster get label -1: the caller lists them in a visible "기타"
+category.
+
+A paper's text embedding can be joined by its arXiv categories (``with_categories``): the field
+the authors chose is what an editor would look at first, and it separates vision from language
+papers that a small sentence embedder mixes up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 OTHER = -1
+# Weight of the arXiv categories next to the unit text vector (see with_categories); measured
+# with bench/categories.py on real days.
+ARXIV_WEIGHT = 0.5
 
 
 @dataclass
@@ -36,29 +47,60 @@ class UmapHdbscan:
     seed: int = 42
     min_papers: int = 30  # below this, density clustering is meaningless
     n_components: int = 5
+    n_neighbors: int = 15
     max_share: float = 0.30  # split clusters larger than this share of the day
+    max_clusters: int = 12  # merge the closest small clusters above this many (기타 included)
+    min_clusters: int = 6  # split the largest clusters below this many
     reassign_min_cos: float = 0.35  # a noise paper joins its nearest cluster if this close
 
     def fit(self, vectors: np.ndarray) -> Clustering | None:
         n = len(vectors)
         if n < self.min_papers:
             return None
-        reduced = reduce(vectors, self.n_components, self.seed)
+        reduced = reduce(vectors, self.n_components, self.seed, self.n_neighbors)
         labels = density_labels(reduced, min_cluster_size=max(4, n // 40))
         noise = labels == OTHER
         if (labels != OTHER).sum() == 0:  # everything noise: one group, split below
             labels = np.zeros(n, dtype=int)
-        labels = split_large(reduced, labels, int(self.max_share * n), self.seed)
         labels = reassign_noise(vectors, labels, self.reassign_min_cos)
+        cap = max(int(self.max_share * n), 2)
+        labels = split_large(reduced, labels, cap, self.seed)
+        has_other = bool((labels == OTHER).any())
+        labels = merge_closest(vectors, labels, self.max_clusters - has_other, cap)
+        labels = split_to(reduced, labels, self.min_clusters - has_other, self.seed)
         return Clustering(labels=labels, noise=noise)
 
 
-def reduce(vectors: np.ndarray, n_components: int, seed: int) -> np.ndarray:
+def with_categories(
+    vectors: np.ndarray,
+    categories: Sequence[Sequence[str]],
+    weight: float,
+    cross_list: float = 0.3,
+) -> np.ndarray:
+    """Join unit text vectors with the papers' arXiv categories, weighted, back to unit length.
+
+    The primary category counts 1, each cross-list ``cross_list``; a paper without categories
+    keeps only its text. ``weight`` 0 returns the vectors unchanged.
+    """
+    names = sorted({c for cats in categories for c in cats})
+    if weight <= 0 or not names:
+        return vectors
+    index = {c: i for i, c in enumerate(names)}
+    onehot = np.zeros((len(vectors), len(names)), dtype=np.float32)
+    for row, cats in enumerate(categories):
+        for pos, c in enumerate(dict.fromkeys(cats)):
+            onehot[row, index[c]] = 1.0 if pos == 0 else cross_list
+    onehot /= np.maximum(np.linalg.norm(onehot, axis=1, keepdims=True), 1e-9)
+    joined = np.hstack([vectors, weight * onehot])
+    return joined / np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-9)
+
+
+def reduce(vectors: np.ndarray, n_components: int, seed: int, n_neighbors: int = 15) -> np.ndarray:
     import umap  # lazy: numba start-up is slow
 
     reducer = umap.UMAP(
         n_components=min(n_components, len(vectors) - 2),
-        n_neighbors=min(15, len(vectors) - 1),
+        n_neighbors=min(n_neighbors, len(vectors) - 1),
         min_dist=0.0,
         metric="cosine",
         random_state=seed,  # fixed seed: the same day always clusters the same way
@@ -79,17 +121,55 @@ def density_labels(points: np.ndarray, min_cluster_size: int) -> np.ndarray:
 
 def split_large(points: np.ndarray, labels: np.ndarray, max_size: int, seed: int) -> np.ndarray:
     """Split any cluster larger than max_size into two with k-means, until none is."""
-    from sklearn.cluster import KMeans
-
     labels = labels.copy()
-    for _ in range(32):  # bounded: each pass splits the largest cluster once
+    for _ in range(64):  # bounded: each pass splits the largest cluster once
         ids, counts = np.unique(labels[labels != OTHER], return_counts=True)
         if not len(ids) or counts.max() <= max(max_size, 2):
             break
-        big = ids[counts.argmax()]
-        members = np.flatnonzero(labels == big)
-        halves = KMeans(n_clusters=2, n_init=4, random_state=seed).fit_predict(points[members])
-        labels[members[halves == 1]] = labels.max() + 1
+        labels = _split(points, labels, ids[counts.argmax()], seed)
+    return relabel(labels)
+
+
+def split_to(points: np.ndarray, labels: np.ndarray, min_clusters: int, seed: int) -> np.ndarray:
+    """Split the largest cluster in two while there are fewer than min_clusters (and it has
+    at least 8 papers: halves of 4 are the smallest topic worth a section)."""
+    labels = labels.copy()
+    for _ in range(min_clusters):
+        ids, counts = np.unique(labels[labels != OTHER], return_counts=True)
+        if len(ids) >= min_clusters or not len(ids) or counts.max() < 8:
+            break
+        labels = _split(points, labels, ids[counts.argmax()], seed)
+    return relabel(labels)
+
+
+def _split(points: np.ndarray, labels: np.ndarray, cluster: int, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+
+    members = np.flatnonzero(labels == cluster)
+    halves = KMeans(n_clusters=2, n_init=4, random_state=seed).fit_predict(points[members])
+    labels[members[halves == 1]] = labels.max() + 1
+    return labels
+
+
+def merge_closest(
+    vectors: np.ndarray, labels: np.ndarray, max_clusters: int, max_size: int
+) -> np.ndarray:
+    """Merge the smallest cluster into its most similar one (by centroid cosine) while there
+    are more than max_clusters; a merge never makes a cluster larger than max_size."""
+    labels = labels.copy()
+    while True:
+        ids, counts = np.unique(labels[labels != OTHER], return_counts=True)
+        if len(ids) <= max(max_clusters, 1):
+            break
+        cents = centroids(vectors, labels, list(ids))
+        sims = cents @ cents.T
+        np.fill_diagonal(sims, -np.inf)
+        sims[counts[:, None] + counts[None, :] > max_size] = -np.inf
+        order = np.lexsort((ids, counts))  # smallest first
+        small = next((i for i in order if np.isfinite(sims[i]).any()), None)
+        if small is None:  # every merge would break the size cap
+            break
+        labels[labels == ids[small]] = ids[int(sims[small].argmax())]
     return relabel(labels)
 
 

@@ -1,11 +1,16 @@
-"""Ingest, embed, cluster and label one day without the LLM (what `localdigest cluster` runs)."""
+"""Ingest, embed, cluster and label one day without the LLM (what `localdigest cluster` runs).
+
+The categories are the ones `localdigest run` would use for that day (both call
+``pipeline.categorize`` with the categories other days stored), and they are stored the same
+way, so later days can reuse their names.
+"""
 
 from __future__ import annotations
 
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
 from .label import Category, Labeler, load_taxonomy
-from .pipeline import DayRequest, categorize, collect_papers, select_day
+from .pipeline import DayRequest, categorize, collect_papers, save_categories, select_day
 from .progress import Silent
 from .store import Store
 
@@ -16,9 +21,11 @@ def cluster_day(
     papers, _ = collect_papers(request, Silent())
     day, todays = select_day(papers, request)
     embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
     with Store(settings.db) as store:
         store.upsert_papers(papers)
         vectors, _ = embed_papers(store, embedder, todays)
-    labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
-    cats, outlier_share = categorize(todays, vectors, labeler, settings.seed)
+        known = store.known_categories(exclude_day=day)
+        cats, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
+        save_categories(store, day, cats)
     return day, cats, outlier_share

@@ -34,6 +34,19 @@ class Settings:
     n_ctx: int = 4096
     threads: int = 0  # 0: one per physical core
     seed: int = 42
+    # "auto": offline (network guard on) unless a run fetches from the arXiv API; or true/false
+    offline: str = "auto"
+
+    def offline_for(self, fetching: bool) -> bool:
+        """Whether a run installs the network guard; an explicit true with a fetch is an error."""
+        if self.offline == "auto":
+            return not fetching
+        if self.offline == "true" and fetching:
+            raise ConfigError(
+                "fetching from the arXiv API needs the network, but offline mode is on; "
+                "pass --online (or set offline = false / LOCALDIGEST_OFFLINE=0)"
+            )
+        return self.offline == "true"
 
     def model_path(self) -> Path:
         return Path(self.model) if self.model else Path(self.models_dir) / BUNDLED_GGUF_NAME
@@ -72,8 +85,23 @@ def _apply(settings: Settings, values: dict, source: str) -> Settings:
         if key not in known:
             raise ConfigError(f"{source}: unknown setting {key!r}; known: {', '.join(known)}")
         default = getattr(Settings, key)
+        if key == "offline":
+            clean[key] = offline_value(value, source)
+            continue
         try:
             clean[key] = type(default)(value)
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{source}: {key} must be {type(default).__name__}") from exc
     return replace(settings, **clean)
+
+
+def offline_value(value: object, source: str = "flag") -> str:
+    """Normalize an offline setting: 'auto', 'true' or 'false' (TOML bools, 1/0, yes/no, on/off)."""
+    text = str(value).strip().lower()
+    if text in ("auto", ""):
+        return "auto"
+    if text in ("true", "1", "yes", "on"):
+        return "true"
+    if text in ("false", "0", "no", "off"):
+        return "false"
+    raise ConfigError(f"{source}: offline must be auto, true or false, not {value!r}")

@@ -36,3 +36,20 @@ class FetchError(LocalDigestError):
 
 class ConfigError(LocalDigestError):
     """An option, config file or backend name that makes no sense."""
+
+
+class NetworkBlockedError(LocalDigestError):
+    """Offline mode stopped a connection to a non-loopback host; names the host and the caller."""
+
+    def __init__(self, target: str, *, caller: str | None = None, action: str = "connect to"):
+        self.target = target
+        self.caller = caller
+        who = caller or "something"
+        super().__init__(
+            f"network blocked (offline mode): {who} tried to {action} {target}; "
+            "localdigest runs offline unless you pass --online (or set offline = false)"
+        )
+
+
+class LockedError(LocalDigestError):
+    """Another localdigest process holds the database's writer lock."""

@@ -8,9 +8,11 @@ Days too small for density clustering are grouped by assigning each paper to its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import tomllib
@@ -45,6 +47,17 @@ class Category:
     keywords: list[str] = field(default_factory=list)
     outliers: list[bool] = field(default_factory=list)  # per paper: HDBSCAN noise before reassign
     centroid: np.ndarray | None = None
+    field_name: str | None = None  # the taxonomy field it is named after, if any
+    candidates: list[str] = field(default_factory=list)  # fields its papers are closest to
+    group: int = OTHER  # the cluster it was built from
+
+
+class KnownCategory(Protocol):  # what the store keeps of an earlier day's category
+    id: str
+    name: str
+    emoji: str
+    name_ko: str | None
+    centroid: np.ndarray | None
 
 
 def load_taxonomy(path: str | Path | None = None) -> list[Field]:
@@ -89,6 +102,9 @@ class Labeler:
     taxonomy: list[Field]
     min_field_cos: float = 0.15  # below this a group is named from its keywords instead
     merge_share: float = 0.30  # merge same-field groups while the result stays under this share
+    min_categories: int = 8  # ... and while the day keeps more than this many categories
+    second_field_share: float = 0.25  # a repeated field yields to a group's runner-up this strong
+    center: float = 1.0  # how much of the day's mean field similarity to remove (0: none)
     _field_vecs: np.ndarray | None = None
 
     def field_vectors(self) -> np.ndarray:
@@ -102,28 +118,130 @@ class Labeler:
         fields_of = {int(t): int(t) for t in np.unique(best)}
         return self._build(papers, vectors, best, np.zeros(len(papers), bool), fields_of)
 
+    def field_votes(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each paper's similarity to every field, and its nearest field once the day's mean
+        similarity to each field is taken off (``center``): a field close to every paper of the
+        day (a "hub" such as Multimodal on a vision-heavy day) then does not win every vote."""
+        sims = vectors @ self.field_vectors().T
+        centered = sims - self.center * sims.mean(axis=0, keepdims=True)
+        return centered.argmax(axis=1), sims
+
     def label(
         self, papers: list[Paper], vectors: np.ndarray, clustering: Clustering
     ) -> list[Category]:
-        fvecs = self.field_vectors()
+        """Name each group after the field most of its papers are nearest to (a majority vote,
+        ties broken by mean similarity), so one odd paper cannot rename a group."""
+        best, sims = self.field_votes(vectors)
         targets = clustering.labels.copy()
-        field_of: dict[int, int | None] = {OTHER: None}
-        for g in np.unique(targets):
+        ranked: dict[int, list[int]] = {}  # group -> fields by votes, strong enough to name it
+        close: dict[int, list[str]] = {}  # group -> its three closest fields, for reuse_known
+        for g in _by_size(targets):
             if g == OTHER:
                 continue
-            sims = fvecs @ _unit(vectors[targets == g].mean(axis=0))
-            field_of[int(g)] = int(sims.argmax()) if sims.max() >= self.min_field_cos else None
-        # Groups on the same field become one category while it stays small enough;
-        # otherwise they stay apart and get a distinguishing keyword in _build.
+            members = targets == g
+            votes = np.bincount(best[members], minlength=len(self.taxonomy)) / members.sum()
+            mean_sim = sims[members].mean(axis=0)
+            order = np.lexsort((-(mean_sim - self.center * sims.mean(axis=0)), -votes))
+            close[g] = [self.taxonomy[int(f)].name for f in order[:3]]
+            ranked[g] = [
+                int(f)
+                for i, f in enumerate(order)
+                if mean_sim[f] >= self.min_field_cos
+                and (i == 0 or votes[f] >= self.second_field_share)
+            ][:2]
+        field_of: dict[int, int | None] = {OTHER: None}
+        for g, fields_ in ranked.items():
+            field_of[g] = fields_[0] if fields_ else None
+        # Groups on the same field become one category while it stays small enough and the
+        # day keeps enough categories; otherwise the smaller takes its runner-up field when
+        # that is free and strong enough, or gets a distinguishing keyword in _build.
         limit = max(1, int(self.merge_share * len(targets)))
-        for f in {v for v in field_of.values() if v is not None}:
-            same = sorted(
-                (g for g, v in field_of.items() if v == f), key=lambda g: -(targets == g).sum()
+        count = len(ranked) + bool((targets == OTHER).any())
+        owner: dict[int, int] = {}  # field -> the largest group named after it
+        for g in ranked:  # largest first
+            f = field_of[g]
+            if f is None:
+                continue
+            if f not in owner:
+                owner[f] = g
+                continue
+            first = owner[f]
+            merged = int((targets == first).sum() + (targets == g).sum())
+            if count > self.min_categories and merged <= limit:
+                targets[targets == g] = first
+                del field_of[g]
+                count -= 1
+                continue
+            runner_up = next((r for r in ranked[g][1:] if r not in owner), None)
+            if runner_up is not None:
+                field_of[g] = runner_up
+                owner[runner_up] = g
+        cats = self._build(papers, vectors, targets, clustering.noise, field_of)
+        for c in cats:
+            c.candidates = close.get(c.group, [])
+        return cats
+
+    def reuse_known(
+        self,
+        categories: list[Category],
+        known: Iterable[KnownCategory],
+        min_cos: float = 0.85,
+        same_field_cos: float = 0.8,
+    ) -> list[Category]:
+        """Names repeat instead of drifting. Known categories (earlier days) are matched to
+        today's, most alike centroids first, each used once:
+        - within a field, today's groups of that field take its known names (``Computer
+          Vision``, ``Computer Vision · video``) when at least ``same_field_cos`` alike, so a
+          new suffix appears only when a day has more groups of a field than any day before;
+        - a category whose name no earlier day used takes a known name of a field its papers
+          are close to (or another keyword-named one) when at least ``min_cos`` alike.
+        A category left with a name another one took gets a fresh keyword suffix; 기타 stays.
+        """
+        fields_ = {f.name for f in self.taxonomy}
+
+        def base(name: str) -> str | None:
+            head = name.split(" · ")[0]
+            return head if head in fields_ else None
+
+        known = [k for k in known if k.centroid is not None and k.name != OTHER_NAME]
+        known_names = {k.name for k in known}
+        pairs = []
+        for i, c in enumerate(categories):
+            if c.name == OTHER_NAME or c.centroid is None:
+                continue
+            close = set(c.candidates) | {c.field_name} if c.field_name else {None}
+            for j, k in enumerate(known):
+                if len(k.centroid) != len(c.centroid):
+                    continue
+                cos = float(np.dot(c.centroid, _unit(np.asarray(k.centroid, dtype=float))))
+                same = c.field_name is not None and base(k.name) == c.field_name
+                new = c.name not in known_names and base(k.name) in close
+                if (same and cos >= same_field_cos) or (new and cos >= min_cos):
+                    pairs.append((-cos, i, j))
+        matched: set[int] = set()
+        used_known: set[int] = set()
+        for _, i, j in sorted(pairs):  # most alike first, each side used once
+            if i in matched or j in used_known:
+                continue
+            matched.add(i)
+            used_known.add(j)
+            c, k = categories[i], known[j]
+            c.id, c.name, c.emoji, c.name_ko = k.id, k.name, k.emoji, k.name_ko
+            c.field_name = base(k.name)
+        names = {categories[i].name for i in matched}
+        for i, c in enumerate(categories):
+            if i in matched or c.name not in names:
+                names.add(c.name)
+                continue
+            head = c.field_name or c.name.split(" · ")[0]
+            extra = next(
+                (k for k in c.keywords if f"{head} · {k}" not in names and k not in head.lower()),
+                None,
             )
-            if sum((targets == g).sum() for g in same) <= limit:
-                for g in same[1:]:
-                    targets[targets == g] = same[0]
-        return self._build(papers, vectors, targets, clustering.noise, field_of)
+            c.name = f"{head} · {extra}" if extra else f"{head} {len(names) + 1}"
+            c.id = slug(c.name)
+            names.add(c.name)
+        return categories
 
     def _build(
         self,
@@ -149,7 +267,14 @@ class Labeler:
                 name = keywords[0].title() if keywords else "Miscellaneous"
                 emoji, name_ko = "📄", None
             if name in used:  # same field twice: tell them apart by a keyword
-                extra = next((k for k in keywords if f"{name} · {k}" not in used), None)
+                extra = next(
+                    (
+                        k
+                        for k in keywords
+                        if f"{name} · {k}" not in used and k.lower() not in name.lower()
+                    ),
+                    None,
+                )
                 name = f"{name} · {extra}" if extra else f"{name} {len(used) + 1}"
             used.add(name)
             cats.append(
@@ -162,6 +287,8 @@ class Labeler:
                     keywords=keywords,
                     outliers=[bool(noise[i]) for i in idx],
                     centroid=_unit(vectors[idx].mean(axis=0)),
+                    field_name=f.name if f is not None and t != OTHER else None,
+                    group=int(t),
                 )
             )
         # 기타 always last, the rest by size.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -39,7 +40,14 @@ class LLM(Protocol):
     name: str
 
     def complete(
-        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+        self,
+        prompt: str,
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seed: int,
+        max_sentences: int | None = None,
     ) -> Completion: ...
 
     def count_tokens(self, text: str) -> int: ...
@@ -139,7 +147,14 @@ class LlamaCppLLM:
         return len(self._load().tokenize(text.encode("utf-8"), add_bos=False))
 
     def complete(
-        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+        self,
+        prompt: str,
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seed: int,
+        max_sentences: int | None = None,
     ) -> Completion:
         llm = self._load()
         start = time.perf_counter()
@@ -150,20 +165,44 @@ class LlamaCppLLM:
             seed=seed,
             repeat_penalty=1.15,
             top_p=0.9,
+            stream=True,  # lets us stop at the end of a sentence instead of at max_tokens
         )
         if self.chat:
             messages = [{"role": "user", "content": CHAT_WRAPPER.format(document=prompt)}]
-            out = llm.create_chat_completion(messages=messages, **opts)
-            text = out["choices"][0]["message"]["content"] or ""
+            chunks = llm.create_chat_completion(messages=messages, **opts)
+            pieces = (c["choices"][0]["delta"].get("content") or "" for c in chunks)
+            prompt_tokens = self.count_tokens(CHAT_WRAPPER.format(document=prompt))
         else:
             # llama-cpp-python keeps the KV cache of the longest common prefix with the previous
             # call, so prompts that share a head only pay for their new tokens.
-            out = llm.create_completion(prompt, **opts)
-            text = out["choices"][0]["text"]
-        usage = out["usage"]
-        return Completion(
-            text, usage["prompt_tokens"], usage["completion_tokens"], time.perf_counter() - start
-        )
+            chunks = llm.create_completion(prompt, **opts)
+            pieces = (c["choices"][0]["text"] for c in chunks)
+            prompt_tokens = self.count_tokens(prompt) + 1  # + BOS
+        text, generated = "", 0
+        for piece in pieces:
+            generated += 1
+            text += piece
+            if max_sentences and sentence_count(text) >= max_sentences:
+                break  # closing the stream stops llama.cpp from generating further
+        if hasattr(chunks, "close"):
+            chunks.close()
+        text = first_sentences(text, max_sentences) if max_sentences else text
+        return Completion(text, prompt_tokens, generated, time.perf_counter() - start)
+
+
+_SENTENCE_END = re.compile(r"(?<=[다요])\.|(?<=[a-zA-Z)])\.(?=\s)")
+
+
+def sentence_count(text: str) -> int:
+    return len(_SENTENCE_END.findall(text))
+
+
+def first_sentences(text: str, n: int) -> str:
+    """Text up to the end of its n-th sentence (Korean 다./요. or a Latin full stop)."""
+    for i, m in enumerate(_SENTENCE_END.finditer(text), start=1):
+        if i == n:
+            return text[: m.end()]
+    return text
 
 
 class FakeLLM:
@@ -180,10 +219,18 @@ class FakeLLM:
         return len(text.split())
 
     def complete(
-        self, prompt: str, *, max_tokens: int, stop: list[str], temperature: float, seed: int
+        self,
+        prompt: str,
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seed: int,
+        max_sentences: int | None = None,
     ) -> Completion:
         self.prompts.append(prompt)
         text = self.replies.popleft() if self.replies else self.default
+        text = first_sentences(text, max_sentences) if max_sentences else text
         return Completion(text, self.count_tokens(prompt), self.count_tokens(text), 0.0)
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 _ID_RE = re.compile(
     r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?P<version>v\d+)?",
 )
-_WS_RE = re.compile(r"\s+")
 
 
 @dataclass
@@ -45,7 +44,8 @@ def text_hash(text: str) -> str:
 
 
 def collapse_ws(text: str | None) -> str:
-    return _WS_RE.sub(" ", text or "").strip()
+    # str.split() splits on the same Unicode whitespace as \s+, in C: ~10x a regex sub.
+    return " ".join((text or "").split())
 
 
 def parse_arxiv_id(raw: str) -> tuple[str, int | None]:

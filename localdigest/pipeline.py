@@ -6,7 +6,7 @@ Each stage is its own module; this file only wires them together and times them.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +14,13 @@ from pathlib import Path
 import numpy as np
 
 from . import sources
-from .cluster import Clustering, UmapHdbscan
+from .cluster import ARXIV_WEIGHT, Clustering, UmapHdbscan, with_categories
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
 from .errors import InputError
 from .label import Category, Labeler, load_taxonomy
 from .llm import LLM, get_llm
+from .offline import guarded as network_guard
 from .paper import Paper
 from .progress import Progress, Silent
 from .render import DayDigest, atomic_write, chart_name
@@ -27,6 +28,7 @@ from .render.chart import render_chart
 from .render.jsondigest import render_json
 from .render.markdown import render_markdown
 from .store import Store, StoredCategory
+from .store.lock import WriterLock
 from .summarize import Summarizer
 
 
@@ -50,6 +52,7 @@ class DayResult:
     sections: dict[str, list[str]]
     stats: dict
     skipped: list[InputError]
+    quality: dict[str, dict] = field(default_factory=dict)  # category id -> gate figures
 
 
 class Timer:
@@ -110,16 +113,61 @@ def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Pape
 
 
 def categorize(
-    papers: list[Paper], vectors: np.ndarray, labeler: Labeler, seed: int
+    papers: list[Paper],
+    vectors: np.ndarray,
+    labeler: Labeler,
+    seed: int,
+    known: Iterable[StoredCategory] = (),
+    arxiv_weight: float = ARXIV_WEIGHT,
 ) -> tuple[list[Category], float]:
-    """Categories for the day and HDBSCAN's noise share before reassignment."""
-    clustering: Clustering | None = UmapHdbscan(seed=seed).fit(vectors)
+    """Categories for the day and HDBSCAN's noise share before reassignment.
+
+    Papers are clustered on their text embedding joined with their arXiv categories
+    (``arxiv_weight`` 0: text only); categories like ones of earlier days (``known``) take
+    their names.
+    """
+    features = with_categories(vectors, [p.categories for p in papers], arxiv_weight)
+    clustering: Clustering | None = UmapHdbscan(seed=seed).fit(features)
     if clustering is None:  # too few papers for density clustering
-        return labeler.by_taxonomy(papers, vectors), 0.0
-    return labeler.label(papers, vectors, clustering), clustering.outlier_share
+        cats, share = labeler.by_taxonomy(papers, vectors), 0.0
+    else:
+        cats, share = labeler.label(papers, vectors, clustering), clustering.outlier_share
+    return labeler.reuse_known(cats, known), share
+
+
+def save_categories(store: Store, day: str, categories: list[Category]) -> None:
+    """Store the day's categories (with centroids, for later days) and its assignments."""
+    store.save_day(
+        day,
+        [
+            (
+                StoredCategory(c.id, c.name, c.emoji, c.name_ko, c.keywords, c.centroid),
+                [p.id for p in c.papers],
+                c.outliers,
+            )
+            for c in categories
+        ],
+    )
 
 
 def run_day(
+    settings: Settings,
+    request: DayRequest,
+    *,
+    llm: LLM | None = None,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    wait: bool = False,
+) -> DayResult:
+    """The whole day, holding the database's writer lock (``<db>.lock``) throughout and, when
+    offline (the default unless fetching from arXiv), the network guard."""
+    progress = progress or Silent()
+    offline = settings.offline_for(bool(request.fetch_categories))
+    with network_guard(offline), WriterLock(settings.db, wait=wait, notify=progress.message):
+        return _run_day(settings, request, llm=llm, embedder=embedder, progress=progress)
+
+
+def _run_day(
     settings: Settings,
     request: DayRequest,
     *,
@@ -135,7 +183,8 @@ def run_day(
         if not papers:
             raise InputError(
                 "the input holds no readable paper"
-                + (f" ({len(skipped)} lines skipped)" if skipped else "")
+                + (f" ({len(skipped)} skipped; first: {skipped[0]})" if skipped else ""),
+                path=", ".join(request.inputs) or None,
             )
         day, todays = select_day(papers, request)
     # Models are checked before anything is written, so a wrong path costs nothing.
@@ -174,18 +223,9 @@ def _process(
         vectors, embed_hits = embed_papers(store, embedder, todays, progress=advance)
     with timer("cluster"), progress.stage("cluster"):
         labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
-        categories, outlier_share = categorize(todays, vectors, labeler, settings.seed)
-        store.save_day(
-            day,
-            [
-                (
-                    StoredCategory(c.id, c.name, c.emoji, c.name_ko, c.keywords, c.centroid),
-                    [p.id for p in c.papers],
-                    c.outliers,
-                )
-                for c in categories
-            ],
-        )
+        known = store.known_categories(exclude_day=day)
+        categories, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
+        save_categories(store, day, categories)
     summarizer = Summarizer(llm, store, run_id, seed=settings.seed)
     sections: dict[str, list[str]] = {}
     with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
@@ -203,6 +243,7 @@ def _process(
         "generated_parts": s.generated_parts,
         "fallback_parts": s.fallback_parts,
         "categories": len(categories),
+        "categories_passing": sum(q.get("passed", False) for q in summarizer.quality.values()),
         "outlier_share": round(outlier_share, 4),
     }
     out = Path(settings.out)
@@ -215,6 +256,7 @@ def _process(
         sections,
         stats,
         [],
+        summarizer.quality,
     )
 
 
@@ -223,7 +265,9 @@ def write_outputs(
 ) -> None:
     """Markdown and chart first, JSON last so its stats can include the render time."""
     timer = timer or Timer()
-    digest = DayDigest(result.date, result.categories, result.sections, result.stats)
+    digest = DayDigest(
+        result.date, result.categories, result.sections, result.stats, result.quality
+    )
     with timer("render"):
         atomic_write(result.chart, render_chart(digest))
         atomic_write(result.markdown, render_markdown(digest).encode("utf-8"))

@@ -1,8 +1,11 @@
 """Summarize stage: one Korean report (five parts) per category, cached by content.
 
 Each part is a single line the model continues from a Korean lead-in; part 3 is one line per
-paper, so every paper is mentioned. Output that is empty or not Korean is retried with another
-seed, then replaced by a plain sentence built from the papers' own data (counted as fallback).
+paper, so every paper is mentioned. Every generated line goes through the quality gate
+(quality.check_line: Korean, no loops, every number and Latin term found in the category's
+papers, no injected instructions); a line that fails is retried with another seed, then
+replaced by a plain Korean sentence built from the papers' own data (counted as fallback).
+The whole report is checked once more (quality.check_sections) and the figures are kept.
 """
 
 from __future__ import annotations
@@ -24,10 +27,16 @@ from .prompts import (
     category_block,
     part_lead,
 )
+from .quality import SourceIndex, check_line, check_sections, neutralize
 from .store import Store
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Model input limits for hostile records (the database keeps the whole text): a title is cut
+# to this many words, and any cut text to WORD_CHARS characters per word, so one huge
+# "word" (a base64 blob, text without spaces) cannot overflow the context window.
+TITLE_WORDS = 60
+WORD_CHARS = 10  # no abstract of the 166-paper sample day is cut by this
 
 
 @dataclass
@@ -47,13 +56,19 @@ class Summarizer:
     store: Store | None = None
     run_id: int | None = None
     seed: int = 42
-    body_budget: int = 1200  # tokens of paper text per category prompt
-    max_papers_in_prompt: int = 12  # parts 1, 2, 4, 5 see at most this many papers
-    paper_words: int = 90  # words of a paper's own abstract for its part-3 line
+    body_budget: int = 900  # tokens of paper text per category prompt
+    max_papers_in_prompt: int = 10  # parts 1, 2, 4, 5 see at most this many papers
+    paper_words: int = 60  # words of a paper's own abstract for its part-3 line
     max_tokens_part: int = 90
     max_tokens_paper: int = 48
+    sentences_part: int = 2  # generation stops after this many sentences
+    sentences_paper: int = 1
     attempts: int = 2
     stats: SummaryStats = field(default_factory=SummaryStats)
+    quality: dict[str, dict] = field(default_factory=dict)  # category id -> QualityReport dict
+    _index: SourceIndex | None = None
+    _attempts_used: int = 0
+    _fell_back: bool = False
 
     def cache_key(self, category: Category) -> tuple[str, str]:
         input_hash = text_hash(
@@ -66,6 +81,8 @@ class Summarizer:
             self.max_tokens_paper,
             self.max_papers_in_prompt,
             self.paper_words,
+            self.sentences_part,
+            self.sentences_paper,
         ]
         key = text_hash(json.dumps([self.llm.name, PROMPT_VERSION, input_hash, options]))
         return key, input_hash
@@ -77,11 +94,33 @@ class Summarizer:
             if cached is not None:
                 self.stats.cache_hits += 1
                 self.store.link_summary(day, category.id, key)
+                quality = self.store.get_summary_quality(key)
+                if quality is not None:
+                    self.quality[category.id] = quality
                 return cached
+        self._index = SourceIndex(
+            [t for p in category.papers for t in (p.title, p.abstract)], extra_terms(category)
+        )
+        self._attempts_used, self._fell_back = 0, False
         sections = self._generate(category)
+        report = check_sections(
+            sections,
+            category.papers,
+            extra_terms(category),
+            attempts=self._attempts_used,
+            fallback=self._fell_back,
+        )
+        self.quality[category.id] = report.to_dict()
         if self.store is not None:
             self.store.put_summary(
-                key, self.llm.name, PROMPT_VERSION, input_hash, sections, day, category.id
+                key,
+                self.llm.name,
+                PROMPT_VERSION,
+                input_hash,
+                sections,
+                day,
+                category.id,
+                quality=self.quality[category.id],
             )
         return sections
 
@@ -96,6 +135,7 @@ class Summarizer:
                 base + report + PARTS[part][1],
                 self.max_tokens_part,
                 fallback=_fallback(part, category),
+                sentences=self.sentences_part,
             )
             sections[part] = _join(part_lead(part), text)
             report += f"{PARTS[part][1]} {text}\n"
@@ -103,10 +143,15 @@ class Summarizer:
                 report += f"{PARTS[3][1]} {PAPER_LIST_NOTE}\n"
         lines = []
         for paper in category.papers:
-            abstract = " ".join(paper.abstract.split()[: self.paper_words])
-            prompt = PAPER_HEAD + PAPER_BLOCK.format(title=paper.title, abstract=abstract)
+            # neutralize: instructions hidden in an abstract must not steer the completion
+            abstract = first_words(neutralize(paper.abstract), self.paper_words)
+            title = first_words(paper.title, TITLE_WORDS)
+            prompt = PAPER_HEAD + PAPER_BLOCK.format(title=title, abstract=abstract)
             text = self._line(
-                prompt, self.max_tokens_paper, fallback=f"「{paper.title}」에 관한 연구입니다."
+                prompt,
+                self.max_tokens_paper,
+                fallback=f"「{paper.title}」에 관한 연구입니다.",
+                sentences=self.sentences_paper,
             )
             lines.append(f"- {paper.title}: 이 논문은 {text}")
         sections[3] = "\n".join(lines)
@@ -122,12 +167,15 @@ class Summarizer:
         share = self.body_budget // max(1, len(shown))
         out = []
         for p in shown:
-            words = max(0, int((share - self.llm.count_tokens(p.title) - 6) / 1.6))
-            abstract = " ".join(p.abstract.split()[:words])
-            out.append((p.title, abstract + (" …" if words < len(p.abstract.split()) else "")))
+            title = first_words(p.title, TITLE_WORDS)
+            words = max(0, int((share - self.llm.count_tokens(title) - 6) / 1.6))
+            clean = neutralize(p.abstract)
+            abstract = first_words(clean, words)
+            cut = abstract != " ".join(clean.split())
+            out.append((title, abstract + (" …" if cut else "")))
         return out
 
-    def _line(self, prompt: str, max_tokens: int, fallback: str) -> str:
+    def _line(self, prompt: str, max_tokens: int, fallback: str, sentences: int) -> str:
         for attempt in range(self.attempts):
             completion = self.llm.complete(
                 prompt,
@@ -135,14 +183,22 @@ class Summarizer:
                 stop=["\n"],
                 seed=self.seed + attempt,
                 temperature=0.2 if attempt == 0 else 0.6,
+                max_sentences=sentences,
             )
             self._record(prompt, completion, attempt)
+            self._attempts_used = max(self._attempts_used, attempt + 1)
             text = clean_line(completion.text)
-            if acceptable(text) and not copies_example(text):
+            if self._passes(text):
                 self.stats.generated_parts += 1
                 return text
         self.stats.fallback_parts += 1
+        self._fell_back = True
         return fallback
+
+    def _passes(self, text: str) -> bool:
+        if not acceptable(text) or copies_example(text):
+            return False
+        return self._index is None or not check_line(text, index=self._index)
 
     def _record(self, prompt, completion, attempt) -> None:
         s = self.stats
@@ -194,12 +250,32 @@ def _join(lead: str, text: str) -> str:
     return f"{lead} {text}".strip()
 
 
+def extra_terms(category: Category) -> list[str]:
+    """Words a report may use besides its papers' text: the category's own name and keywords,
+    and "AI", which the model writes as 인공지능(AI) whatever the papers say."""
+    return [category.name, *category.keywords, "AI"]
+
+
 def _fallback(part: int, category: Category) -> str:
-    keywords = ", ".join(category.keywords[:4]) or category.name
-    # Each continues its part's lead-in (see prompts.PARTS).
+    """Plain Korean that passes the gate: no numbers, at most one Latin keyword from the papers.
+
+    Each continues its part's lead-in (see prompts.PARTS).
+    """
+    field_ko = f"{category.name_ko} 분야의" if category.name_ko else "관련 분야의"
+    keyword = min(category.keywords[:3], key=len) if category.keywords else None
     return {
-        1: f"{keywords}에 관한 연구를 다룹니다.",
-        2: f"이 분야에서 자주 등장한 키워드는 {keywords}입니다.",
-        4: f"{category.name} 분야의 연구와 응용에 참고가 될 수 있습니다.",
-        5: f"{category.name} 분야에서 관련 연구가 계속될 것으로 보입니다.",
+        1: f"{field_ko} 새로운 방법과 실험 결과를 다룹니다.",
+        2: (
+            f"주요 키워드는 '{keyword}'이며, 이와 관련된 연구가 이어지고 있습니다."
+            if keyword
+            else "여러 논문이 비슷한 문제를 서로 다른 방법으로 다룹니다."
+        ),
+        4: f"{field_ko} 연구와 응용에 참고가 될 수 있습니다.",
+        5: "이 분야에서 관련 연구가 계속될 것으로 보입니다.",
     }[part]
+
+
+def first_words(text: str, n: int) -> str:
+    """The first n words of text, and at most n * WORD_CHARS characters of them."""
+    words = text.split(maxsplit=n)[:n]
+    return " ".join(words)[: n * WORD_CHARS].rstrip()

@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 from sklearn.metrics import homogeneity_score
 
-from localdigest.cluster import OTHER, Clustering, UmapHdbscan, reassign_noise, relabel, split_large
+from localdigest.cluster import (
+    OTHER,
+    Clustering,
+    UmapHdbscan,
+    merge_closest,
+    reassign_noise,
+    relabel,
+    split_large,
+    split_to,
+    with_categories,
+)
 from localdigest.embed import HashEmbedder
 from localdigest.errors import ConfigError
-from localdigest.label import OTHER_EMOJI, OTHER_NAME, Labeler, load_taxonomy, slug, top_keywords
+from localdigest.label import (
+    OTHER_EMOJI,
+    OTHER_NAME,
+    Category,
+    Labeler,
+    load_taxonomy,
+    slug,
+    top_keywords,
+)
+from localdigest.paper import Paper
+from localdigest.pipeline import save_categories
+from localdigest.store import Store
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:n_jobs value:UserWarning"),  # UMAP with a fixed seed
@@ -254,3 +278,154 @@ def test_slug():
     assert slug("Speech & Audio") == "speech-audio"
     assert slug("기타") == "기타"
     assert slug("!!!") == "category"
+
+
+def test_fit_shapes_a_day_between_min_and_max_clusters():
+    """20 tight blobs of 10: merged down to max_clusters; 2 blobs: split up to min_clusters."""
+    rng = np.random.default_rng(3)
+    centers = unit(rng.normal(size=(20, 32)))
+    many = unit(centers[np.repeat(np.arange(20), 10)] + 0.03 * rng.normal(size=(200, 32)))
+    labels = UmapHdbscan().fit(many.astype(np.float32)).labels
+    assert len(np.unique(labels)) <= 12
+    assert np.bincount(labels[labels != OTHER]).max() <= 60
+    few = unit(centers[np.repeat(np.arange(2), 50)] + 0.05 * rng.normal(size=(100, 32)))
+    labels = UmapHdbscan().fit(few.astype(np.float32)).labels
+    assert len(np.unique(labels)) >= 6
+    assert (labels != OTHER).all()
+
+
+def test_merge_closest_merges_nearest_small_clusters_within_cap():
+    vectors = unit(
+        np.array([[1, 0, 0]] * 4 + [[0.9, 0.1, 0]] * 2 + [[0, 1, 0]] * 3 + [[0, 0, 1]] * 3, float)
+    )
+    labels = np.array([0] * 4 + [1] * 2 + [2] * 3 + [3] * 3)
+    out = merge_closest(vectors, labels, max_clusters=3, max_size=6)
+    assert len(np.unique(out)) == 3
+    assert len(set(out[:6])) == 1  # the pair of 2 joined its nearest neighbour
+    # The cap wins over the count: no merge may exceed max_size.
+    capped = merge_closest(vectors, labels, max_clusters=1, max_size=6)
+    assert np.bincount(capped).max() <= 6
+    np.testing.assert_array_equal(merge_closest(vectors, labels, 4, 6), relabel(labels))
+
+
+def test_split_to_splits_largest_until_min_clusters():
+    rng = np.random.default_rng(2)
+    points = np.concatenate([rng.normal(0, 1, (30, 2)), rng.normal(30, 1, (30, 2))])
+    labels = np.zeros(60, dtype=int)
+    out = split_to(points, labels, min_clusters=4, seed=0)
+    assert len(np.unique(out)) == 4
+    tiny = split_to(points[:7], labels[:7], min_clusters=4, seed=0)
+    assert len(np.unique(tiny)) == 1  # under 8 papers: not worth splitting
+
+
+def test_with_categories_weights_arxiv_fields():
+    text = unit(np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0]]))
+    cats = [["cs.CV"], ["cs.CL", "cs.CV"], []]
+    np.testing.assert_array_equal(with_categories(text, cats, 0.0), text)
+    np.testing.assert_array_equal(with_categories(text, [[], [], []], 0.5), text)
+    joined = with_categories(text, cats, 0.5)
+    assert joined.shape == (3, 2 + 2)
+    np.testing.assert_allclose(np.linalg.norm(joined, axis=1), 1.0, rtol=1e-6)
+    # Same text, different primary category: no longer identical; no category: text only.
+    assert joined[0] @ joined[1] < 0.99
+    np.testing.assert_allclose(joined[2], [1.0, 0.0, 0.0, 0.0])
+
+
+def test_label_merges_same_field_groups_within_cap_and_count(tiny_papers, topic):
+    """One field for four groups of 8: merged while the result stays <= 16 papers and the
+    day keeps more than min_categories; the rest get distinguishing keywords."""
+    vectors = embed(tiny_papers)
+    order = ["vision", "speech", "robotics", "graphs"]
+    labels = np.array([order.index(topic(p)) for p in tiny_papers])
+    labeler = Labeler(
+        HashEmbedder(), load_taxonomy()[:1], min_field_cos=-1.0, merge_share=0.5, min_categories=2
+    )
+    cats = labeler.label(
+        tiny_papers, vectors, Clustering(labels=labels, noise=np.zeros(len(labels), bool))
+    )
+    assert_partition(cats, tiny_papers)
+    assert [len(c.papers) for c in cats] == [16, 8, 8]
+    assert cats[0].name == "LLM" and all(c.name.startswith("LLM · ") for c in cats[1:])
+    assert all(c.field_name == "LLM" and c.candidates[0] == "LLM" for c in cats)
+    kept = Labeler(HashEmbedder(), load_taxonomy()[:1], min_field_cos=-1.0, min_categories=4)
+    assert len(kept.label(tiny_papers, vectors, Clustering(labels, labels == OTHER))) == 4
+
+
+def _two_days(tiny_papers, topic):
+    """Day 1: every paper; day 2: half of each topic, vectors nudged, so keywords differ."""
+    order = ["vision", "speech", "robotics", "graphs"]
+    vectors = embed(tiny_papers)
+    truth = np.array([order.index(topic(p)) for p in tiny_papers])
+    keep = np.array([i % 2 == 1 for i in range(len(tiny_papers))])
+    rng = np.random.default_rng(5)
+    nudged = unit(vectors[keep] + 0.02 * rng.normal(size=vectors[keep].shape)).astype(np.float32)
+    day2 = [p for p, k in zip(tiny_papers, keep, strict=True) if k]
+    return (tiny_papers, vectors, truth), (day2, nudged, truth[keep])
+
+
+def test_second_day_reuses_first_days_ids_and_names(tiny_papers, topic, tmp_path):
+    (p1, v1, t1), (p2, v2, t2) = _two_days(tiny_papers, topic)
+    # min_field_cos > 1: no taxonomy field fits, so names come from each day's keywords,
+    # the kind of name that would drift from day to day.
+    labeler = Labeler(HashEmbedder(), load_taxonomy(), min_field_cos=1.1)
+    none = np.zeros(len(t1), bool)
+    day1 = labeler.label(p1, v1, Clustering(labels=t1, noise=none))
+    with Store(tmp_path / "ld.duckdb") as store:
+        save_categories(store, "2025-04-03", day1)
+        known = store.known_categories(exclude_day="2025-04-04")
+        assert {k.name for k in known} == {c.name for c in day1}
+        fresh = labeler.label(p2, v2, Clustering(labels=t2, noise=none[: len(t2)]))
+        day2 = labeler.reuse_known(
+            labeler.label(p2, v2, Clustering(labels=t2, noise=none[: len(t2)])), known
+        )
+        save_categories(store, "2025-04-04", day2)
+        # A rerun of day 1 does not see its own earlier categories, only day 2's.
+        assert {k.name for k in store.known_categories(exclude_day="2025-04-03")} == {
+            c.name for c in day2
+        }
+    by_topic = {topic(c.papers[0]): c for c in day1}
+    assert {c.name for c in fresh} != {c.name for c in day1}  # without memory, names drift
+    for c in day2:
+        first = by_topic[topic(c.papers[0])]
+        assert (c.id, c.name, c.emoji) == (first.id, first.name, first.emoji)
+    assert_partition(day2, p2)
+
+
+def test_reuse_known_needs_close_centroids_and_keeps_known_names(tiny_papers, topic):
+    (p1, v1, t1), (p2, v2, t2) = _two_days(tiny_papers, topic)
+    labeler = Labeler(HashEmbedder(), load_taxonomy(), min_field_cos=1.1)
+    day1 = labeler.label(p1, v1, Clustering(labels=t1, noise=np.zeros(len(t1), bool)))
+    day2 = labeler.label(p2, v2, Clustering(labels=t2, noise=np.zeros(len(t2), bool)))
+    before = [c.name for c in day2]
+    # Known centroids pointing elsewhere: nothing is alike enough, names stay.
+    far = [dataclasses.replace(c, centroid=-c.centroid) for c in day1]
+    assert [c.name for c in labeler.reuse_known(day2, far)] == before
+    assert labeler.reuse_known(day2, []) == day2
+
+
+def test_reuse_known_same_field_groups_take_the_fields_known_names():
+    """Two LLM groups on day 2 take day 1's "LLM" and "LLM · agents" by centroid."""
+    rng = np.random.default_rng(0)
+    a, b = unit(rng.normal(size=(2, 16)))
+    embedder = HashEmbedder(dim=16)
+    labeler = Labeler(embedder, load_taxonomy()[:1])  # one field: LLM
+    known = [
+        StoredLike("llm", "LLM", "🐱", None, a),
+        StoredLike("llm-agents", "LLM · agents", "🐱", None, b),
+    ]
+    papers = [Paper(id=f"2504.{i:05d}", title=f"t{i}", abstract="x") for i in range(4)]
+    cats = [
+        Category("llm", "LLM", "🐱", papers[:2], field_name="LLM", centroid=b),
+        Category("llm-tools", "LLM · tools", "🐱", papers[2:], field_name="LLM", centroid=a),
+    ]
+    out = labeler.reuse_known(cats, known)
+    assert [(c.id, c.name) for c in out] == [("llm-agents", "LLM · agents"), ("llm", "LLM")]
+
+
+@dataclass
+class StoredLike:
+    id: str
+    name: str
+    emoji: str
+    name_ko: str | None
+    centroid: np.ndarray

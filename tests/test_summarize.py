@@ -112,7 +112,13 @@ def test_bad_replies_retried_then_fallback(category, store):
     assert s.stats.fallback_parts == 1
     assert s.stats.llm_calls == calls_for(category) + 2
     assert s.stats.generated_parts == calls_for(category) - 1
-    assert sections[0] == f"{part_lead(1)} segmentation, image, pixel에 관한 연구를 다룹니다."
+    # The fallback is plain Korean built from the category (its Korean field name).
+    assert (
+        sections[0]
+        == f"{part_lead(1)} {category.name_ko} 분야의 새로운 방법과 실험 결과를 다룹니다."
+    )
+    assert s.quality[category.id]["fallback"] is True
+    assert s.quality[category.id]["attempts"] == 2
     assert sections[1] == f"{part_lead(2)} 좋은 연구입니다.".strip()
     seeds = [
         json.loads(r[0])["seed"]

@@ -19,6 +19,7 @@ class DayDigest:
     categories: list[Category]
     sections: dict[str, list[str]]  # category id -> five report parts
     stats: dict = field(default_factory=dict)
+    quality: dict[str, dict] = field(default_factory=dict)  # category id -> quality gate figures
 
 
 def atomic_write(path: Path, data: bytes) -> None:

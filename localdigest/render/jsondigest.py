@@ -17,6 +17,7 @@ def digest_dict(digest: DayDigest) -> dict:
                 "papers": [p.id for p in c.papers],
                 "keywords": c.keywords,
                 "sections": digest.sections[c.id],
+                **({"quality": digest.quality[c.id]} if c.id in digest.quality else {}),
             }
             for c in digest.categories
         ],

@@ -9,7 +9,7 @@ from . import DayDigest, chart_name
 
 TITLE = "# Daily Artificial Intelligence Insights : Papers![Category Distribution Graph]({chart})"
 _ENTITY = re.compile(r"&(#?\w+;)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")  # ~: GFM strikethrough
 
 
 def escape(text: str) -> str:

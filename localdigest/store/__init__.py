@@ -26,6 +26,19 @@ class StoredCategory:
     centroid: np.ndarray | None = None
 
 
+_INCOMING_COLUMNS = {
+    "id": "VARCHAR",
+    "title": "VARCHAR",
+    "abstract": "VARCHAR",
+    "authors": "VARCHAR[]",
+    "categories": "VARCHAR[]",
+    "published": "DATE",
+    "comment": "VARCHAR",
+    "version": "INTEGER",
+    "content_hash": "VARCHAR",
+}
+
+
 class Store:
     """A thin, typed wrapper over the DuckDB connection; every write is transactional."""
 
@@ -81,32 +94,48 @@ class Store:
         ]
         if not rows:
             return 0
+        import pandas as pd  # a DataFrame scan inserts ~100x faster than executemany
+
+        frame = pd.DataFrame(rows, columns=list(_INCOMING_COLUMNS))
+        frame["published"] = pd.to_datetime(frame["published"], errors="coerce").dt.date
         with self.transaction() as db:
-            db.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS _incoming AS SELECT * EXCLUDE "
-                "(first_seen, updated_at) FROM papers LIMIT 0"
-            )
-            db.execute("DELETE FROM _incoming")
-            db.executemany("INSERT INTO _incoming VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.register("_incoming_frame", frame)
+            try:
+                db.execute(
+                    "CREATE OR REPLACE TEMP TABLE _incoming AS SELECT "
+                    + ", ".join(f"{c}::{t} AS {c}" for c, t in _INCOMING_COLUMNS.items())
+                    + " FROM _incoming_frame"
+                )
+            finally:
+                db.unregister("_incoming_frame")
             changed = db.execute(
                 "SELECT count(*) FROM _incoming i LEFT JOIN papers p USING (id) "
                 "WHERE p.id IS NULL OR p.content_hash <> i.content_hash "
                 "OR p.published IS DISTINCT FROM i.published "
                 "OR p.categories IS DISTINCT FROM i.categories"
             ).fetchone()[0]
+            # Same merge as paper.merge, across batches and runs: the newer version's text
+            # wins, categories are unioned (primary kept first), the earliest date is kept.
             db.execute(
                 """
                 INSERT INTO papers (id, title, abstract, authors, categories, published, comment,
                                     version, content_hash)
                 SELECT * FROM _incoming
                 ON CONFLICT (id) DO UPDATE SET
-                    title = excluded.title, abstract = excluded.abstract,
-                    authors = excluded.authors, categories = excluded.categories,
+                    title = CASE WHEN newer THEN excluded.title ELSE papers.title END,
+                    abstract = CASE WHEN newer THEN excluded.abstract ELSE papers.abstract END,
+                    authors = CASE WHEN newer THEN excluded.authors ELSE papers.authors END,
+                    comment = CASE WHEN newer THEN excluded.comment ELSE papers.comment END,
+                    content_hash = CASE WHEN newer THEN excluded.content_hash
+                                   ELSE papers.content_hash END,
+                    version = greatest(papers.version, excluded.version),
+                    categories = list_concat(papers.categories, [
+                        c FOR c IN excluded.categories
+                        IF NOT list_contains(papers.categories, c)]),
                     published = coalesce(least(papers.published, excluded.published),
                                          papers.published, excluded.published),
-                    comment = excluded.comment, version = excluded.version,
-                    content_hash = excluded.content_hash, updated_at = now()
-                """
+                    updated_at = now()
+                """.replace("newer", "coalesce(excluded.version, 0) >= coalesce(papers.version, 0)")
             )
         return int(changed)
 
@@ -162,9 +191,14 @@ class Store:
         )
 
     # --- categories ---------------------------------------------------------------------
-    def known_categories(self) -> list[StoredCategory]:
+    def known_categories(self, exclude_day: str | None = None) -> list[StoredCategory]:
+        """Every stored category; with exclude_day, only those some other day used, so that
+        re-running a day does not depend on its own earlier result."""
         rows = self.db.execute(
-            "SELECT id, name, emoji, name_ko, keywords, centroid FROM categories ORDER BY id"
+            "SELECT id, name, emoji, name_ko, keywords, centroid FROM categories c "
+            "WHERE ?::DATE IS NULL OR EXISTS (SELECT 1 FROM day_categories d "
+            "WHERE d.category_id = c.id AND d.day <> ?::DATE) ORDER BY id",
+            [exclude_day, exclude_day],
         ).fetchall()
         return [
             StoredCategory(
@@ -233,6 +267,10 @@ class Store:
         row = self.db.execute("SELECT sections FROM summaries WHERE key = ?", [key]).fetchone()
         return None if row is None else json.loads(row[0])
 
+    def get_summary_quality(self, key: str) -> dict | None:
+        row = self.db.execute("SELECT quality FROM summaries WHERE key = ?", [key]).fetchone()
+        return None if row is None or row[0] is None else json.loads(row[0])
+
     def put_summary(
         self,
         key: str,
@@ -242,12 +280,20 @@ class Store:
         sections: list[str],
         day: str,
         category_id: str,
+        quality: dict | None = None,
     ) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO summaries (key, model, prompt_version, input_hash, sections) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [key, model, prompt_version, input_hash, json.dumps(sections, ensure_ascii=False)],
+                "INSERT INTO summaries (key, model, prompt_version, input_hash, sections, quality) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    key,
+                    model,
+                    prompt_version,
+                    input_hash,
+                    json.dumps(sections, ensure_ascii=False),
+                    None if quality is None else json.dumps(quality, ensure_ascii=False),
+                ],
             )
             self.link_summary(day, category_id, key, db)
 

@@ -114,6 +114,12 @@ def m001_initial(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(2, "summary quality")
+def m002_summary_quality(db: duckdb.DuckDBPyConnection) -> None:
+    # The quality gate's figures for each stored report (see quality.QualityReport.to_dict).
+    db.execute("ALTER TABLE summaries ADD COLUMN quality JSON")
+
+
 def apply(db: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration not yet recorded; return the numbers applied."""
     db.execute(

@@ -1,0 +1,180 @@
+"""Scale benchmarks: clustering 10k/100k papers' embeddings, streaming ingest of 1M lines.
+
+Each figure is printed with a baseline measured in the same run:
+  cluster N   seconds and peak memory of the cluster stage (UMAP + HDBSCAN + split + reassign)
+              on N vectors made from real MiniLM embeddings of the sample day plus noise;
+              baseline: the same stage on 1,000 vectors (the ratio shows how it scales)
+  ingest      records/s of `localdigest.ingest` on a Kaggle-snapshot-format file of 1M lines
+              made from the sample day; baseline: a bare `json.loads` loop over the same file.
+              Memory: peak RSS after 10 % of the file and at the end (flat means ~1.0x)
+Each case runs in its own process so peak memory is its own.
+
+Usage: .venv/bin/python bench/scale.py [--sizes 10000 100000] [--lines 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data/sample/2025-04-03.jsonl"
+sys.path.insert(0, str(ROOT))
+
+
+def rss_mib() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- child processes ----------------------------------------------------------------------
+def child_cluster(n: int) -> None:
+    import numpy as np
+
+    from localdigest.cluster import UmapHdbscan
+    from localdigest.embed import SentenceTransformerEmbedder
+
+    papers = [json.loads(line) for line in SAMPLE.open()]
+    base = SentenceTransformerEmbedder().embed([p["title"] + ". " + p["abstract"] for p in papers])
+    rng = np.random.default_rng(0)
+    vecs = base[rng.integers(0, len(base), n)] + rng.normal(0, 0.02, (n, base.shape[1]))
+    vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+    UmapHdbscan().fit(vecs[:200])  # compile numba kernels outside the timed part
+    before = peak_mib()
+    start = time.perf_counter()
+    result = UmapHdbscan().fit(vecs)
+    seconds = time.perf_counter() - start
+    k = len(set(result.labels.tolist()))
+    print(json.dumps({"seconds": seconds, "peak_mib": peak_mib(), "before_mib": before, "k": k}))
+
+
+def child_ingest(path: str, raw: bool) -> None:
+    marks: dict[str, float] = {}
+    if raw:
+        start = time.perf_counter()
+        n = sum(1 for line in open(path, "rb") if json.loads(line))
+        print(json.dumps({"records": n, "seconds": time.perf_counter() - start}))
+        return
+    from localdigest.ingest import ingest
+    from localdigest.store import Store
+
+    total = sum(1 for _ in open(path, "rb"))
+    done = 0
+
+    def tick(k: int) -> None:
+        nonlocal done
+        done += k
+        if done >= total // 10 and "tenth" not in marks:
+            marks["tenth"] = rss_mib()
+
+    with tempfile.TemporaryDirectory() as tmp, Store(f"{tmp}/i.duckdb") as store:
+        start = time.perf_counter()
+        result = ingest(store, [path], progress=tick)
+        seconds = time.perf_counter() - start
+        marks["end"] = rss_mib()
+        print(
+            json.dumps(
+                {
+                    "records": result.read,
+                    "stored": store.paper_count(),
+                    "seconds": seconds,
+                    "peak_mib": peak_mib(),
+                    **marks,
+                }
+            )
+        )
+
+
+# --- parent -------------------------------------------------------------------------------
+def run_child(*args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def make_kaggle_file(path: Path, lines: int) -> None:
+    """Kaggle snapshot rows built from the real sample day, with unique ids."""
+    papers = [json.loads(line) for line in SAMPLE.open()]
+    with path.open("w") as fh:
+        for i in range(lines):
+            p = papers[i % len(papers)]
+            row = {
+                "id": f"{2000 + i // 99999 % 9000:04d}.{i % 99999:05d}",
+                "submitter": p["authors"][0] if p["authors"] else None,
+                "authors": ", ".join(p["authors"]),
+                "title": p["title"],
+                "comments": p.get("comment"),
+                "journal-ref": None,
+                "doi": None,
+                "report-no": None,
+                "categories": " ".join(p["categories"]),
+                "license": None,
+                "abstract": p["abstract"],
+                "versions": [{"version": "v1", "created": "Thu, 3 Apr 2025 17:59:00 GMT"}],
+                "update_date": "2025-04-03",
+                "authors_parsed": [],
+            }
+            fh.write(json.dumps(row) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--child", nargs="*")
+    args = parser.parse_args()
+    if args.child is not None:
+        kind, *rest = args.child
+        if kind == "cluster":
+            child_cluster(int(rest[0]))
+        else:
+            child_ingest(rest[0], raw=kind == "raw")
+        return
+    base = run_child("cluster", "1000")
+    print(f"cluster 1000 (baseline): {base['seconds']:.1f} s, peak {base['peak_mib']:.0f} MiB")
+    for n in args.sizes:
+        r = run_child("cluster", str(n))
+        print(
+            f"cluster {n}: {r['seconds']:.1f} s ({r['seconds'] / base['seconds']:.1f}x the "
+            f"1000 baseline; target <= 60 s), peak {r['peak_mib'] / 1024:.2f} GiB "
+            f"(target < 4 GiB), {r['k']} groups"
+        )
+    if args.lines:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "kaggle.jsonl"
+            make_kaggle_file(path, args.lines)
+            raw = run_child("raw", str(path))
+            ing = run_child("ingest", str(path))
+        raw_rate = raw["records"] / raw["seconds"]
+        rate = ing["records"] / ing["seconds"]
+        print(
+            f"ingest {ing['records']} lines: {rate:,.0f} records/s = {rate / raw_rate:.2f}x a "
+            f"bare json.loads loop ({raw_rate:,.0f}/s); {ing['stored']} papers stored"
+        )
+        print(
+            f"ingest memory: RSS {ing['tenth']:.0f} MiB at 10 %, {ing['end']:.0f} MiB at the "
+            f"end ({ing['end'] / ing['tenth']:.2f}x; flat = ~1.0x), peak {ing['peak_mib']:.0f} MiB"
+        )
+
+
+if __name__ == "__main__":
+    main()

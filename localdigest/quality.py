@@ -1,0 +1,603 @@
+"""Quality gate for the Korean reports: grounding, structure, language, degeneration, injection.
+
+Pure functions over text; no model is loaded. The summarize stage calls :func:`check_line` on
+every generated part to decide between retry and accept, and :func:`check_sections` on the
+finished five parts to get the :class:`QualityReport` stored with the summary and written to
+``digest_<date>.json``. ``localdigest check`` and ``bench/quality.py`` run the same checks on
+written digests.
+
+Grounding, in short: the Korean text may only use numbers and Latin-script terms that occur in
+the category's titles/abstracts or in its own name and keywords.
+
+* A **term** is a run of Latin letters and digits joined by ``- / . _`` (``CLIP-ViT-L/14``,
+  ``GPT-4``, ``Llama-3-8B-Instruct``). Hangul glued to it is never part of it, so particles
+  (``LLM의``, ``LoRA를``) fall away by construction. It is grounded when its pieces, lowercased
+  and with a plural ``s`` dropped, occur as a contiguous run of a source's pieces (so hyphen,
+  slash and space variants match: ``CLIP ViT`` = ``CLIP-ViT``), or when its pieces written
+  together equal a contiguous run of source pieces written together (``GPT4`` = ``GPT-4``).
+* A **number** is digits with an optional decimal part and thousands commas, and an optional
+  scale: ``K M B T`` (``0.3B`` = 3e8), ``thousand million billion trillion`` in sources, and the
+  Korean ``조 억 만 천 백`` (``10억`` = 1e9, ``3천만`` = 3e7, ``1억 2천만`` = 1.2e8). ``%``,
+  ``x`` and ``배`` do not change the value. A number is grounded when its *value* equals the
+  value of a number in the sources, so ``3억`` is grounded by "0.3B" and ``10억`` is not.
+  Sources are read generously: every digit run counts, also inside terms (``Llama-3-8B`` gives
+  3, 8 and 8e9), and the English words one to twenty.
+  Numbers spelled in Korean words (``세 가지``) are not checked.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .errors import InputError, StoreError
+
+# Thresholds of issue 6.
+MIN_HANGUL = 0.6
+MIN_DISTINCT3 = 0.85
+PARTS = 5
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = "A-Za-z\u00c0-\u024f"
+_ALNUM = f"{_LATIN}0-9"
+# A term or number: alphanumerics joined by - / . _ (only between alphanumerics) or by a
+# thousands comma between digits ("1,000"; "LoRA,QLoRA" stays two terms).
+_CHUNK = re.compile(
+    rf"[{_ALNUM}]+(?:(?:[-/._](?=[{_ALNUM}])|(?<=[0-9]),(?=[0-9]{{3}}(?![0-9])))[{_ALNUM}]+)*"
+)
+_PIECE = re.compile(rf"[{_ALNUM}]+")
+_NUMBER_CHUNK = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suffix>[A-Za-z]*)$")
+_KO_SCALE = re.compile(r"[조억만천백]+")
+_KO_NEXT = re.compile(r"\s?(\d+(?:\.\d+)?)([조억만천백]+)")
+_KO_VALUES = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3, "백": 1e2}
+_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_TIMES = {"x", "X"}
+_SOURCE_NUMBER = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)\s?"
+    r"(?:(?P<scale>[KMBT])(?![a-z])|(?P<word>thousand|million|billion|trillion)\b)?",
+)
+_NUMBER_WORDS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"single": 1.0, "twice": 2.0, "double": 2.0, "triple": 3.0, "dozen": 12.0})
+_WORD = re.compile(r"[A-Za-z]+")
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[0-9])(?=[A-Za-z])")
+MAX_RUN = 8  # longest term (in pieces) looked up in the n-gram index; longer ones are scanned
+
+
+# --- grounding --------------------------------------------------------------------------------
+
+
+def _norm_piece(piece: str) -> str:
+    """Lowercase; a plural 's' dropped ("LLMs" = "LLM", "models" = "model"; "loss" stays)."""
+    p = piece.lower()
+    if len(p) > 3 and p.endswith("s") and not p.endswith("ss") and p[-2].isalpha():
+        p = p[:-1]
+    return p
+
+
+def _pieces(text: str) -> list[str]:
+    return [_norm_piece(p) for p in _PIECE.findall(text)]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A number or Latin-script term found in a text; ``value`` is set for numbers."""
+
+    surface: str
+    value: float | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+
+def tokens(text: str) -> list[Token]:
+    """The numbers and Latin-script terms of a (Korean) text, in order."""
+    out: list[Token] = []
+    pos = 0
+    while True:
+        m = _CHUNK.search(text, pos)
+        if m is None:
+            return out
+        chunk, end = m.group(), m.end()
+        num = _NUMBER_CHUNK.match(chunk)
+        suffix = num["suffix"] if num else ""
+        if num is None or (suffix and suffix not in _SCALE and suffix not in _TIMES):
+            # A term: starts with a letter, holds a separator ("3-8B", "2024-10-27"), or is
+            # digits with a suffix that is no scale ("3D", "A800" starts with a letter anyway).
+            out.append(Token(chunk))
+            pos = end
+            continue
+        value = _number(num["num"]) * _SCALE.get(num["suffix"], 1.0)
+        surface = chunk
+        if not num["suffix"]:
+            # Korean scales glued on, possibly chained: "10억", "3천만", "1억 2천만".
+            ko = _KO_SCALE.match(text, end)
+            if ko:
+                value = value * math.prod(_KO_VALUES[c] for c in ko.group())
+                end = ko.end()
+                last = math.prod(_KO_VALUES[c] for c in ko.group())
+                while nxt := _KO_NEXT.match(text, end):
+                    scale = math.prod(_KO_VALUES[c] for c in nxt.group(2))
+                    if scale >= last:
+                        break
+                    value += float(nxt.group(1)) * scale
+                    last, end = scale, nxt.end()
+                surface = text[m.start() : end]
+        out.append(Token(surface.strip(), value))
+        pos = end
+
+
+class SourceIndex:
+    """What a category's texts allow: numbers (as values) and term piece runs.
+
+    Build it once per category and reuse it for every generated part; building it is linear in
+    the size of the sources, a lookup is a few set probes.
+    """
+
+    def __init__(self, sources: Iterable[str], extra_terms: Iterable[str] = ()):
+        self.values: list[float] = []
+        self.runs: set[tuple[str, ...]] = set()
+        self.joined: set[str] = set()
+        self.piece_lists: list[list[str]] = []
+        for text in [*sources, *extra_terms]:
+            self._add(text or "")
+        self._value_set = set(self.values)
+
+    def _add(self, text: str) -> None:
+        for m in _SOURCE_NUMBER.finditer(text):
+            base = _number(m.group(1))
+            self.values.append(base)
+            if m["scale"]:
+                self.values.append(base * _SCALE[m["scale"]])
+            if m["word"]:
+                self.values.append(base * _SCALE_WORDS[m["word"]])
+        for w in _WORD.findall(text):
+            if w.lower() in _NUMBER_WORDS:
+                self.values.append(_NUMBER_WORDS[w.lower()])
+            elif w.lower() in _SCALE_WORDS:  # "a million", "billions of"
+                self.values.append(_SCALE_WORDS[w.lower()])
+        pieces = _pieces(text)
+        self.piece_lists.append(pieces)
+        # Glued words in abstracts ("8timesA800" gives "A800") also yield their parts.
+        for raw in _PIECE.findall(text):
+            for part in _GLUE.split(raw):
+                if part and part != raw:
+                    self.runs.add((_norm_piece(part),))
+                    self.joined.add(_norm_piece(part))
+        n = len(pieces)
+        for i in range(n):
+            for k in range(1, min(MAX_RUN, n - i) + 1):
+                run = tuple(pieces[i : i + k])
+                self.runs.add(run)
+                if k <= 4:
+                    self.joined.add("".join(run))
+
+    def has_value(self, value: float) -> bool:
+        return value in self._value_set or any(_same(value, v) for v in self.values)
+
+    def has_term(self, term: str) -> bool:
+        pieces = tuple(_pieces(term))
+        if not pieces:
+            return True
+        if "".join(pieces) in self.joined:
+            return True
+        if len(pieces) <= MAX_RUN:
+            return pieces in self.runs
+        k = len(pieces)
+        return any(
+            tuple(ps[i : i + k]) == pieces for ps in self.piece_lists for i in range(len(ps))
+        )
+
+    def grounded(self, token: Token) -> bool:
+        return self.has_value(token.value) if token.is_number else self.has_term(token.surface)
+
+    def ungrounded(self, text: str) -> list[str]:
+        """Surfaces of the text's numbers and terms the sources do not hold, first seen first."""
+        out: list[str] = []
+        for tok in tokens(text):
+            if not self.grounded(tok) and tok.surface not in out:
+                out.append(tok.surface)
+        return out
+
+
+def grounding(text: str, sources: Sequence[str], extra_terms: Sequence[str] = ()) -> list[str]:
+    """The ungrounded numbers and Latin-script terms of ``text`` (see the module docstring)."""
+    return SourceIndex(sources, extra_terms).ungrounded(text)
+
+
+# --- language, degeneration, structure --------------------------------------------------------
+
+
+def hangul_ratio(text: str) -> float:
+    """Share of the letters that are Hangul syllables; 0.0 for a text without letters."""
+    letters = _LETTER.findall(text)
+    return len(_HANGUL.findall(text)) / len(letters) if letters else 0.0
+
+
+def distinct3(text: str) -> float:
+    """Distinct word 3-grams / all word 3-grams; 1.0 for texts of fewer than three words."""
+    words = text.split()
+    if len(words) < 3:
+        return 1.0
+    grams = list(zip(words, words[1:], words[2:], strict=False))
+    return len(set(grams)) / len(grams)
+
+
+def structure_ok(sections: object) -> bool:
+    """Exactly five parts, each a non-empty string."""
+    return (
+        isinstance(sections, Sequence)
+        and not isinstance(sections, str)
+        and len(sections) == PARTS
+        and all(isinstance(s, str) and s.strip() for s in sections)
+    )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def short_name(title: str, words: int = 4) -> str:
+    """The name a paper goes by: the part before ':' or ' -- ' ("LOGO", "BenTo"), when short;
+    otherwise the first ``words`` words of the title."""
+    title = " ".join(title.split())
+    for sep in (":", " -- ", " — ", " - "):
+        head = title.split(sep, 1)[0].strip()
+        if head != title and 0 < len(head.split()) <= 6:
+            return head
+    return " ".join(title.split()[:words]).rstrip(" ?!.,;")
+
+
+def _count(haystack: str, needle: str) -> int:
+    """Occurrences of needle not glued to other Latin letters or digits (Hangul may follow)."""
+    if not needle:
+        return 0
+    pattern = rf"(?<![{_ALNUM}]){re.escape(needle)}(?![{_ALNUM}])"
+    return len(re.findall(pattern, haystack))
+
+
+def papers_mentioned(part3: str, titles: Sequence[str]) -> list[bool]:
+    """Per title: is the paper mentioned once in part 3?
+
+    Case and spacing are ignored. A full title must occur exactly once (twice means the paper
+    was listed twice); a paper whose full title does not occur counts when its short name
+    (:func:`short_name`) does.
+    """
+    text = _squash(part3)
+    out = []
+    for title in titles:
+        full = _count(text, _squash(title))
+        out.append(full == 1 if full else _count(text, _squash(short_name(title))) >= 1)
+    return out
+
+
+def _strip_titles(text: str, titles: Sequence[str]) -> str:
+    """Part 3 quotes the titles; they are data, not generated text, so language and
+    repetition are measured without them."""
+    for title in sorted(titles, key=len, reverse=True):
+        if title.strip():
+            text = re.sub(
+                re.escape(" ".join(title.split())), " ", " ".join(text.split()), flags=re.I
+            )
+    return text
+
+
+# --- injection --------------------------------------------------------------------------------
+
+_LANGS = r"(?:english|chinese|japanese|french|german|spanish|russian|korean|hindi|arabic)"
+# Sentences that talk to the model rather than about research. Conservative: each pattern needs
+# an imperative or a role phrase that a real abstract would not use about its own work.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?"
+    r"(?:(?:previous|prior|above|earlier|preceding|former|system)\s+)+"
+    r"(?:instructions?|prompts?|directions?|rules|context|messages?)\b"
+    r"|\byou\s+are\s+now\b"
+    r"|\bfrom\s+now\s+on\b"
+    r"|\bsystem\s+prompt\b"
+    r"|\bnew\s+instructions?\s*:"
+    r"|\bpretend\s+(?:to\s+be|you\s+are)\b"
+    r"|\bif\s+you\s+are\s+an?\s+(?:ai|llm|language\s+model|assistant)\b"
+    r"|\b(?:write|respond|answer|reply|output|summari[sz]e)\s+(?:this\s+|the\s+\w+\s+)?"
+    rf"(?:only\s+|entirely\s+)?in\s+{_LANGS}\b"
+    r"|(?:이전|위의?|앞의?)\s*(?:지시|명령|지침)\S*\s*(?:을|를)?\s*무시"
+    r"|(?:영어|영문|중국어|일본어)로\s*(?:작성|답|출력|쓰)",
+    re.IGNORECASE,
+)
+# Chat-template and prompt-format markers: removed wherever they occur.
+_MARKERS = re.compile(
+    r"<\|[^|<>]{1,40}\|>|</?(?:start_of_turn|end_of_turn|s|bos|eos)>|\[/?INST\]|<<SYS>>|<</SYS>>"
+    r"|^#{1,6}\s*(?:instruction|system|response)\b"
+    r"|(?:한 문장 요약|제목|초록|요약|보고서|분야|논문)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SENTENCE = re.compile(r"[^.!?。]*(?:[.!?。]+|$)")
+REMOVED = "[…]"
+
+
+def injection_phrases(text: str) -> list[str]:
+    """Instruction-like phrases and prompt markers found in a text."""
+    return [m.group().strip() for m in _INSTRUCTION.finditer(text)] + [
+        m.group().strip() for m in _MARKERS.finditer(text)
+    ]
+
+
+def neutralize(abstract: str) -> str:
+    """An abstract that cannot steer a completion.
+
+    * whitespace is collapsed to single spaces, so no line of an abstract can pose as a new
+      prompt line ("보고서:", "제목:");
+    * chat-template and prompt markers (``<|im_start|>``, ``<start_of_turn>``, ``[INST]``,
+      ``### Instruction``, our own labels such as ``요약:``) are removed;
+    * every sentence holding an instruction-like phrase ("ignore previous instructions",
+      "you are now", "system prompt", "write in English", ...) is replaced by ``[…]``.
+
+    Only those patterns are touched; an abstract without them comes back with its whitespace
+    collapsed and nothing else changed. Grounding still uses the original abstract.
+    """
+    text = " ".join((abstract or "").split())
+    text = _MARKERS.sub(" ", text)
+    if _INSTRUCTION.search(text):
+        text = "".join(
+            f" {REMOVED} " if _INSTRUCTION.search(s) else s for s in _SENTENCE.findall(text)
+        )
+    return " ".join(text.split())
+
+
+# --- the gate ---------------------------------------------------------------------------------
+
+
+class PaperLike(Protocol):
+    title: str
+    abstract: str
+
+
+def check_line(
+    text: str,
+    sources: Sequence[str] = (),
+    extra_terms: Sequence[str] = (),
+    *,
+    index: SourceIndex | None = None,
+) -> list[str]:
+    """Failures of one generated part (empty list: accept). Each starts with the check's name:
+    ``empty``, ``hangul``, ``distinct3``, ``ungrounded``, ``injection``.
+
+    Pass ``index`` (a :class:`SourceIndex` built once per category) to skip rebuilding it.
+    """
+    if not text.strip():
+        return ["empty"]
+    failures = []
+    ratio = hangul_ratio(text)
+    if ratio < MIN_HANGUL:
+        failures.append(f"hangul {ratio:.2f}<{MIN_HANGUL}")
+    d3 = distinct3(text)
+    if d3 < MIN_DISTINCT3:
+        failures.append(f"distinct3 {d3:.2f}<{MIN_DISTINCT3}")
+    index = index or SourceIndex(sources, extra_terms)
+    if bad := index.ungrounded(text):
+        failures.append("ungrounded " + ", ".join(bad))
+    if found := _INSTRUCTION.findall(text):
+        failures.append("injection " + ", ".join(found))
+    return failures
+
+
+@dataclass
+class QualityReport:
+    hangul_ratio: float  # lowest over the generated units (parts 1, 2, 4, 5, each part-3 line)
+    ungrounded_tokens: list[str]
+    distinct3: float  # lowest over the same units
+    papers_mentioned: int
+    papers_total: int
+    attempts: int = 1
+    fallback: bool = False
+    passed: bool = False
+    failures: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The ``quality`` object of a category in ``digest_<date>.json``."""
+        d = asdict(self)
+        d["hangul_ratio"] = round(self.hangul_ratio, 3)
+        d["distinct3"] = round(self.distinct3, 3)
+        keys = (
+            "hangul_ratio",
+            "ungrounded_tokens",
+            "distinct3",
+            "papers_mentioned",
+            "attempts",
+            "fallback",
+            "passed",
+        )
+        return {k: d[k] for k in keys}
+
+
+def _units(sections: Sequence[str], titles: Sequence[str]) -> list[tuple[str, str]]:
+    """(label, text) of every generated unit: parts 1, 2, 4, 5 and each line of part 3 without
+    the quoted titles."""
+    units = []
+    for n, part in enumerate(sections, start=1):
+        if n == 3:
+            for i, line in enumerate(part.splitlines(), start=1):
+                stripped = _strip_titles(line, titles).lstrip(" -:")
+                if stripped.strip():
+                    units.append((f"part 3 line {i}", stripped))
+        else:
+            units.append((f"part {n}", part))
+    return units
+
+
+def check_sections(
+    sections: Sequence[str],
+    papers: Sequence[PaperLike],
+    extra_terms: Sequence[str] = (),
+    attempts: int = 1,
+    fallback: bool = False,
+) -> QualityReport:
+    """The gate for one category's report (issue 6 thresholds)."""
+    titles = [p.title for p in papers]
+    index = SourceIndex([t for p in papers for t in (p.title, p.abstract)], extra_terms)
+    failures: list[str] = []
+    is_list = isinstance(sections, Sequence) and not isinstance(sections, str)
+    sections = list(sections) if is_list else []
+    if not structure_ok(sections):
+        empty = [str(i) for i, s in enumerate(sections, 1) if not str(s).strip()]
+        failures.append(
+            f"structure: {len(sections)} parts"
+            + (f", part {', '.join(empty)} empty" if empty else "")
+        )
+    units = _units([str(s) for s in sections], titles)
+    ratios = [(hangul_ratio(t), label) for label, t in units]
+    d3s = [(distinct3(t), label) for label, t in units]
+    ratio, ratio_at = min(ratios, default=(0.0, "all parts"))
+    d3, d3_at = min(d3s, default=(1.0, ""))
+    if ratio < MIN_HANGUL:
+        failures.append(f"hangul {ratio:.2f}<{MIN_HANGUL} ({ratio_at})")
+    if d3 < MIN_DISTINCT3:
+        failures.append(f"distinct3 {d3:.2f}<{MIN_DISTINCT3} ({d3_at})")
+    ungrounded: list[str] = []
+    for s in sections:
+        ungrounded += [t for t in index.ungrounded(str(s)) if t not in ungrounded]
+    if ungrounded:
+        failures.append("ungrounded " + ", ".join(ungrounded))
+    part3 = str(sections[2]) if len(sections) >= 3 else ""
+    mentioned = papers_mentioned(part3, titles)
+    if not all(mentioned):
+        missing = [short_name(t) for t, ok in zip(titles, mentioned, strict=True) if not ok]
+        failures.append(f"papers {sum(mentioned)}/{len(titles)}, missing: " + "; ".join(missing))
+    for label, t in units:
+        if _INSTRUCTION.search(t):
+            failures.append(f"injection ({label})")
+    return QualityReport(
+        hangul_ratio=ratio,
+        ungrounded_tokens=ungrounded,
+        distinct3=d3,
+        papers_mentioned=sum(mentioned),
+        papers_total=len(titles),
+        attempts=attempts,
+        fallback=fallback,
+        passed=not failures,
+        failures=failures,
+    )
+
+
+@dataclass
+class CategoryCheck:
+    name: str
+    emoji: str
+    report: QualityReport
+    missing_papers: list[str] = field(default_factory=list)  # ids not in the database
+
+
+def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[CategoryCheck]:
+    """Run the gate on every category of a ``digest_<date>.json`` document.
+
+    ``papers`` maps arXiv id -> paper (title, abstract), e.g. from ``Store.papers(ids)``. The
+    category's name and keywords count as sources. ``attempts``/``fallback`` come from the
+    category's ``quality`` object when the digest has one.
+    """
+    out = []
+    for cat in digest.get("categories", []):
+        ids = list(cat.get("papers", []))
+        found = [papers[i] for i in ids if i in papers]
+        missing = [i for i in ids if i not in papers]
+        quality = cat.get("quality") or {}
+        report = check_sections(
+            cat.get("sections", []),
+            found,
+            [cat.get("name", ""), *cat.get("keywords", [])],
+            attempts=int(quality.get("attempts", 1)),
+            fallback=bool(quality.get("fallback", False)),
+        )
+        if missing:
+            report.failures.append(f"{len(missing)} paper(s) not in the database")
+            report.passed = False
+            report.papers_total = len(ids)
+        out.append(CategoryCheck(cat.get("name", "?"), cat.get("emoji", ""), report, missing))
+    return out
+
+
+# --- a written digest -------------------------------------------------------------------------
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def digest_path(target: str, out: str) -> Path:
+    """``target`` as a path to a digest JSON, or a date looked up as ``out/digest_<date>.json``."""
+    path = Path(target)
+    if path.is_file():
+        return path
+    if _DATE.match(target):
+        path = Path(out) / f"digest_{target}.json"
+        if path.is_file():
+            return path
+        raise InputError(
+            f"no digest for {target} in {out}; pass --out DIR or the JSON's path", path=str(path)
+        )
+    raise InputError("not a digest JSON file or a date (YYYY-MM-DD)", path=target)
+
+
+def check_day(target: str, db: str, out: str) -> tuple[dict, list[CategoryCheck]]:
+    """Read a digest JSON (path or date) and its papers from the database, and check it."""
+    from .store import Store
+
+    path = digest_path(target, out)
+    try:
+        digest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read digest JSON: {exc}", path=str(path)) from exc
+    if not isinstance(digest, dict) or not isinstance(digest.get("categories"), list):
+        raise InputError("not a localdigest digest (no 'categories' list)", path=str(path))
+    if not Path(db).is_file():
+        raise StoreError(f"database not found: {db}; pass --db PATH (the one the run used)")
+    ids = [pid for c in digest["categories"] for pid in c.get("papers", [])]
+    with Store(db) as store:
+        papers = {p.id: p for p in store.papers(ids)}
+    return digest, check_digest(digest, papers)
+
+
+def summary_line(check: CategoryCheck) -> str:
+    r = check.report
+    bad = f" ({', '.join(r.ungrounded_tokens)})" if r.ungrounded_tokens else ""
+    return (
+        f"{'PASS' if r.passed else 'FAIL'}  {check.emoji} {check.name}: "
+        f"hangul {r.hangul_ratio:.2f}, distinct3 {r.distinct3:.2f}, "
+        f"mentioned {r.papers_mentioned}/{r.papers_total}, "
+        f"ungrounded {len(r.ungrounded_tokens)}{bad}"
+    )
+
+
+def totals(checks: Sequence[CategoryCheck]) -> dict:
+    """Figures over all categories: passing, lowest ratios, mentions, ungrounded tokens."""
+    reports = [c.report for c in checks]
+    return {
+        "categories": len(reports),
+        "passed": sum(r.passed for r in reports),
+        "hangul_ratio_min": round(min((r.hangul_ratio for r in reports), default=0.0), 3),
+        "hangul_ratio_mean": round(
+            sum(r.hangul_ratio for r in reports) / len(reports) if reports else 0.0, 3
+        ),
+        "distinct3_min": round(min((r.distinct3 for r in reports), default=1.0), 3),
+        "papers_mentioned": sum(r.papers_mentioned for r in reports),
+        "papers_total": sum(r.papers_total for r in reports),
+        "ungrounded_tokens": sum(len(r.ungrounded_tokens) for r in reports),
+        "fallback_categories": sum(r.fallback for r in reports),
+    }
