@@ -84,6 +84,16 @@ def test_fit_is_deterministic(blobs, blob_clustering):
     np.testing.assert_array_equal(again.noise, blob_clustering.noise)
 
 
+def test_large_input_fits_a_sample_and_assigns_the_rest(blobs):
+    points, truth = blobs
+    result = UmapHdbscan(max_fit=120).fit(points)  # 200 points: 80 are assigned by centroid
+    assert result.labels.shape == (len(points),)
+    assert (result.labels != OTHER).all()  # the blobs are tight: every point is close to one
+    assert homogeneity_score(truth, result.labels) >= 0.9
+    again = UmapHdbscan(max_fit=120).fit(points)
+    np.testing.assert_array_equal(again.labels, result.labels)
+
+
 def test_fit_below_min_papers_is_none():
     vectors = unit(np.random.default_rng(0).normal(size=(29, 8)))
     assert UmapHdbscan(min_papers=30).fit(vectors) is None
