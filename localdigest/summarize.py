@@ -150,7 +150,8 @@ class Summarizer:
             text = self._line(
                 prompt,
                 self.max_tokens_paper,
-                fallback=f"「{paper.title}」에 관한 연구입니다.",
+                fallback=PAPER_FALLBACK,
+                avoid=paper.title,
                 sentences=self.sentences_paper,
             )
             lines.append(f"- {paper.title}: 이 논문은 {text}")
@@ -175,7 +176,11 @@ class Summarizer:
             out.append((title, abstract + (" …" if cut else "")))
         return out
 
-    def _line(self, prompt: str, max_tokens: int, fallback: str, sentences: int) -> str:
+    def _line(
+        self, prompt: str, max_tokens: int, fallback: str, sentences: int, avoid: str = ""
+    ) -> str:
+        """One generated line that passes the gate; ``avoid``: text it must not repeat (a
+        paper's own title, which its line already starts with)."""
         for attempt in range(self.attempts):
             completion = self.llm.complete(
                 prompt,
@@ -188,7 +193,7 @@ class Summarizer:
             self._record(prompt, completion, attempt)
             self._attempts_used = max(self._attempts_used, attempt + 1)
             text = clean_line(completion.text)
-            if self._passes(text):
+            if self._passes(text) and not (avoid and _squash(avoid) in _squash(text)):
                 self.stats.generated_parts += 1
                 return text
         self.stats.fallback_parts += 1
@@ -244,6 +249,15 @@ def copies_example(text: str, span: int = 14) -> bool:
     squeezed = "".join(text.split())
     examples = "".join((HEAD + PAPER_HEAD).split())
     return any(squeezed[i : i + span] in examples for i in range(max(1, len(squeezed) - span + 1)))
+
+
+# Said plainly when no generated sentence passed the gate: no invented content, and the
+# paper is still listed (with its title and link) so a reader can go to the abstract.
+PAPER_FALLBACK = "한국어 요약이 품질 검사를 통과하지 못해, 원문 초록을 참고하시기 바랍니다."
+
+
+def _squash(text: str) -> str:
+    return "".join(text.lower().split())
 
 
 def _join(lead: str, text: str) -> str:

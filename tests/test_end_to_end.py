@@ -62,11 +62,33 @@ def test_digest_files_follow_the_contract(real_run):
 
 def test_real_model_writes_korean(real_run):
     first, _ = real_run
-    text = " ".join(s for sections in first.sections.values() for s in sections)
+    titles = {p.title for c in first.categories for p in c.papers}
+    generated = []
+    for sections in first.sections.values():
+        for part in sections:
+            for line in part.splitlines():
+                # part 3 lines quote the paper's English title: that is data, not model text
+                head, sep, rest = line.partition(": ")
+                generated.append(rest if sep and head.lstrip("- ") in titles else line)
+    text = " ".join(generated)
     hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
     letters = len(re.findall(r"[^\W\d_]", text))
     assert hangul / letters > 0.6
     assert first.stats["generated_parts"] > first.stats["fallback_parts"]
+    # the gate's figures reach the JSON digest for every category
+    data = json.loads(first.json.read_text(encoding="utf-8"))
+    for cat in data["categories"]:
+        q = cat["quality"]
+        assert set(q) >= {
+            "hangul_ratio",
+            "ungrounded_tokens",
+            "distinct3",
+            "papers_mentioned",
+            "attempts",
+            "fallback",
+            "passed",
+        }
+        assert q["papers_mentioned"] == len(cat["papers"])
 
 
 def test_rerun_reuses_everything(real_run):

@@ -13,6 +13,7 @@ from localdigest.llm import FakeLLM
 from localdigest.prompts import PARTS, part_lead
 from localdigest.store import Store
 from localdigest.summarize import (
+    PAPER_FALLBACK,
     Summarizer,
     acceptable,
     clean_line,
@@ -135,7 +136,9 @@ def test_paper_line_fallback_names_the_title(category):
     sections = s.summarize(DAY, category)
     first = sections[2].splitlines()[0]
     title = category.papers[0].title
-    assert first == f"- {title}: 이 논문은 「{title}」에 관한 연구입니다."
+    assert first == f"- {title}: 이 논문은 {PAPER_FALLBACK}"
+    # the fallback names the paper once (its line's head), so the gate still counts it
+    assert s.quality[category.id]["papers_mentioned"] == len(category.papers)
     assert s.stats.fallback_parts == 1
 
 
@@ -192,3 +195,12 @@ def test_every_call_logged(category, store):
     assert rows[0][3] == ""
     assert json.loads(rows[0][4])["prompt_version"] == summarize.PROMPT_VERSION
     assert s.stats.llm_prompt_tokens == sum(len(p.split()) for p in llm.prompts)
+
+
+def test_paper_line_repeating_its_title_is_retried(category):
+    paper = category.papers[0]
+    parts = [" 첫째 부분입니다.", " 둘째 부분입니다.", " 넷째 부분입니다.", " 다섯째 부분입니다."]
+    llm = FakeLLM(replies=[*parts, f" {paper.title}를 제안합니다.", " 새로운 방법을 제안합니다."])
+    s = Summarizer(llm)
+    sections = s.summarize(DAY, category)
+    assert sections[2].splitlines()[0] == f"- {paper.title}: 이 논문은 새로운 방법을 제안합니다."
