@@ -7,7 +7,7 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench crash clean
+.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -41,8 +41,15 @@ lint: install
 	$(BIN)/ruff check localdigest tests bench
 	$(BIN)/ruff format --check localdigest tests bench
 
+# Each benchmark prints its figures next to a baseline measured in the same run.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/llm.py
+
+bench-all: bench
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/categories.py --days 5
+	$(BIN)/python bench/quality.py --days 1
 
 crash: install
 	$(BIN)/python bench/crash.py

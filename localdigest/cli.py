@@ -247,7 +247,12 @@ def cluster(
 
     settings = settings_for(config, db=db, embedder=embedder)
     request = DayRequest(inputs=input, date=date, all_papers=all_papers, taxonomy=taxonomy)
-    day, cats, outlier_share = cluster_day(settings, request)
+    from .offline import guarded
+    from .store.lock import WriterLock
+
+    # Same promises as `run`: nothing leaves the machine, one writer per database.
+    with guarded(True), WriterLock(settings.db):
+        day, cats, outlier_share = cluster_day(settings, request)
     if as_json:
         typer.echo(
             json.dumps(
@@ -290,10 +295,12 @@ def ingest(
         localdigest ingest --input arxiv-metadata-oai-snapshot.json --db data/localdigest.duckdb
     """
     from .ingest import ingest as ingest_files
+    from .offline import guarded
     from .store import Store
+    from .store.lock import WriterLock
 
     settings = settings_for(config, db=db)
-    with Store(settings.db) as store:
+    with guarded(True), WriterLock(settings.db), Store(settings.db) as store:
         result = ingest_files(store, input, batch_size=batch_size, strict=strict)
         total = store.paper_count()
     for err in result.errors[:20]:
