@@ -45,6 +45,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/llm.py
+	$(BIN)/python bench/embed.py
 
 bench-all: bench
 	$(BIN)/python bench/scale.py
