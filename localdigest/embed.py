@@ -119,7 +119,7 @@ def embed_papers(
     store: Store,
     embedder: Embedder,
     papers: list[Paper],
-    batch_size: int = 64,
+    batch_size: int = 512,  # texts per encode call and commit; the encoder batches within
     progress: Callable[[int], None] | None = None,
 ) -> tuple[np.ndarray, int]:
     """Return one row per paper (same order) and how many came from the cache."""

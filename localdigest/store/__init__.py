@@ -167,15 +167,26 @@ class Store:
     def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         if not vectors:
             return
-        rows = [
-            (model, h, int(v.shape[0]), v.astype(np.float32).tolist()) for h, v in vectors.items()
-        ]
+        import pandas as pd  # a DataFrame scan inserts far faster than executemany
+
+        frame = pd.DataFrame(
+            {
+                "model": model,
+                "text_hash": list(vectors),
+                "dim": [int(v.shape[0]) for v in vectors.values()],
+                "vector": [v.astype(np.float32) for v in vectors.values()],
+            }
+        )
         with self.transaction() as db:
-            db.executemany(
-                "INSERT INTO embeddings (model, text_hash, dim, vector) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                rows,
-            )
+            db.register("_vectors_frame", frame)
+            try:
+                db.execute(
+                    "INSERT INTO embeddings (model, text_hash, dim, vector) "
+                    "SELECT model, text_hash, dim, vector::FLOAT[] FROM _vectors_frame "
+                    "ON CONFLICT DO NOTHING"
+                )
+            finally:
+                db.unregister("_vectors_frame")
 
     # --- runs ---------------------------------------------------------------------------
     def start_run(self, day: str, options: dict) -> int:
