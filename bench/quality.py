@@ -25,7 +25,7 @@ from pathlib import Path
 
 from localdigest.config import Settings
 from localdigest.pipeline import DayRequest, run_day
-from localdigest.quality import check_day, summary_line, totals
+from localdigest.quality_report import check_day, summary_line, totals
 
 ROOT = Path(__file__).resolve().parents[1]
 

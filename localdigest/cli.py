@@ -410,7 +410,7 @@ def check_cmd(
 
         localdigest check digests/digest_2025-04-03.json --json
     """
-    from .quality import check_day, summary_line, totals
+    from .quality_report import check_day, summary_line, totals
 
     settings = settings_for(config, db=db, out=out)
     data, checks = check_day(digest, settings.db, settings.out)

@@ -27,15 +27,11 @@ the category's titles/abstracts or in its own name and keywords.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Protocol
-
-from .errors import InputError, StoreError
 
 # Thresholds of issue 6.
 MIN_HANGUL = 0.6
@@ -497,107 +493,3 @@ def check_sections(
         passed=not failures,
         failures=failures,
     )
-
-
-@dataclass
-class CategoryCheck:
-    name: str
-    emoji: str
-    report: QualityReport
-    missing_papers: list[str] = field(default_factory=list)  # ids not in the database
-
-
-def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[CategoryCheck]:
-    """Run the gate on every category of a ``digest_<date>.json`` document.
-
-    ``papers`` maps arXiv id -> paper (title, abstract), e.g. from ``Store.papers(ids)``. The
-    category's name and keywords count as sources. ``attempts``/``fallback`` come from the
-    category's ``quality`` object when the digest has one.
-    """
-    out = []
-    for cat in digest.get("categories", []):
-        ids = list(cat.get("papers", []))
-        found = [papers[i] for i in ids if i in papers]
-        missing = [i for i in ids if i not in papers]
-        quality = cat.get("quality") or {}
-        report = check_sections(
-            cat.get("sections", []),
-            found,
-            [cat.get("name", ""), *cat.get("keywords", [])],
-            attempts=int(quality.get("attempts", 1)),
-            fallback=bool(quality.get("fallback", False)),
-        )
-        if missing:
-            report.failures.append(f"{len(missing)} paper(s) not in the database")
-            report.passed = False
-            report.papers_total = len(ids)
-        out.append(CategoryCheck(cat.get("name", "?"), cat.get("emoji", ""), report, missing))
-    return out
-
-
-# --- a written digest -------------------------------------------------------------------------
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def digest_path(target: str, out: str) -> Path:
-    """``target`` as a path to a digest JSON, or a date looked up as ``out/digest_<date>.json``."""
-    path = Path(target)
-    if path.is_file():
-        return path
-    if _DATE.match(target):
-        path = Path(out) / f"digest_{target}.json"
-        if path.is_file():
-            return path
-        raise InputError(
-            f"no digest for {target} in {out}; pass --out DIR or the JSON's path", path=str(path)
-        )
-    raise InputError("not a digest JSON file or a date (YYYY-MM-DD)", path=target)
-
-
-def check_day(target: str, db: str, out: str) -> tuple[dict, list[CategoryCheck]]:
-    """Read a digest JSON (path or date) and its papers from the database, and check it."""
-    from .store import Store
-
-    path = digest_path(target, out)
-    try:
-        digest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read digest JSON: {exc}", path=str(path)) from exc
-    if not isinstance(digest, dict) or not isinstance(digest.get("categories"), list):
-        raise InputError("not a localdigest digest (no 'categories' list)", path=str(path))
-    if not Path(db).is_file():
-        raise StoreError(f"database not found: {db}; pass --db PATH (the one the run used)")
-    ids = [pid for c in digest["categories"] for pid in c.get("papers", [])]
-    with Store(db) as store:
-        papers = {p.id: p for p in store.papers(ids)}
-    return digest, check_digest(digest, papers)
-
-
-def summary_line(check: CategoryCheck) -> str:
-    r = check.report
-    bad = f" ({', '.join(r.ungrounded_tokens)})" if r.ungrounded_tokens else ""
-    return (
-        f"{'PASS' if r.passed else 'FAIL'}  {check.emoji} {check.name}: "
-        f"hangul {r.hangul_ratio:.2f}, distinct3 {r.distinct3:.2f}, "
-        f"mentioned {r.papers_mentioned}/{r.papers_total}, "
-        f"ungrounded {len(r.ungrounded_tokens)}{bad}"
-    )
-
-
-def totals(checks: Sequence[CategoryCheck]) -> dict:
-    """Figures over all categories: passing, lowest ratios, mentions, ungrounded tokens."""
-    reports = [c.report for c in checks]
-    return {
-        "categories": len(reports),
-        "passed": sum(r.passed for r in reports),
-        "hangul_ratio_min": round(min((r.hangul_ratio for r in reports), default=0.0), 3),
-        "hangul_ratio_mean": round(
-            sum(r.hangul_ratio for r in reports) / len(reports) if reports else 0.0, 3
-        ),
-        "distinct3_min": round(min((r.distinct3 for r in reports), default=1.0), 3),
-        "papers_mentioned": sum(r.papers_mentioned for r in reports),
-        "papers_total": sum(r.papers_total for r in reports),
-        "ungrounded_tokens": sum(len(r.ungrounded_tokens) for r in reports),
-        "fallback_categories": sum(r.fallback for r in reports),
-    }
