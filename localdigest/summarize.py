@@ -27,11 +27,9 @@ from .prompts import (
     category_block,
     part_lead,
 )
-from .quality import SourceIndex, check_line, check_sections, neutralize
+from .quality import SourceIndex, check_line, check_sections, hangul_ratio, neutralize
 from .store import Store
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LETTER = re.compile(r"[^\W\d_]")
 # Model input limits for hostile records (the database keeps the whole text): a title is cut
 # to this many words, and any cut text to WORD_CHARS characters per word, so one huge
 # "word" (a base64 blob, text without spaces) cannot overflow the context window.
@@ -233,11 +231,6 @@ def clean_line(text: str) -> str:
     if end > 0:
         text = text[: end + 2]
     return text.strip()
-
-
-def hangul_ratio(text: str) -> float:
-    letters = _LETTER.findall(text)
-    return len(_HANGUL.findall(text)) / len(letters) if letters else 0.0
 
 
 def acceptable(text: str) -> bool:
