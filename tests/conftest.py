@@ -289,3 +289,18 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def runner():
+    """A CLI runner for `localdigest` commands."""
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def fakes(monkeypatch):
+    """Route the CLI to the fake LLM and the hashing embedder (no real model)."""
+    monkeypatch.setenv("LOCALDIGEST_LLM_BACKEND", "fake")
+    monkeypatch.setenv("LOCALDIGEST_EMBED_BACKEND", "hash")

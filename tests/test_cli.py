@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from localdigest.cli import app
 
@@ -17,17 +16,6 @@ pytestmark = [
 ]
 
 DAY_A, DAY_B = "2025-04-03", "2025-04-02"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def fakes(monkeypatch):
-    monkeypatch.setenv("LOCALDIGEST_LLM_BACKEND", "fake")
-    monkeypatch.setenv("LOCALDIGEST_EMBED_BACKEND", "hash")
 
 
 @pytest.fixture

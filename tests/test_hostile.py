@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from localdigest.cli import app
 from localdigest.embed import HashEmbedder
@@ -26,17 +25,6 @@ pytestmark = [
 FIXTURES = Path(__file__).parent / "fixtures"
 DAY = "2025-04-03"
 MB = 1_000_000
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def fakes(monkeypatch):
-    monkeypatch.setenv("LOCALDIGEST_LLM_BACKEND", "fake")
-    monkeypatch.setenv("LOCALDIGEST_EMBED_BACKEND", "hash")
 
 
 def with_papers(paper_factory, *extra: Paper) -> list[Paper]:

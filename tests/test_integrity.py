@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from localdigest.cli import app
 from localdigest.config import BUNDLED_GGUF_NAME
@@ -23,11 +22,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:n_jobs value:UserWarning"),
     pytest.mark.filterwarnings("ignore:distutils Version classes:DeprecationWarning"),
 ]
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def head_of_bundled(size: int = MB) -> bytes:
