@@ -153,6 +153,10 @@ def run(
     threads: Annotated[
         int | None, typer.Option(help="CPU threads for the LLM [default: cores]")
     ] = None,
+    parallel: Annotated[
+        int | None,
+        typer.Option(help="Per-paper summaries the LLM decodes together [default: 8; 1 = off]"),
+    ] = None,
     taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
     strict: Annotated[
         bool, typer.Option(help="Stop at the first bad input line instead of skipping it")
@@ -190,6 +194,7 @@ def run(
         embedder=embedder,
         n_gpu_layers=n_gpu_layers,
         threads=threads,
+        parallel=parallel,
         offline=None if offline is None else str(offline).lower(),
     )
     # The guard covers the whole command, the heavy imports included.

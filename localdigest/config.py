@@ -33,6 +33,7 @@ class Settings:
     n_gpu_layers: int = 0  # CPU unless asked; -1 offloads every layer
     n_ctx: int = 4096
     threads: int = 0  # 0: one per physical core
+    parallel: int = 8  # per-paper lines decoded together; 1 = one at a time
     seed: int = 42
     # "auto": offline (network guard on) unless a run fetches from the arXiv API; or true/false
     offline: str = "auto"

@@ -50,6 +50,20 @@ class LLM(Protocol):
         max_sentences: int | None = None,
     ) -> Completion: ...
 
+    def complete_many(
+        self,
+        prompts: list[str],
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seeds: list[int],
+        max_sentences: int | None = None,
+    ) -> list[Completion]:
+        """One completion per prompt (prompt i with seeds[i]); a backend may decode them
+        together. Each Completion's seconds is its share of the wall time."""
+        ...
+
     def count_tokens(self, text: str) -> int: ...
 
 
@@ -118,7 +132,13 @@ class LlamaCppLLM:
     """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
 
     def __init__(
-        self, path: str | Path, *, n_ctx: int = 4096, n_threads: int = 0, n_gpu_layers: int = 0
+        self,
+        path: str | Path,
+        *,
+        n_ctx: int = 4096,
+        n_threads: int = 0,
+        n_gpu_layers: int = 0,
+        parallel: int = 8,
     ):
         self.path = Path(path)
         verify_gguf(self.path)
@@ -128,7 +148,10 @@ class LlamaCppLLM:
             "n_threads": n_threads or default_threads(),
             "n_gpu_layers": n_gpu_layers,
         }
+        self.parallel = parallel  # sequences decoded together by complete_many
         self._llm = None
+        self._decoder = None
+        self._formatter = None
         self.chat = False
 
     def _load(self):
@@ -142,6 +165,11 @@ class LlamaCppLLM:
                 raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
             self.chat = bool(self._llm.metadata.get("tokenizer.chat_template"))
         return self._llm
+
+    def close(self) -> None:
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
 
     def count_tokens(self, text: str) -> int:
         return len(self._load().tokenize(text.encode("utf-8"), add_bos=False))
@@ -189,6 +217,83 @@ class LlamaCppLLM:
         text = first_sentences(text, max_sentences) if max_sentences else text
         return Completion(text, prompt_tokens, generated, time.perf_counter() - start)
 
+    def complete_many(
+        self,
+        prompts: list[str],
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seeds: list[int],
+        max_sentences: int | None = None,
+    ) -> list[Completion]:
+        llm = self._load()
+        one = dict(max_tokens=max_tokens, stop=stop, temperature=temperature)
+        forced_chat = self.chat and not llm.metadata.get("tokenizer.chat_template")
+        if self.parallel <= 1 or len(prompts) <= 1 or forced_chat:
+            return [
+                self.complete(p, seed=s, max_sentences=max_sentences, **one)
+                for p, s in zip(prompts, seeds, strict=True)
+            ]
+        from .llm_parallel import ParallelDecoder, Request
+
+        if self._decoder is None:
+            with _quiet_stderr():
+                self._decoder = ParallelDecoder(
+                    llm,
+                    slots=self.parallel,
+                    n_ctx=max(self.options["n_ctx"], 2048),
+                    n_threads=self.options["n_threads"],
+                )
+        start = time.perf_counter()
+        requests = [Request(self._tokens(p), s) for p, s in zip(prompts, seeds, strict=True)]
+
+        def finished(raw: bytes) -> bool:
+            text = raw.decode("utf-8", "ignore")
+            if any(s in text for s in stop):
+                return True
+            return bool(max_sentences) and sentence_count(text) >= max_sentences
+
+        self._decoder.run(
+            requests,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            top_p=0.9,
+            repeat_penalty=1.15,
+            finished=finished,
+        )
+        share = (time.perf_counter() - start) / len(requests)
+        out = []
+        for r in requests:
+            text = r.out.decode("utf-8", "ignore")
+            for s in stop:
+                text = text.split(s, 1)[0]
+            text = first_sentences(text, max_sentences) if max_sentences else text
+            out.append(Completion(text, len(r.tokens), r.generated, share))
+        return out
+
+    def _tokens(self, prompt: str) -> list[int]:
+        """Prompt tokens as create_completion / create_chat_completion would send them."""
+        llm = self._load()
+        if not self.chat:
+            # special=False: "<start_of_turn>" typed into an abstract stays plain text
+            return llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=False)
+        if self._formatter is None:
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            bos, eos = llm.token_bos(), llm.token_eos()
+            self._formatter = Jinja2ChatFormatter(
+                template=llm.metadata["tokenizer.chat_template"],
+                eos_token=llm._model.token_get_text(eos) if eos != -1 else "",
+                bos_token=llm._model.token_get_text(bos) if bos != -1 else "",
+            )
+        messages = [{"role": "user", "content": CHAT_WRAPPER.format(document=prompt)}]
+        text = self._formatter(messages=messages).prompt
+        tokens = llm.tokenize(text.encode("utf-8"), add_bos=True, special=True)
+        if len(tokens) > 1 and tokens[0] == tokens[1] == llm.token_bos():
+            tokens = tokens[1:]  # the template wrote its own BOS
+        return tokens
+
 
 _SENTENCE_END = re.compile(r"(?<=[다요])\.|(?<=[a-zA-Z)])\.(?=\s)")
 
@@ -232,6 +337,28 @@ class FakeLLM:
         text = self.replies.popleft() if self.replies else self.default
         text = first_sentences(text, max_sentences) if max_sentences else text
         return Completion(text, self.count_tokens(prompt), self.count_tokens(text), 0.0)
+
+    def complete_many(
+        self,
+        prompts: list[str],
+        *,
+        max_tokens: int,
+        stop: list[str],
+        temperature: float,
+        seeds: list[int],
+        max_sentences: int | None = None,
+    ) -> list[Completion]:
+        return [
+            self.complete(
+                p,
+                max_tokens=max_tokens,
+                stop=stop,
+                temperature=temperature,
+                seed=s,
+                max_sentences=max_sentences,
+            )
+            for p, s in zip(prompts, seeds, strict=True)
+        ]
 
 
 LLMS: dict[str, Callable[..., LLM]] = {"llama-cpp": LlamaCppLLM, "fake": FakeLLM}

@@ -195,6 +195,7 @@ def _run_day(
         n_ctx=settings.n_ctx,
         n_threads=settings.threads,
         n_gpu_layers=settings.n_gpu_layers,
+        parallel=settings.parallel,
     )
     with Store(settings.db) as store:
         with timer("store"):

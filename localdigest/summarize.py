@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .label import Category
 from .llm import LLM
-from .paper import text_hash
+from .paper import Paper, text_hash
 from .prompts import (
     HEAD,
     PAPER_BLOCK,
@@ -139,22 +139,54 @@ class Summarizer:
             report += f"{PARTS[part][1]} {text}\n"
             if part == 2:  # keep the example's numbering; the per-paper lines come later
                 report += f"{PARTS[3][1]} {PAPER_LIST_NOTE}\n"
-        lines = []
-        for paper in category.papers:
-            # neutralize: instructions hidden in an abstract must not steer the completion
-            abstract = first_words(neutralize(paper.abstract), self.paper_words)
-            title = first_words(paper.title, TITLE_WORDS)
-            prompt = PAPER_HEAD + PAPER_BLOCK.format(title=title, abstract=abstract)
-            text = self._line(
-                prompt,
-                self.max_tokens_paper,
-                fallback=PAPER_FALLBACK,
-                avoid=paper.title,
-                sentences=self.sentences_paper,
-            )
-            lines.append(f"- {paper.title}: 이 논문은 {text}")
+        lines = self._paper_lines(category.papers)
         sections[3] = "\n".join(lines)
         return [sections[i] for i in range(1, 6)]
+
+    def _paper_lines(self, papers: list[Paper]) -> list[str]:
+        """Part 3: one line per paper from its own abstract. The prompts are independent, so
+        the backend may decode them together; papers whose line fails the gate go round again
+        with the next seed, then take PAPER_FALLBACK."""
+        prompts = [
+            # neutralize: instructions hidden in an abstract must not steer the completion
+            PAPER_HEAD
+            + PAPER_BLOCK.format(
+                title=first_words(p.title, TITLE_WORDS),
+                abstract=first_words(neutralize(p.abstract), self.paper_words),
+            )
+            for p in papers
+        ]
+        texts: list[str | None] = [None] * len(papers)
+        todo = list(range(len(papers)))
+        for attempt in range(self.attempts):
+            if not todo:
+                break
+            completions = self.llm.complete_many(
+                [prompts[i] for i in todo],
+                max_tokens=self.max_tokens_paper,
+                stop=["\n"],
+                temperature=_temperature(attempt),
+                seeds=[self.seed + attempt] * len(todo),
+                max_sentences=self.sentences_paper,
+            )
+            self._attempts_used = max(self._attempts_used, attempt + 1)
+            failed = []
+            for i, completion in zip(todo, completions, strict=True):
+                self._record(prompts[i], completion, attempt)
+                text = clean_line(completion.text)
+                if self._accepts(text, avoid=papers[i].title):
+                    texts[i] = text
+                    self.stats.generated_parts += 1
+                else:
+                    failed.append(i)
+            todo = failed
+        if todo:
+            self.stats.fallback_parts += len(todo)
+            self._fell_back = True
+        return [
+            f"- {p.title}: 이 논문은 {text or PAPER_FALLBACK}"
+            for p, text in zip(papers, texts, strict=True)
+        ]
 
     def _trimmed(self, category: Category) -> list[tuple[str, str]]:
         """Titles plus abstracts cut to a per-paper share of the token budget.
@@ -174,32 +206,33 @@ class Summarizer:
             out.append((title, abstract + (" …" if cut else "")))
         return out
 
-    def _line(
-        self, prompt: str, max_tokens: int, fallback: str, sentences: int, avoid: str = ""
-    ) -> str:
-        """One generated line that passes the gate; ``avoid``: text it must not repeat (a
-        paper's own title, which its line already starts with)."""
+    def _line(self, prompt: str, max_tokens: int, fallback: str, sentences: int) -> str:
+        """One generated line that passes the gate, or ``fallback``."""
         for attempt in range(self.attempts):
             completion = self.llm.complete(
                 prompt,
                 max_tokens=max_tokens,
                 stop=["\n"],
                 seed=self.seed + attempt,
-                temperature=0.2 if attempt == 0 else 0.6,
+                temperature=_temperature(attempt),
                 max_sentences=sentences,
             )
             self._record(prompt, completion, attempt)
             self._attempts_used = max(self._attempts_used, attempt + 1)
             text = clean_line(completion.text)
-            if self._passes(text) and not (avoid and _squash(avoid) in _squash(text)):
+            if self._accepts(text):
                 self.stats.generated_parts += 1
                 return text
         self.stats.fallback_parts += 1
         self._fell_back = True
         return fallback
 
-    def _passes(self, text: str) -> bool:
+    def _accepts(self, text: str, avoid: str = "") -> bool:
+        """The quality gate for one line; ``avoid``: text it must not repeat (a paper's own
+        title, which its line already starts with)."""
         if not acceptable(text) or copies_example(text):
+            return False
+        if avoid and _squash(avoid) in _squash(text):
             return False
         return self._index is None or not check_line(text, index=self._index)
 
@@ -247,6 +280,10 @@ def copies_example(text: str, span: int = 14) -> bool:
 # Said plainly when no generated sentence passed the gate: no invented content, and the
 # paper is still listed (with its title and link) so a reader can go to the abstract.
 PAPER_FALLBACK = "한국어 요약이 품질 검사를 통과하지 못해, 원문 초록을 참고하시기 바랍니다."
+
+
+def _temperature(attempt: int) -> float:
+    return 0.2 if attempt == 0 else 0.6  # a retry needs a different line, not the same one
 
 
 def _squash(text: str) -> str:

