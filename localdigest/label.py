@@ -1,8 +1,10 @@
 """Label stage: groups of papers -> named categories with an emoji, from an editable taxonomy.
 
-A group takes the taxonomy field whose description embedding is closest to the group's centroid.
-Groups that land on the same field are merged when small, otherwise told apart by keywords.
-Days too small for density clustering are grouped by assigning each paper to its nearest field.
+A group takes the taxonomy field most of its papers are nearest to. Groups that land on the same
+field are merged when small; otherwise the smaller one takes, in this order, a known name of that
+field (an earlier day's), a field nearly as close to its papers that no other category of the day
+uses, or distinguishing keywords. Days too small for density clustering are grouped by assigning
+each paper to its nearest field.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class Category:
     centroid: np.ndarray | None = None
     field_name: str | None = None  # the taxonomy field it is named after, if any
     candidates: list[str] = field(default_factory=list)  # fields its papers are closest to
+    alternatives: list[str] = field(default_factory=list)  # next-best fields nearly as close
+    shares_field: bool = False  # a larger category of the day is named after the same field
     group: int = OTHER  # the cluster it was built from
 
 
@@ -102,8 +106,9 @@ class Labeler:
     taxonomy: list[Field]
     min_field_cos: float = 0.15  # below this a group is named from its keywords instead
     merge_share: float = 0.30  # merge same-field groups while the result stays under this share
-    min_categories: int = 8  # ... and while the day keeps more than this many categories
-    second_field_share: float = 0.25  # a repeated field yields to a group's runner-up this strong
+    min_categories: int = 6  # ... and while the day keeps more than this many (the digest's floor)
+    second_field_share: float = 0.25  # a runner-up field this many papers vote for is close...
+    second_field_margin: float = 0.01  # ... and so is one this near the top in centred similarity
     center: float = 1.0  # how much of the day's mean field similarity to remove (0: none)
     _field_vecs: np.ndarray | None = None
 
@@ -133,32 +138,43 @@ class Labeler:
         ties broken by mean similarity), so one odd paper cannot rename a group."""
         best, sims = self.field_votes(vectors)
         targets = clustering.labels.copy()
-        ranked: dict[int, list[int]] = {}  # group -> fields by votes, strong enough to name it
+        day_mean = self.center * sims.mean(axis=0)
+        field_of: dict[int, int | None] = {OTHER: None}
+        alternatives: dict[int, list[str]] = {}  # group -> runner-up fields nearly as close
         close: dict[int, list[str]] = {}  # group -> its three closest fields, for reuse_known
-        for g in _by_size(targets):
-            if g == OTHER:
-                continue
+        groups = [g for g in _by_size(targets) if g != OTHER]
+        for g in groups:
             members = targets == g
             votes = np.bincount(best[members], minlength=len(self.taxonomy)) / members.sum()
             mean_sim = sims[members].mean(axis=0)
-            order = np.lexsort((-(mean_sim - self.center * sims.mean(axis=0)), -votes))
+            centred = mean_sim - day_mean
+            order = np.lexsort((-centred, -votes))
             close[g] = [self.taxonomy[int(f)].name for f in order[:3]]
-            ranked[g] = [
+            named = [  # fields strong enough to name the group, most votes first
                 int(f)
                 for i, f in enumerate(order)
                 if mean_sim[f] >= self.min_field_cos
                 and (i == 0 or votes[f] >= self.second_field_share)
+            ]
+            field_of[g] = named[0] if named else None
+            alternatives[g] = [  # runners-up with many votes or nearly as close as the top
+                self.taxonomy[int(f)].name
+                for f in order
+                if named
+                and f != named[0]
+                and mean_sim[f] >= self.min_field_cos
+                and (
+                    votes[f] >= self.second_field_share
+                    or centred[f] >= centred[named[0]] - self.second_field_margin
+                )
             ][:2]
-        field_of: dict[int, int | None] = {OTHER: None}
-        for g, fields_ in ranked.items():
-            field_of[g] = fields_[0] if fields_ else None
         # Groups on the same field become one category while it stays small enough and the
-        # day keeps enough categories; otherwise the smaller takes its runner-up field when
-        # that is free and strong enough, or gets a distinguishing keyword in _build.
+        # day keeps enough categories; otherwise the smaller one is told apart in _build (by
+        # a keyword) and may take another name in reuse_known.
         limit = max(1, int(self.merge_share * len(targets)))
-        count = len(ranked) + bool((targets == OTHER).any())
+        count = len(groups) + bool((targets == OTHER).any())
         owner: dict[int, int] = {}  # field -> the largest group named after it
-        for g in ranked:  # largest first
+        for g in groups:  # largest first
             f = field_of[g]
             if f is None:
                 continue
@@ -171,14 +187,10 @@ class Labeler:
                 targets[targets == g] = first
                 del field_of[g]
                 count -= 1
-                continue
-            runner_up = next((r for r in ranked[g][1:] if r not in owner), None)
-            if runner_up is not None:
-                field_of[g] = runner_up
-                owner[runner_up] = g
         cats = self._build(papers, vectors, targets, clustering.noise, field_of)
         for c in cats:
             c.candidates = close.get(c.group, [])
+            c.alternatives = alternatives.get(c.group, [])
         return cats
 
     def reuse_known(
@@ -187,17 +199,20 @@ class Labeler:
         known: Iterable[KnownCategory],
         min_cos: float = 0.85,
         same_field_cos: float = 0.8,
+        second_cos: float = 0.75,
     ) -> list[Category]:
         """Names repeat instead of drifting. Known categories (earlier days) are matched to
         today's, most alike centroids first, each used once:
         - within a field, today's groups of that field take its known names (``Computer
-          Vision``, ``Computer Vision · video``) when at least ``same_field_cos`` alike, so a
-          new suffix appears only when a day has more groups of a field than any day before;
+          Vision``, ``Computer Vision · video``) when at least ``same_field_cos`` alike
+          (``second_cos`` for a group that shares its field with a larger one today);
         - a category whose name no earlier day used takes a known name of a field its papers
           are close to (or another keyword-named one) when at least ``min_cos`` alike.
-        A category left with a name another one took gets a fresh keyword suffix; 기타 stays.
+        A category still sharing its field, or left with a name another one took, then takes
+        its field's plain name if free, else a runner-up field no category of the day uses
+        (``alternatives``), and only then a fresh keyword suffix. 기타 stays.
         """
-        fields_ = {f.name for f in self.taxonomy}
+        fields_ = {f.name: f for f in self.taxonomy}
 
         def base(name: str) -> str | None:
             head = name.split(" · ")[0]
@@ -205,6 +220,7 @@ class Labeler:
 
         known = [k for k in known if k.centroid is not None and k.name != OTHER_NAME]
         known_names = {k.name for k in known}
+        known_ids = {k.name: k.id for k in known}
         pairs = []
         for i, c in enumerate(categories):
             if c.name == OTHER_NAME or c.centroid is None:
@@ -216,7 +232,8 @@ class Labeler:
                 cos = float(np.dot(c.centroid, _unit(np.asarray(k.centroid, dtype=float))))
                 same = c.field_name is not None and base(k.name) == c.field_name
                 new = c.name not in known_names and base(k.name) in close
-                if (same and cos >= same_field_cos) or (new and cos >= min_cos):
+                need = second_cos if c.shares_field else same_field_cos
+                if (same and cos >= need) or (new and cos >= min_cos):
                     pairs.append((-cos, i, j))
         matched: set[int] = set()
         used_known: set[int] = set()
@@ -229,17 +246,34 @@ class Labeler:
             c.id, c.name, c.emoji, c.name_ko = k.id, k.name, k.emoji, k.name_ko
             c.field_name = base(k.name)
         names = {categories[i].name for i in matched}
+        unsettled = []
         for i, c in enumerate(categories):
-            if i in matched or c.name not in names:
-                names.add(c.name)
+            if i in matched:
                 continue
-            head = c.field_name or c.name.split(" · ")[0]
-            extra = next(
-                (k for k in c.keywords if f"{head} · {k}" not in names and k not in head.lower()),
-                None,
-            )
-            c.name = f"{head} · {extra}" if extra else f"{head} {len(names) + 1}"
-            c.id = slug(c.name)
+            if c.shares_field or c.name in names:
+                unsettled.append(c)
+            else:
+                names.add(c.name)
+        for c in unsettled:  # largest first
+            heads = {n.split(" · ")[0] for n in names}
+            own = [c.field_name] if c.field_name and c.field_name not in names else []
+            free = [f for f in c.alternatives if f in fields_ and f not in heads]
+            if own or free:
+                f = fields_[(own or free)[0]]
+                c.name, c.emoji, c.name_ko, c.field_name = f.name, f.emoji, f.name_ko, f.name
+                c.id = known_ids.get(f.name, slug(f.name))
+            elif c.name in names:
+                head = c.field_name or c.name.split(" · ")[0]
+                extra = next(
+                    (
+                        k
+                        for k in c.keywords
+                        if f"{head} · {k}" not in names and k.lower() not in head.lower()
+                    ),
+                    None,
+                )
+                c.name = f"{head} · {extra}" if extra else f"{head} {len(names) + 1}"
+                c.id = slug(c.name)
             names.add(c.name)
         return categories
 
@@ -266,6 +300,7 @@ class Labeler:
             else:
                 name = keywords[0].title() if keywords else "Miscellaneous"
                 emoji, name_ko = "📄", None
+            shares = name in used and f is not None
             if name in used:  # same field twice: tell them apart by a keyword
                 extra = next(
                     (
@@ -288,6 +323,7 @@ class Labeler:
                     outliers=[bool(noise[i]) for i in idx],
                     centroid=_unit(vectors[idx].mean(axis=0)),
                     field_name=f.name if f is not None and t != OTHER else None,
+                    shares_field=shares,
                     group=int(t),
                 )
             )

@@ -439,3 +439,102 @@ class StoredLike:
     emoji: str
     name_ko: str | None
     centroid: np.ndarray
+
+
+def _unit_between(b: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
+    """A unit vector at exactly ``cos`` to unit ``b``, in the plane of b and ``other``."""
+    perp = unit(other - (other @ b) * b)
+    return cos * b + np.sqrt(1 - cos**2) * perp
+
+
+def _llm_pair(centroid_b: np.ndarray, a: np.ndarray, shares: bool, alternatives=()):
+    papers = [Paper(id=f"2504.{i:05d}", title=f"t{i}", abstract="x") for i in range(4)]
+    return [
+        Category("llm", "LLM", "🐱", papers[:2], field_name="LLM", centroid=a),
+        Category(
+            "llm-tools",
+            "LLM · tools",
+            "🐱",
+            papers[2:],
+            field_name="LLM",
+            centroid=centroid_b,
+            shares_field=shares,
+            alternatives=list(alternatives),
+        ),
+    ]
+
+
+def test_reuse_known_second_group_of_a_field_matches_its_known_names_more_loosely():
+    """A group that shares its field with a larger one takes a known name of that field at
+    ``second_cos`` (0.75); a group with a field of its own needs ``same_field_cos`` (0.8)."""
+    rng = np.random.default_rng(1)
+    a, b, other = unit(rng.normal(size=(3, 16)))
+    a = unit(a - (a @ b) * b)  # a apart from b
+    c = _unit_between(b, other, 0.78)
+    labeler = Labeler(HashEmbedder(dim=16), load_taxonomy()[:2])
+    known = [
+        StoredLike("llm", "LLM", "🐱", None, a),
+        StoredLike("llm-agents", "LLM · agents", "🐱", None, b),
+    ]
+    second = labeler.reuse_known(_llm_pair(c, a, shares=True), known)
+    assert [(x.id, x.name) for x in second] == [("llm", "LLM"), ("llm-agents", "LLM · agents")]
+    alone = labeler.reuse_known(_llm_pair(c, a, shares=False), known)
+    assert [x.name for x in alone] == ["LLM", "LLM · tools"]
+
+
+def test_reuse_known_second_group_takes_a_free_close_field_before_a_keyword():
+    """Order for a group sharing its field: a known name of the field, then a runner-up
+    field no other category of the day uses, then the keyword suffix."""
+    rng = np.random.default_rng(2)
+    a, b, other = unit(rng.normal(size=(3, 16)))
+    a = unit(a - (a @ b) * b)
+    labeler = Labeler(HashEmbedder(dim=16), load_taxonomy()[:2])  # LLM, NLP
+    nlp = labeler.taxonomy[1]
+    known_second = [StoredLike("llm-agents", "LLM · agents", "🐱", None, b)]
+    far = _unit_between(b, other, 0.5)  # too far from any known name
+    # 1. close to the known second name of its field: that name
+    cats = labeler.reuse_known(_llm_pair(b, a, True, [nlp.name]), known_second)
+    assert cats[1].name == "LLM · agents"
+    # 2. no known name close: its runner-up field, with that field's emoji and id
+    cats = labeler.reuse_known(_llm_pair(far, a, True, [nlp.name]), known_second)
+    assert (cats[1].name, cats[1].emoji, cats[1].id) == (nlp.name, nlp.emoji, slug(nlp.name))
+    assert cats[1].field_name == nlp.name
+    # 3. the runner-up is taken today: the keyword-suffixed name stays
+    cats = _llm_pair(far, a, True, [nlp.name])
+    cats.append(Category("nlp", nlp.name, nlp.emoji, [], field_name=nlp.name, centroid=other))
+    assert [x.name for x in labeler.reuse_known(cats, [])][:2] == ["LLM", "LLM · tools"]
+    # 4. no runner-up at all: the same
+    assert [x.name for x in labeler.reuse_known(_llm_pair(far, a, True), [])] == [
+        "LLM",
+        "LLM · tools",
+    ]
+
+
+def test_label_offers_a_runner_up_field_many_papers_vote_for():
+    """Fields on the axes: a group split 5:3 between LLM and NLP is named LLM, shares that
+    field with a larger pure-LLM group, and lists NLP as its alternative; reuse_known then
+    names it NLP instead of a keyword suffix. A field no paper is near is never offered."""
+    rng = np.random.default_rng(3)
+    axes = np.eye(3, 8, dtype=np.float32)  # LLM, NLP, Computer Vision
+    near = [0] * 10 + [0] * 5 + [1] * 3 + [2] * 6
+    labels = np.array([0] * 10 + [1] * 8 + [2] * 6)
+    vectors = unit(axes[near] + 0.05 * rng.normal(size=(len(near), 8))).astype(np.float32)
+    papers = [
+        Paper(id=f"2504.{i:05d}", title=f"paper {i} about {word}", abstract="a study")
+        for i, word in enumerate(["agents"] * 10 + ["tools"] * 8 + ["pixels"] * 6)
+    ]
+    taxonomy = [load_taxonomy()[i] for i in (0, 1, 2)]
+    assert [f.name for f in taxonomy] == ["LLM", "Natural Language Processing", "Computer Vision"]
+    labeler = Labeler(HashEmbedder(dim=8), taxonomy, merge_share=0.0, _field_vecs=axes)
+    cats = labeler.label(papers, vectors, Clustering(labels, np.zeros(len(labels), bool)))
+    assert [(c.name, len(c.papers)) for c in cats] == [
+        ("LLM", 10),
+        ("LLM · tools", 8),
+        ("Computer Vision", 6),
+    ]
+    assert [c.shares_field for c in cats] == [False, True, False]
+    assert cats[1].alternatives == ["Natural Language Processing"]
+    assert "Computer Vision" not in cats[0].alternatives + cats[1].alternatives
+    named = labeler.reuse_known(cats, [])
+    assert [c.name for c in named] == ["LLM", "Natural Language Processing", "Computer Vision"]
+    assert_partition(named, papers)
