@@ -17,6 +17,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m localdigest.jitcache  # compile UMAP's kernels once, into numba's cache
 	touch $@
 
 models: $(MODEL)

@@ -123,6 +123,9 @@ def with_categories(
 def reduce(vectors: np.ndarray, n_components: int, seed: int, n_neighbors: int = 15) -> np.ndarray:
     import umap  # lazy: numba start-up is slow
 
+    from .jitcache import enable_numba_cache
+
+    enable_numba_cache()
     reducer = umap.UMAP(
         n_components=min(n_components, len(vectors) - 2),
         n_neighbors=min(n_neighbors, len(vectors) - 1),
