@@ -208,3 +208,20 @@ def test_paper_line_repeating_its_title_is_retried(category):
     s = Summarizer(llm)
     sections = s.summarize(DAY, category)
     assert sections[2].splitlines()[0] == f"- {paper.title}: 이 논문은 새로운 방법을 제안합니다."
+
+
+def test_key_sentences_keep_the_opening_and_the_contribution():
+    from localdigest.summarize import key_sentences
+
+    abstract = (
+        "Retrieval is hard for long documents. "
+        "Many systems exist and all of them are slow on large corpora of text. "
+        "Prior work uses dense indexes. "
+        "We propose a sparse index that outperforms dense ones at a tenth of the cost."
+    )
+    out = key_sentences(abstract, 22)
+    assert out.startswith("Retrieval is hard for long documents.")
+    assert "We propose a sparse index" in out
+    assert "Many systems exist" not in out  # no cue, and it does not fit beside the others
+    assert len(out.split()) <= 22
+    assert key_sentences("one two three four", 2) == "one two"
