@@ -56,12 +56,14 @@ class LLM(Protocol):
         *,
         max_tokens: int,
         stop: list[str],
-        temperature: float,
-        seeds: list[int],
+        attempts: list[tuple[int, float]],
         max_sentences: int | None = None,
-    ) -> list[Completion]:
-        """One completion per prompt (prompt i with seeds[i]); a backend may decode them
-        together. Each Completion's seconds is its share of the wall time."""
+        accept: Callable[[int, str], bool] | None = None,
+    ) -> list[list[Completion]]:
+        """Every prompt's completions: the first with ``attempts[0]`` (seed, temperature), and
+        while ``accept(prompt index, text)`` rejects the latest, one more per further attempt.
+        A backend may decode the prompts together; then each Completion's seconds is its share
+        of the wall time."""
         ...
 
     def count_tokens(self, text: str) -> int: ...
@@ -223,18 +225,14 @@ class LlamaCppLLM:
         *,
         max_tokens: int,
         stop: list[str],
-        temperature: float,
-        seeds: list[int],
+        attempts: list[tuple[int, float]],
         max_sentences: int | None = None,
-    ) -> list[Completion]:
+        accept: Callable[[int, str], bool] | None = None,
+    ) -> list[list[Completion]]:
         llm = self._load()
-        one = dict(max_tokens=max_tokens, stop=stop, temperature=temperature)
         forced_chat = self.chat and not llm.metadata.get("tokenizer.chat_template")
         if self.parallel <= 1 or len(prompts) <= 1 or forced_chat:
-            return [
-                self.complete(p, seed=s, max_sentences=max_sentences, **one)
-                for p, s in zip(prompts, seeds, strict=True)
-            ]
+            return complete_each(self, prompts, max_tokens, stop, attempts, max_sentences, accept)
         from .llm_parallel import ParallelDecoder, Request
 
         if self._decoder is None:
@@ -246,7 +244,12 @@ class LlamaCppLLM:
                     n_threads=self.options["n_threads"],
                 )
         start = time.perf_counter()
-        requests = [Request(self._tokens(p), s) for p, s in zip(prompts, seeds, strict=True)]
+
+        def final(raw: bytes) -> str:
+            text = raw.decode("utf-8", "ignore")
+            for s in stop:
+                text = text.split(s, 1)[0]
+            return first_sentences(text, max_sentences) if max_sentences else text
 
         def finished(raw: bytes) -> bool:
             text = raw.decode("utf-8", "ignore")
@@ -254,23 +257,16 @@ class LlamaCppLLM:
                 return True
             return bool(max_sentences) and sentence_count(text) >= max_sentences
 
-        self._decoder.run(
-            requests,
-            max_tokens=max_tokens,
-            temperature=temperature,
-            top_p=0.9,
-            repeat_penalty=1.15,
-            finished=finished,
-        )
-        share = (time.perf_counter() - start) / len(requests)
-        out = []
-        for r in requests:
-            text = r.out.decode("utf-8", "ignore")
-            for s in stop:
-                text = text.split(s, 1)[0]
-            text = first_sentences(text, max_sentences) if max_sentences else text
-            out.append(Completion(text, len(r.tokens), r.generated, share))
-        return out
+        def check(i: int) -> Callable[[bytes], bool] | None:
+            return None if accept is None else (lambda raw: accept(i, final(raw)))
+
+        requests = [Request(self._tokens(p), attempts, check(i)) for i, p in enumerate(prompts)]
+        self._decoder.run(requests, max_tokens=max_tokens, finished=finished)
+        share = (time.perf_counter() - start) / sum(len(r.done) for r in requests)
+        return [
+            [Completion(final(a.out), len(r.tokens), a.generated, share) for a in r.done]
+            for r in requests
+        ]
 
     def _tokens(self, prompt: str) -> list[int]:
         """Prompt tokens as create_completion / create_chat_completion would send them."""
@@ -344,21 +340,33 @@ class FakeLLM:
         *,
         max_tokens: int,
         stop: list[str],
-        temperature: float,
-        seeds: list[int],
+        attempts: list[tuple[int, float]],
         max_sentences: int | None = None,
-    ) -> list[Completion]:
-        return [
-            self.complete(
-                p,
+        accept: Callable[[int, str], bool] | None = None,
+    ) -> list[list[Completion]]:
+        return complete_each(self, prompts, max_tokens, stop, attempts, max_sentences, accept)
+
+
+def complete_each(llm, prompts, max_tokens, stop, attempts, max_sentences, accept):
+    """complete_many one prompt at a time, each retried right away (the order a fake's queued
+    replies are consumed in)."""
+    results = []
+    for i, prompt in enumerate(prompts):
+        tries = []
+        for seed, temperature in attempts:
+            c = llm.complete(
+                prompt,
                 max_tokens=max_tokens,
                 stop=stop,
                 temperature=temperature,
-                seed=s,
+                seed=seed,
                 max_sentences=max_sentences,
             )
-            for p, s in zip(prompts, seeds, strict=True)
-        ]
+            tries.append(c)
+            if accept is None or accept(i, c.text):
+                break
+        results.append(tries)
+    return results
 
 
 LLMS: dict[str, Callable[..., LLM]] = {"llama-cpp": LlamaCppLLM, "fake": FakeLLM}

@@ -145,8 +145,8 @@ class Summarizer:
 
     def _paper_lines(self, papers: list[Paper]) -> list[str]:
         """Part 3: one line per paper from its own abstract. The prompts are independent, so
-        the backend may decode them together; papers whose line fails the gate go round again
-        with the next seed, then take PAPER_FALLBACK."""
+        the backend may decode them together; a line that fails the gate is generated again
+        with the next seed, and after the last attempt the paper takes PAPER_FALLBACK."""
         prompts = [
             # neutralize: instructions hidden in an abstract must not steer the completion
             PAPER_HEAD
@@ -156,33 +156,27 @@ class Summarizer:
             )
             for p in papers
         ]
-        texts: list[str | None] = [None] * len(papers)
-        todo = list(range(len(papers)))
-        for attempt in range(self.attempts):
-            if not todo:
-                break
-            completions = self.llm.complete_many(
-                [prompts[i] for i in todo],
-                max_tokens=self.max_tokens_paper,
-                stop=["\n"],
-                temperature=_temperature(attempt),
-                seeds=[self.seed + attempt] * len(todo),
-                max_sentences=self.sentences_paper,
-            )
-            self._attempts_used = max(self._attempts_used, attempt + 1)
-            failed = []
-            for i, completion in zip(todo, completions, strict=True):
+        results = self.llm.complete_many(
+            prompts,
+            max_tokens=self.max_tokens_paper,
+            stop=["\n"],
+            attempts=[(self.seed + a, _temperature(a)) for a in range(self.attempts)],
+            max_sentences=self.sentences_paper,
+            accept=lambda i, text: self._accepts(clean_line(text), avoid=papers[i].title),
+        )
+        texts: list[str | None] = []
+        for i, completions in enumerate(results):
+            for attempt, completion in enumerate(completions):
                 self._record(prompts[i], completion, attempt)
-                text = clean_line(completion.text)
-                if self._accepts(text, avoid=papers[i].title):
-                    texts[i] = text
-                    self.stats.generated_parts += 1
-                else:
-                    failed.append(i)
-            todo = failed
-        if todo:
-            self.stats.fallback_parts += len(todo)
-            self._fell_back = True
+            self._attempts_used = max(self._attempts_used, len(completions))
+            text = clean_line(completions[-1].text)
+            if self._accepts(text, avoid=papers[i].title):
+                texts.append(text)
+                self.stats.generated_parts += 1
+            else:
+                texts.append(None)
+                self.stats.fallback_parts += 1
+                self._fell_back = True
         return [
             f"- {p.title}: 이 논문은 {text or PAPER_FALLBACK}"
             for p, text in zip(papers, texts, strict=True)

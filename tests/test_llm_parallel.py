@@ -21,7 +21,7 @@ TITLES = [
     "Faster Attention Kernels on CPUs",
 ]
 PROMPTS = [f"{HEAD}제목: {t}\n한 문장 요약: 이 논문은" for t in TITLES]
-ARGS = dict(max_tokens=24, stop=["\n"], temperature=0.2, max_sentences=1)
+ARGS = dict(max_tokens=24, stop=["\n"], max_sentences=1)
 
 
 def test_common_prefix():
@@ -41,10 +41,11 @@ def llm():
 
 @pytest.mark.slow
 def test_batch_is_deterministic_and_keeps_the_shared_head(llm):
-    first = llm.complete_many(PROMPTS, seeds=[7] * len(PROMPTS), **ARGS)
-    again = llm.complete_many(PROMPTS, seeds=[7] * len(PROMPTS), **ARGS)
-    assert [c.text for c in first] == [c.text for c in again]
-    for prompt, c in zip(PROMPTS, first, strict=True):
+    first = llm.complete_many(PROMPTS, attempts=[(7, 0.2)], **ARGS)
+    again = llm.complete_many(PROMPTS, attempts=[(7, 0.2)], **ARGS)
+    assert [c[0].text for c in first] == [c[0].text for c in again]
+    assert all(len(tries) == 1 for tries in first)  # no accept check: one attempt each
+    for prompt, (c,) in zip(PROMPTS, first, strict=True):
         assert c.text.strip() and "\n" not in c.text
         assert 0 < c.completion_tokens <= ARGS["max_tokens"]
         assert c.prompt_tokens == len(llm._tokens(prompt))
@@ -58,8 +59,28 @@ def test_prompt_longer_than_the_context_is_a_clear_error():
     small = LlamaCppLLM(MODEL, n_ctx=2048, parallel=2)
     long = "논문 " * 3000
     with pytest.raises(ModelError, match="does not fit the 2048-token context"):
-        small.complete_many([long, long], seeds=[1, 1], **ARGS)
+        small.complete_many([long, long], attempts=[(1, 0.2)], **ARGS)
     small.close()
+
+
+@pytest.mark.slow
+def test_rejected_answers_are_retried_in_place(llm):
+    """A rejected answer is generated again with the next (seed, temperature), on the prompt
+    already in the slot's cache; an accepted one ends its prompt."""
+    seen = []
+
+    def accept(i, text):
+        seen.append((i, text))
+        return i % 2 == 0  # odd prompts reject everything
+
+    attempts = [(3, 0.2), (4, 0.6), (5, 0.6)]
+    out = llm.complete_many(PROMPTS, attempts=attempts, accept=accept, **ARGS)
+    assert [len(tries) for tries in out] == [1, 3, 1, 3, 1]
+    for i, tries in enumerate(out):
+        checked = [t for j, t in seen if j == i]
+        # every answer but a last attempt's goes through accept, in order
+        assert checked == [c.text for c in tries][: 1 if i % 2 == 0 else 2]
+        assert all(c.text.strip() for c in tries)
 
 
 # A Gemma-style turn template, as an instruct GGUF would carry in tokenizer.chat_template.
@@ -81,6 +102,6 @@ def test_chat_template_is_applied_once_per_prompt():
     assert tokens[0] == bos and tokens[1] != bos  # the template's BOS, not a second one
     turn = loaded.tokenize(b"<start_of_turn>", add_bos=False, special=True)
     assert turn[0] in tokens  # control tokens of the template are parsed as such
-    out = model.complete_many(PROMPTS[:2], seeds=[1, 1], **ARGS)
-    assert len(out) == 2 and all(isinstance(c.text, str) for c in out)
+    out = model.complete_many(PROMPTS[:2], attempts=[(1, 0.2)], **ARGS)
+    assert len(out) == 2 and all(isinstance(c[0].text, str) for c in out)
     model.close()

@@ -129,11 +129,9 @@ def test_bad_replies_retried_then_fallback(category, store):
 
 
 def test_paper_line_fallback_names_the_title(category):
-    # Calls 1-4 are parts 1, 2, 4, 5; then every paper's first attempt, then the retries:
-    # here only the first paper fails its first attempt, and its retry fails too.
+    # Calls 1-4 are parts 1, 2, 4, 5; calls 5-6 are both attempts for the first paper.
     parts = [" 첫째 부분입니다.", " 둘째 부분입니다.", " 넷째 부분입니다.", " 다섯째 부분입니다."]
-    others = [FakeLLM().default] * (len(category.papers) - 1)
-    llm = FakeLLM(replies=[*parts, "", *others, "English"])
+    llm = FakeLLM(replies=[*parts, "", "English"])
     s = Summarizer(llm)
     sections = s.summarize(DAY, category)
     first = sections[2].splitlines()[0]
@@ -202,9 +200,7 @@ def test_every_call_logged(category, store):
 def test_paper_line_repeating_its_title_is_retried(category):
     paper = category.papers[0]
     parts = [" 첫째 부분입니다.", " 둘째 부분입니다.", " 넷째 부분입니다.", " 다섯째 부분입니다."]
-    others = [FakeLLM().default] * (len(category.papers) - 1)  # first attempts of the rest
-    retry = " 새로운 방법을 제안합니다."
-    llm = FakeLLM(replies=[*parts, f" {paper.title}를 제안합니다.", *others, retry])
+    llm = FakeLLM(replies=[*parts, f" {paper.title}를 제안합니다.", " 새로운 방법을 제안합니다."])
     s = Summarizer(llm)
     sections = s.summarize(DAY, category)
     assert sections[2].splitlines()[0] == f"- {paper.title}: 이 논문은 새로운 방법을 제안합니다."
