@@ -36,6 +36,7 @@ from typing import Protocol
 # Thresholds of issue 6.
 MIN_HANGUL = 0.6
 MIN_DISTINCT3 = 0.85
+MAX_REPEAT = 0.5  # share of a part's word 3-grams already written by an earlier part
 PARTS = 5
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -238,6 +239,21 @@ def distinct3(text: str) -> float:
         return 1.0
     grams = list(zip(words, words[1:], words[2:], strict=False))
     return len(set(grams)) / len(grams)
+
+
+def _grams(text: str) -> list[tuple[str, ...]]:
+    words = text.casefold().split()
+    return list(zip(words, words[1:], words[2:], strict=False))
+
+
+def repeats(text: str, earlier: Sequence[str]) -> float:
+    """Share of text's word 3-grams that an earlier part already has (0.0: all new). Catches
+    a conclusion that restates the impact part, which distinct3 within one part cannot see."""
+    grams = _grams(text)
+    if not grams:
+        return 0.0
+    seen = {g for e in earlier for g in _grams(e)}
+    return sum(g in seen for g in grams) / len(grams)
 
 
 def structure_ok(sections: object) -> bool:
@@ -469,6 +485,12 @@ def check_sections(
         failures.append(f"hangul {ratio:.2f}<{MIN_HANGUL} ({ratio_at})")
     if d3 < MIN_DISTINCT3:
         failures.append(f"distinct3 {d3:.2f}<{MIN_DISTINCT3} ({d3_at})")
+    summary_parts = [str(s) for i, s in enumerate(sections) if i != 2]  # parts 1, 2, 4, 5
+    for k in range(1, len(summary_parts)):
+        share = repeats(summary_parts[k], summary_parts[:k])
+        if share > MAX_REPEAT:
+            part = (1, 2, 4, 5)[k]
+            failures.append(f"repeat {share:.2f}>{MAX_REPEAT} (part {part})")
     ungrounded: list[str] = []
     for s in sections:
         ungrounded += [t for t in index.ungrounded(str(s)) if t not in ungrounded]

@@ -27,7 +27,15 @@ from .prompts import (
     category_block,
     part_lead,
 )
-from .quality import SourceIndex, check_line, check_sections, hangul_ratio, neutralize
+from .quality import (
+    MAX_REPEAT,
+    SourceIndex,
+    check_line,
+    check_sections,
+    hangul_ratio,
+    neutralize,
+    repeats,
+)
 from .store import Store
 
 # Model input limits for hostile records (the database keeps the whole text): a title is cut
@@ -126,6 +134,7 @@ class Summarizer:
         base = HEAD + category_block(category.name, self._trimmed(category))
         report = ""
         sections: dict[int, str] = {}
+        written: list[str] = []  # accepted texts of earlier parts: a part may not restate them
         # Parts 1, 2, 4, 5 first, all on the category prompt, so llama.cpp keeps its KV cache;
         # then the per-paper lines, which all share PAPER_HEAD.
         for part in (1, 2, 4, 5):
@@ -134,7 +143,9 @@ class Summarizer:
                 self.max_tokens_part,
                 fallback=_fallback(part, category),
                 sentences=self.sentences_part,
+                earlier=written,
             )
+            written.append(text)
             sections[part] = _join(part_lead(part), text)
             report += f"{PARTS[part][1]} {text}\n"
             if part == 2:  # keep the example's numbering; the per-paper lines come later
@@ -200,8 +211,11 @@ class Summarizer:
             out.append((title, abstract + (" …" if cut else "")))
         return out
 
-    def _line(self, prompt: str, max_tokens: int, fallback: str, sentences: int) -> str:
-        """One generated line that passes the gate, or ``fallback``."""
+    def _line(
+        self, prompt: str, max_tokens: int, fallback: str, sentences: int, earlier: list[str]
+    ) -> str:
+        """One generated line that passes the gate and does not restate ``earlier`` parts, or
+        ``fallback``."""
         for attempt in range(self.attempts):
             completion = self.llm.complete(
                 prompt,
@@ -214,7 +228,7 @@ class Summarizer:
             self._record(prompt, completion, attempt)
             self._attempts_used = max(self._attempts_used, attempt + 1)
             text = clean_line(completion.text)
-            if self._accepts(text):
+            if self._accepts(text) and repeats(text, earlier) <= MAX_REPEAT:
                 self.stats.generated_parts += 1
                 return text
         self.stats.fallback_parts += 1

@@ -335,3 +335,23 @@ def test_check_errors_are_one_line(built, tmp_path):
     assert result.exit_code == 1
     assert "no digest for 2030-01-01" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_repeats_measures_overlap_with_earlier_parts():
+    from localdigest.quality import repeats
+
+    impact = "이러한 연구는 의료 영상 분석의 정확도를 높이는 데 기여할 수 있습니다."
+    assert repeats(impact, []) == 0.0
+    assert repeats(impact, [impact]) == 1.0
+    assert repeats("앞으로 더 많은 데이터셋에서 검증이 필요합니다.", [impact]) == 0.0
+
+
+def test_check_sections_flags_a_conclusion_that_restates_the_impact():
+    papers = [P(title="Retrieval for Medicine", abstract="We study retrieval.")]
+    part3 = "- Retrieval for Medicine: 이 논문은 검색을 연구합니다."
+    same = "의료 분야의 검색 연구에 도움이 되며 실제 적용 가능성을 보여 줍니다."
+    sections = ["검색 연구를 다룹니다.", "검색이 주요 주제입니다.", part3, same, same]
+    report = check_sections(sections, papers)
+    assert any(f.startswith("repeat 1.00>0.5 (part 5)") for f in report.failures)
+    sections[4] = "앞으로 더 넓은 데이터에서 검증이 이어질 것입니다."
+    assert not any(f.startswith("repeat") for f in check_sections(sections, papers).failures)

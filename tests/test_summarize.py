@@ -50,8 +50,16 @@ def calls_for(category: Category) -> int:
     return 4 + len(category.papers)  # parts 1, 2, 4, 5 and one line per paper
 
 
+DISTINCT_PARTS = [  # parts 1, 2, 4, 5: a part may not restate an earlier one
+    " 새로운 방법을 소개합니다.",
+    " 공통 주제를 소개합니다.",
+    " 응용 가능성을 소개합니다.",
+    " 향후 과제를 소개합니다.",
+]
+
+
 def test_five_sections_and_one_line_per_paper(category):
-    llm = FakeLLM()
+    llm = FakeLLM(replies=DISTINCT_PARTS)
     s = Summarizer(llm)
     sections = s.summarize(DAY, category)
     assert len(sections) == 5
@@ -107,6 +115,7 @@ def test_bad_replies_retried_then_fallback(category, store):
     # Part 1: empty, then English -> fallback. Part 2: English, then Korean -> accepted.
     llm = FakeLLM(
         replies=["", " This paper studies images.", " no Korean here", " 좋은 연구입니다."]
+        + DISTINCT_PARTS[2:]
     )
     s = Summarizer(llm, store, seed=42)
     sections = s.summarize(DAY, category)
@@ -145,7 +154,7 @@ def test_paper_line_fallback_names_the_title(category):
 def test_reply_copying_the_example_is_rejected(category):
     assert copies_example(EXAMPLE_COPY)
     assert acceptable(clean_line(EXAMPLE_COPY))  # Korean enough, so only the copy check stops it
-    llm = FakeLLM(replies=[EXAMPLE_COPY, EXAMPLE_COPY])
+    llm = FakeLLM(replies=[EXAMPLE_COPY, EXAMPLE_COPY, *DISTINCT_PARTS[1:]])
     s = Summarizer(llm)
     sections = s.summarize(DAY, category)
     assert "전문가" not in sections[0]
@@ -221,3 +230,11 @@ def test_key_sentences_keep_the_opening_and_the_contribution():
     assert "Many systems exist" not in out  # no cue, and it does not fit beside the others
     assert len(out.split()) <= 22
     assert key_sentences("one two three four", 2) == "one two"
+
+
+def test_a_part_restating_an_earlier_one_is_retried(category):
+    impact = " 의료 분야의 새로운 연구에 도움이 될 수 있습니다."
+    conclusion = " 관련 연구가 계속 이어질 것으로 보입니다."
+    llm = FakeLLM(replies=[" 첫째 부분입니다.", " 둘째 부분입니다.", impact, impact, conclusion])
+    sections = Summarizer(llm).summarize(DAY, category)
+    assert sections[4] == f"{part_lead(5)}{conclusion}"  # the restated impact was rejected
