@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from localdigest.cluster import reduce
 from localdigest.jitcache import enable_numba_cache
 
 
+@pytest.mark.filterwarnings("ignore:n_jobs value:UserWarning")  # UMAP with a fixed seed
 def test_umap_kernels_are_cached_on_disk():
     rng = np.random.default_rng(0)
     reduce(rng.normal(size=(40, 16)).astype(np.float32), 3, seed=1)
