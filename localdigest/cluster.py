@@ -15,6 +15,7 @@ papers that a small sentence embedder mixes up.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -133,7 +134,10 @@ def reduce(vectors: np.ndarray, n_components: int, seed: int, n_neighbors: int =
         metric="cosine",
         random_state=seed,  # fixed seed: the same day always clusters the same way
     )
-    return reducer.fit_transform(vectors)
+    with warnings.catch_warnings():
+        # a fixed random_state makes UMAP single-threaded and it says so on every call
+        warnings.filterwarnings("ignore", "n_jobs value", UserWarning)
+        return reducer.fit_transform(vectors)
 
 
 def density_labels(points: np.ndarray, min_cluster_size: int) -> np.ndarray:
