@@ -105,3 +105,22 @@ def test_chat_template_is_applied_once_per_prompt():
     out = model.complete_many(PROMPTS[:2], attempts=[(1, 0.2)], **ARGS)
     assert len(out) == 2 and all(isinstance(c[0].text, str) for c in out)
     model.close()
+
+
+@pytest.mark.slow
+def test_slots_wait_for_kv_room_instead_of_failing():
+    """Eight slots but room in the 2048-cell cache for only five of these prompts at a time:
+    the rest wait for a slot's cells to be freed, and every prompt is still answered."""
+    model = LlamaCppLLM(MODEL, n_ctx=2048, parallel=8)
+    titles = TITLES + TITLES[:1]
+    prompts = [
+        f"{HEAD}제목: {t}\n" + " ".join(f"{k}번 문장은 {t} 예시입니다." for k in range(40))
+        for t in titles
+    ]
+    tokens = [model._tokens(p) for p in prompts]
+    shared = len(_common_prefix(tokens))
+    needs = [len(t) - shared + ARGS["max_tokens"] for t in tokens]
+    assert sum(needs) > 2048 - shared > max(needs)  # each fits alone, not all six at once
+    out = model.complete_many(prompts, attempts=[(2, 0.2)], **ARGS)
+    assert len(out) == 6 and all(tries[0].completion_tokens > 0 for tries in out)
+    model.close()
