@@ -263,9 +263,9 @@ class LlamaCppLLM:
 
         requests = [Request(self._tokens(p), attempts, check(i)) for i, p in enumerate(prompts)]
         self._decoder.run(requests, max_tokens=max_tokens, finished=finished)
-        share = (time.perf_counter() - start) / sum(len(r.done) for r in requests)
+        share = (time.perf_counter() - start) / sum(len(r.tries) for r in requests)
         return [
-            [Completion(final(a.out), len(r.tokens), a.generated, share) for a in r.done]
+            [Completion(final(a.out), len(r.tokens), a.generated, share) for a in r.tries]
             for r in requests
         ]
 

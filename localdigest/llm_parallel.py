@@ -23,7 +23,6 @@ costs only its new tokens.
 from __future__ import annotations
 
 import ctypes
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,7 +33,6 @@ from .errors import ModelError
 class Attempt:
     out: bytearray = field(default_factory=bytearray)
     generated: int = 0
-    seconds: float = 0.0
 
 
 @dataclass
@@ -42,8 +40,7 @@ class Request:
     tokens: list[int]
     attempts: list[tuple[int, float]]  # (seed, temperature) for the first try and each retry
     accept: Callable[[bytes], bool] | None = None  # None: the first answer is final
-    done: list[Attempt] = field(default_factory=list)
-    start: float = 0.0
+    tries: list[Attempt] = field(default_factory=list)
 
 
 @dataclass
@@ -173,7 +170,7 @@ class ParallelDecoder:
     ) -> None:
         """Generate for every request until ``finished(text so far)``, an end-of-generation
         token or ``max_tokens``; then retry in place while ``accept`` rejects the answer and
-        attempts remain. Every attempt lands in the request's ``done`` list."""
+        attempts remain. Every attempt lands in the request's ``tries``."""
         if not requests:
             return
         prefix = _common_prefix([r.tokens for r in requests])
@@ -220,7 +217,7 @@ class ParallelDecoder:
             for slot in active:
                 if slot.logits_at < 0:
                     continue
-                attempt = slot.request.done[-1]
+                attempt = slot.request.tries[-1]
                 token = lib.llama_sampler_sample(slot.sampler.sampler, self.ctx.ctx, slot.logits_at)
                 if lib.llama_vocab_is_eog(self.vocab, token):
                     self._end(slot)
@@ -234,18 +231,16 @@ class ParallelDecoder:
     def _begin(self, slot: _Slot, start: int) -> None:
         """Start the request's next attempt in ``slot``: evaluate its prompt from ``start``."""
         req = slot.request
-        seed, temperature = req.attempts[len(req.done)]
-        req.done.append(Attempt())
-        req.start = time.perf_counter()
+        seed, temperature = req.attempts[len(req.tries)]
+        req.tries.append(Attempt())
         slot.pos, slot.pending = start, req.tokens[start:]
         slot.sampler = self._sampler(seed, temperature)
 
     def _end(self, slot: _Slot) -> None:
         req = slot.request
-        req.done[-1].seconds = time.perf_counter() - req.start
         slot.sampler.close()
-        retry = req.accept is not None and len(req.done) < len(req.attempts)
-        if retry and not req.accept(bytes(req.done[-1].out)):
+        retry = req.accept is not None and len(req.tries) < len(req.attempts)
+        if retry and not req.accept(bytes(req.tries[-1].out)):
             # Cut the answer off and feed the prompt's last token again for fresh logits.
             self._lib.llama_memory_seq_rm(self.memory, slot.seq, len(req.tokens) - 1, -1)
             self._begin(slot, len(req.tokens) - 1)
