@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .label import Category
@@ -167,27 +168,12 @@ class Summarizer:
             )
             for p in papers
         ]
-        results = self.llm.complete_many(
+        texts = self._lines(
             prompts,
-            max_tokens=self.max_tokens_paper,
-            stop=["\n"],
-            attempts=[(self.seed + a, _temperature(a)) for a in range(self.attempts)],
-            max_sentences=self.sentences_paper,
-            accept=lambda i, text: self._accepts(clean_line(text), avoid=papers[i].title),
+            self.max_tokens_paper,
+            self.sentences_paper,
+            lambda i, text: self._accepts(text, avoid=papers[i].title),
         )
-        texts: list[str | None] = []
-        for i, completions in enumerate(results):
-            for attempt, completion in enumerate(completions):
-                self._record(prompts[i], completion, attempt)
-            self._attempts_used = max(self._attempts_used, len(completions))
-            text = clean_line(completions[-1].text)
-            if self._accepts(text, avoid=papers[i].title):
-                texts.append(text)
-                self.stats.generated_parts += 1
-            else:
-                texts.append(None)
-                self.stats.fallback_parts += 1
-                self._fell_back = True
         return [
             f"- {p.title}: 이 논문은 {text or PAPER_FALLBACK}"
             for p, text in zip(papers, texts, strict=True)
@@ -216,24 +202,45 @@ class Summarizer:
     ) -> str:
         """One generated line that passes the gate and does not restate ``earlier`` parts, or
         ``fallback``."""
-        for attempt in range(self.attempts):
-            completion = self.llm.complete(
-                prompt,
-                max_tokens=max_tokens,
-                stop=["\n"],
-                seed=self.seed + attempt,
-                temperature=_temperature(attempt),
-                max_sentences=sentences,
-            )
-            self._record(prompt, completion, attempt)
-            self._attempts_used = max(self._attempts_used, attempt + 1)
-            text = clean_line(completion.text)
-            if self._accepts(text) and repeats(text, earlier) <= MAX_REPEAT:
+        (text,) = self._lines(
+            [prompt],
+            max_tokens,
+            sentences,
+            lambda _, text: self._accepts(text) and repeats(text, earlier) <= MAX_REPEAT,
+        )
+        return text or fallback
+
+    def _lines(
+        self,
+        prompts: list[str],
+        max_tokens: int,
+        sentences: int,
+        accepts: Callable[[int, str], bool],
+    ) -> list[str | None]:
+        """One cleaned line per prompt, None where no attempt passed ``accepts(i, line)``;
+        every attempt is logged and counted."""
+        results = self.llm.complete_many(
+            prompts,
+            max_tokens=max_tokens,
+            stop=["\n"],
+            attempts=[(self.seed + a, _temperature(a)) for a in range(self.attempts)],
+            max_sentences=sentences,
+            accept=lambda i, text: accepts(i, clean_line(text)),
+        )
+        texts: list[str | None] = []
+        for i, completions in enumerate(results):
+            for attempt, completion in enumerate(completions):
+                self._record(prompts[i], completion, attempt)
+            self._attempts_used = max(self._attempts_used, len(completions))
+            text = clean_line(completions[-1].text)
+            ok = accepts(i, text)
+            texts.append(text if ok else None)
+            if ok:
                 self.stats.generated_parts += 1
-                return text
-        self.stats.fallback_parts += 1
-        self._fell_back = True
-        return fallback
+            else:
+                self.stats.fallback_parts += 1
+                self._fell_back = True
+        return texts
 
     def _accepts(self, text: str, avoid: str = "") -> bool:
         """The quality gate for one line; ``avoid``: text it must not repeat (a paper's own
