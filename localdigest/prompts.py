@@ -9,7 +9,7 @@ line, so generation stops at the first newline.
 
 from __future__ import annotations
 
-PROMPT_VERSION = "ko-report-v5"  # v5: per-paper lines read key sentences (v4: quality gate)
+PROMPT_VERSION = "ko-report-v6"  # v6: lead + text joined as written (v5: key sentences)
 
 # Fixed head shared by every category prompt: llama.cpp reuses its KV cache across calls.
 # No worked example here: the small default model copied a full example report word for word.

@@ -384,6 +384,10 @@ class PaperLike(Protocol):
     abstract: str
 
 
+# A one-line part that announces a list ("다음과 같습니다") promises text that never follows.
+_ANNOUNCES = re.compile(r"(?:다음|아래)(?:과|와)\s*같")
+
+
 def check_line(
     text: str,
     sources: Sequence[str] = (),
@@ -392,7 +396,7 @@ def check_line(
     index: SourceIndex | None = None,
 ) -> list[str]:
     """Failures of one generated part (empty list: accept). Each starts with the check's name:
-    ``empty``, ``hangul``, ``distinct3``, ``ungrounded``, ``injection``.
+    ``empty``, ``hangul``, ``distinct3``, ``ungrounded``, ``injection``, ``dangling``.
 
     Pass ``index`` (a :class:`SourceIndex` built once per category) to skip rebuilding it.
     """
@@ -410,6 +414,8 @@ def check_line(
         failures.append("ungrounded " + ", ".join(bad))
     if found := _INSTRUCTION.findall(text):
         failures.append("injection " + ", ".join(found))
+    if found := _ANNOUNCES.search(text):
+        failures.append(f"dangling '{found.group(0)}'")
     return failures
 
 

@@ -147,8 +147,8 @@ class Summarizer:
                 earlier=written,
             )
             written.append(text)
-            sections[part] = _join(part_lead(part), text)
-            report += f"{PARTS[part][1]} {text}\n"
+            sections[part] = (part_lead(part) + text).strip()
+            report += f"{PARTS[part][1]}{text}\n"
             if part == 2:  # keep the example's numbering; the per-paper lines come later
                 report += f"{PARTS[3][1]} {PAPER_LIST_NOTE}\n"
         lines = self._paper_lines(category.papers)
@@ -175,7 +175,7 @@ class Summarizer:
             lambda i, text: self._accepts(text, avoid=papers[i].title),
         )
         return [
-            f"- {p.title}: 이 논문은 {text or PAPER_FALLBACK}"
+            f"- {p.title}: 이 논문은{text or ' ' + PAPER_FALLBACK}"
             for p, text in zip(papers, texts, strict=True)
         ]
 
@@ -208,7 +208,7 @@ class Summarizer:
             sentences,
             lambda _, text: self._accepts(text) and repeats(text, earlier) <= MAX_REPEAT,
         )
-        return text or fallback
+        return text or " " + fallback
 
     def _lines(
         self,
@@ -218,7 +218,9 @@ class Summarizer:
         accepts: Callable[[int, str], bool],
     ) -> list[str | None]:
         """One cleaned line per prompt, None where no attempt passed ``accepts(i, line)``;
-        every attempt is logged and counted."""
+        every attempt is logged and counted. A line starts with the space that joins it to
+        the lead-in its prompt ends with, or with none where the model continued the lead's
+        last word (앞으로 + 의 연구는 -> 앞으로의 연구는)."""
         results = self.llm.complete_many(
             prompts,
             max_tokens=max_tokens,
@@ -232,9 +234,10 @@ class Summarizer:
             for attempt, completion in enumerate(completions):
                 self._record(prompts[i], completion, attempt)
             self._attempts_used = max(self._attempts_used, len(completions))
-            text = clean_line(completions[-1].text)
+            raw = completions[-1].text
+            text = clean_line(raw)
             ok = accepts(i, text)
-            texts.append(text if ok else None)
+            texts.append(_glue(prompts[i], raw) + text if ok else None)
             if ok:
                 self.stats.generated_parts += 1
             else:
@@ -305,8 +308,14 @@ def _squash(text: str) -> str:
     return "".join(text.lower().split())
 
 
-def _join(lead: str, text: str) -> str:
-    return f"{lead} {text}".strip()
+def _glue(lead: str, raw: str) -> str:
+    """ "" when the model's text continues the lead's last Hangul word (a particle such as 의),
+    else the space that separates them."""
+    return "" if lead[-1:] and _hangul(lead[-1]) and raw[:1] and _hangul(raw[0]) else " "
+
+
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
 
 
 def extra_terms(category: Category) -> list[str]:
@@ -321,7 +330,8 @@ def _fallback(part: int, category: Category) -> str:
     Each continues its part's lead-in (see prompts.PARTS).
     """
     field_ko = f"{category.name_ko} 분야의" if category.name_ko else "관련 분야의"
-    keyword = min(category.keywords[:3], key=len) if category.keywords else None
+    # the strongest keyword that is a word, not a fragment such as "ph"
+    keyword = next((k for k in category.keywords if len(k) >= 3), None)
     return {
         1: f"{field_ko} 새로운 방법과 실험 결과를 다룹니다.",
         2: (

@@ -355,3 +355,11 @@ def test_check_sections_flags_a_conclusion_that_restates_the_impact():
     assert any(f.startswith("repeat 1.00>0.5 (part 5)") for f in report.failures)
     sections[4] = "앞으로 더 넓은 데이터에서 검증이 이어질 것입니다."
     assert not any(f.startswith("repeat") for f in check_sections(sections, papers).failures)
+
+
+def test_a_line_announcing_a_list_that_never_follows_fails():
+    assert check_line("이 분야의 논문들은 다음과 같은 주제를 가지고 있다.", ["x"])[0].startswith(
+        "dangling"
+    )
+    assert check_line("주요 주제는 아래와 같습니다.", ["x"])
+    assert not check_line("이 분야의 논문들은 검색 방법을 다룹니다.", ["x"])

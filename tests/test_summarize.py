@@ -238,3 +238,11 @@ def test_a_part_restating_an_earlier_one_is_retried(category):
     llm = FakeLLM(replies=[" 첫째 부분입니다.", " 둘째 부분입니다.", impact, impact, conclusion])
     sections = Summarizer(llm).summarize(DAY, category)
     assert sections[4] == f"{part_lead(5)}{conclusion}"  # the restated impact was rejected
+
+
+def test_a_part_that_continues_the_lead_word_is_joined_without_a_space(category):
+    # "앞으로" + "의 연구는 ..." is one word, "앞으로의"; a reply with a leading space stays apart.
+    replies = [*DISTINCT_PARTS[:3], "의 연구는 더 넓은 데이터로 이어질 것입니다."]
+    sections = Summarizer(FakeLLM(replies=replies)).summarize(DAY, category)
+    assert sections[4] == "앞으로의 연구는 더 넓은 데이터로 이어질 것입니다."
+    assert sections[3] == f"{part_lead(4)}{DISTINCT_PARTS[2]}"
