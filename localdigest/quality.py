@@ -218,6 +218,13 @@ class SourceIndex:
         return out
 
 
+def report_terms(name: str, keywords: Sequence[str]) -> list[str]:
+    """Words a category's report may use besides its papers' text: the category's own name and
+    keywords, and "AI", which the model writes as 인공지능(AI) whatever the papers say. One
+    list for the gate while writing and for `localdigest check` afterwards."""
+    return [name, *keywords, "AI"]
+
+
 def grounding(text: str, sources: Sequence[str], extra_terms: Sequence[str] = ()) -> list[str]:
     """The ungrounded numbers and Latin-script terms of ``text`` (see the module docstring)."""
     return SourceIndex(sources, extra_terms).ungrounded(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, StoreError
-from .quality import PaperLike, QualityReport, check_sections
+from .quality import PaperLike, QualityReport, check_sections, report_terms
 
 
 @dataclass
@@ -28,8 +28,9 @@ def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[Categ
     """Run the gate on every category of a ``digest_<date>.json`` document.
 
     ``papers`` maps arXiv id -> paper (title, abstract), e.g. from ``Store.papers(ids)``. The
-    category's name and keywords count as sources. ``attempts``/``fallback`` come from the
-    category's ``quality`` object when the digest has one.
+    category's name and keywords (and "AI", see quality.report_terms) count as sources.
+    ``attempts``/``fallback`` come from the category's ``quality`` object when the digest has
+    one.
     """
     out = []
     for cat in digest.get("categories", []):
@@ -40,7 +41,7 @@ def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[Categ
         report = check_sections(
             cat.get("sections", []),
             found,
-            [cat.get("name", ""), *cat.get("keywords", [])],
+            report_terms(cat.get("name", ""), cat.get("keywords", [])),
             attempts=int(quality.get("attempts", 1)),
             fallback=bool(quality.get("fallback", False)),
         )

@@ -36,6 +36,7 @@ from .quality import (
     hangul_ratio,
     neutralize,
     repeats,
+    report_terms,
 )
 from .store import Store
 
@@ -319,9 +320,7 @@ def _hangul(ch: str) -> bool:
 
 
 def extra_terms(category: Category) -> list[str]:
-    """Words a report may use besides its papers' text: the category's own name and keywords,
-    and "AI", which the model writes as 인공지능(AI) whatever the papers say."""
-    return [category.name, *category.keywords, "AI"]
+    return report_terms(category.name, category.keywords)
 
 
 def _fallback(part: int, category: Category) -> str:

@@ -363,3 +363,20 @@ def test_a_line_announcing_a_list_that_never_follows_fails():
     )
     assert check_line("주요 주제는 아래와 같습니다.", ["x"])
     assert not check_line("이 분야의 논문들은 검색 방법을 다룹니다.", ["x"])
+
+
+def test_check_digest_allows_what_the_gate_allowed():
+    """The writing gate lets a report say "AI" (인공지능(AI)); `check` must not fail it later."""
+    from localdigest.quality_report import check_digest
+
+    papers = {"2501.00001": P(title="Retrieval for Medicine", abstract="We study retrieval.")}
+    sections = [
+        "검색 연구를 다룹니다.",
+        "검색이 주요 주제입니다.",
+        "- Retrieval for Medicine: 이 논문은 검색을 연구합니다.",
+        "인공지능(AI) 기반 검색에 도움이 됩니다.",
+        "앞으로 더 넓은 데이터에서 검증이 이어질 것입니다.",
+    ]
+    digest = {"categories": [{"name": "NLP", "papers": ["2501.00001"], "sections": sections}]}
+    (result,) = check_digest(digest, papers)
+    assert result.report.ungrounded_tokens == []
