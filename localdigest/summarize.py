@@ -136,7 +136,6 @@ class Summarizer:
         base = HEAD + category_block(category.name, self._trimmed(category))
         report = ""
         sections: dict[int, str] = {}
-        written: list[str] = []  # accepted texts of earlier parts: a part may not restate them
         # Parts 1, 2, 4, 5 first, all on the category prompt, so llama.cpp keeps its KV cache;
         # then the per-paper lines, which all share PAPER_HEAD.
         for part in (1, 2, 4, 5):
@@ -145,9 +144,9 @@ class Summarizer:
                 self.max_tokens_part,
                 fallback=_fallback(part, category),
                 sentences=self.sentences_part,
-                earlier=written,
+                lead=part_lead(part),
+                earlier=list(sections.values()),  # a part may not restate an earlier one
             )
-            written.append(text)
             sections[part] = (part_lead(part) + text).strip()
             report += f"{PARTS[part][1]}{text}\n"
             if part == 2:  # keep the example's numbering; the per-paper lines come later
@@ -173,7 +172,7 @@ class Summarizer:
             prompts,
             self.max_tokens_paper,
             self.sentences_paper,
-            lambda i, text: self._accepts(text, avoid=papers[i].title),
+            lambda i, text: self._accepts(text.strip(), avoid=papers[i].title),
         )
         return [
             f"- {p.title}: 이 논문은{text or ' ' + PAPER_FALLBACK}"
@@ -199,15 +198,23 @@ class Summarizer:
         return out
 
     def _line(
-        self, prompt: str, max_tokens: int, fallback: str, sentences: int, earlier: list[str]
+        self,
+        prompt: str,
+        max_tokens: int,
+        fallback: str,
+        sentences: int,
+        lead: str,
+        earlier: list[str],
     ) -> str:
-        """One generated line that passes the gate and does not restate ``earlier`` parts, or
-        ``fallback``."""
+        """One generated line that passes the gate and, shown after ``lead``, does not restate
+        the ``earlier`` parts (as check_sections measures it), or ``fallback``."""
         (text,) = self._lines(
             [prompt],
             max_tokens,
             sentences,
-            lambda _, text: self._accepts(text) and repeats(text, earlier) <= MAX_REPEAT,
+            lambda _, text: (
+                self._accepts(text.strip()) and repeats(lead + text, earlier) <= MAX_REPEAT
+            ),
         )
         return text or " " + fallback
 
@@ -221,24 +228,27 @@ class Summarizer:
         """One cleaned line per prompt, None where no attempt passed ``accepts(i, line)``;
         every attempt is logged and counted. A line starts with the space that joins it to
         the lead-in its prompt ends with, or with none where the model continued the lead's
-        last word (앞으로 + 의 연구는 -> 앞으로의 연구는)."""
+        last word (앞으로 + 의 연구는 -> 앞으로의 연구는); ``accepts`` sees it that way too."""
+
+        def line(i: int, raw: str) -> str:
+            return _glue(prompts[i], raw) + clean_line(raw)
+
         results = self.llm.complete_many(
             prompts,
             max_tokens=max_tokens,
             stop=["\n"],
             attempts=[(self.seed + a, _temperature(a)) for a in range(self.attempts)],
             max_sentences=sentences,
-            accept=lambda i, text: accepts(i, clean_line(text)),
+            accept=lambda i, raw: accepts(i, line(i, raw)),
         )
         texts: list[str | None] = []
         for i, completions in enumerate(results):
             for attempt, completion in enumerate(completions):
                 self._record(prompts[i], completion, attempt)
             self._attempts_used = max(self._attempts_used, len(completions))
-            raw = completions[-1].text
-            text = clean_line(raw)
+            text = line(i, completions[-1].text)
             ok = accepts(i, text)
-            texts.append(_glue(prompts[i], raw) + text if ok else None)
+            texts.append(text if ok else None)
             if ok:
                 self.stats.generated_parts += 1
             else:
