@@ -55,7 +55,6 @@ def warm_up(seed: int = 42, sizes: tuple[int, ...] = (240, 4200)) -> None:
 
     from .cluster import UmapHdbscan
 
-    warnings.filterwarnings("ignore", module="umap")  # "n_jobs overridden by random_state"
     rng = np.random.default_rng(seed)
     centers = rng.normal(size=(8, 400))
     for n in sizes:
