@@ -9,7 +9,11 @@ letter is read by its Korean name (3 = 삼, with 받침; 2 = 이, without; "L" =
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 # particle pairs: (after 받침, after a vowel)
 PAIRS = {
@@ -85,3 +89,85 @@ def josa(word: str, pair: str) -> str:
     if pair == "으로/로" and rieul:
         return word + "로"  # ㄹ takes 로: 모델로, 서울로
     return word + (with_b if consonant else without_b)
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+@dataclass
+class Glossary:
+    """Reviewed EN->KO terms (localdigest/data/glossary.tsv, see its card). Lookups are
+    longest-match over lower-cased words; a regular plural (-s, -es, -ies) matches its
+    singular entry. ``version`` is the file's content hash, part of every cache key."""
+
+    entries: dict[str, tuple[str, str]]  # en -> (ko, pos)
+    version: str = ""
+    longest: int = 1
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Glossary:
+        data = (
+            Path(path).read_bytes()
+            if path
+            else resources.files("localdigest").joinpath("data/glossary.tsv").read_bytes()
+        )
+        entries: dict[str, tuple[str, str]] = {}
+        for n, line in enumerate(data.decode("utf-8").splitlines()[1:], start=2):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 3:
+                raise ValueError(f"glossary line {n}: expected en<TAB>ko<TAB>pos, got {line!r}")
+            entries[cols[0].strip().lower()] = (cols[1].strip(), cols[2].strip())
+        longest = max((len(k.split()) for k in entries), default=1)
+        return cls(entries, hashlib.sha256(data).hexdigest()[:16], longest)
+
+    def get(self, en: str) -> tuple[str, str] | None:
+        key = en.lower()
+        hit = self.entries.get(key)
+        if hit is None:
+            for singular in _singulars(key):
+                hit = self.entries.get(singular)
+                if hit:
+                    break
+        return hit
+
+    def match(self, words: list[str], start: int) -> tuple[str, str, int] | None:
+        """(ko, pos, number of words) for the longest entry starting at words[start]."""
+        for n in range(min(self.longest, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + n])
+            if n == 1 and _is_name(phrase):
+                return None  # names stay as written: "Mamba", "CLIP", "U-Net"
+            hit = self.get(phrase)
+            if hit:
+                return hit[0], hit[1], n
+        return None
+
+    def korean_terms(self) -> dict[str, list[str]]:
+        """ko -> the English terms it translates (for checking a model's Korean words)."""
+        out: dict[str, list[str]] = {}
+        for en, (ko, _) in self.entries.items():
+            out.setdefault(ko, []).append(en)
+        return out
+
+
+def _singulars(word: str) -> list[str]:
+    *head, last = word.split(" ")
+    prefix = " ".join(head) + (" " if head else "")
+    out = []
+    if last.endswith("ies") and len(last) > 4:
+        out.append(last[:-3] + "y")
+    if last.endswith("es") and len(last) > 3:
+        out.append(last[:-2])
+    if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        out.append(last[:-1])
+    return [prefix + w for w in out]
+
+
+def _is_name(word: str) -> bool:
+    """A name or acronym, kept as the paper writes it: any capital after the first letter
+    (HTMNet, LoRA, CLIP, U-Net), or digits mixed with letters (GPT4, 3DGS)."""
+    core = word.strip("()[],.;:")
+    return any(c.isupper() for c in core[1:]) or (
+        any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
+    )

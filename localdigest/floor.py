@@ -1,0 +1,446 @@
+"""The floor line: a Korean line for one paper, built only from the paper's own words.
+
+It cannot invent: every content word is either copied from the paper (names, terms the
+glossary does not know) or a reviewed glossary translation of a word the paper uses; the
+Korean around them is fixed grammar (particles by rule, a verb chosen from the paper's own
+contribution verb). What it says, in order of preference:
+
+  1. the contribution sentence's object ("we propose HTMNet, a hybrid network for depth
+     completion") -> "깊이 보완을 위한 하이브리드 네트워크 HTMNet을 제안합니다."
+     with a relative clause when the paper gives one ("... that leverages Mamba layers"
+     -> "Mamba layers를 활용하는 ...");
+  2. otherwise the title's description ("Name: a description") -> "... 다룹니다.";
+  3. claims the abstract states plainly: state-of-the-art / outperforming earlier methods,
+     released code (a code link in the abstract).
+English word order is turned into Korean order only at prepositions the grammar knows
+("A for B" -> "B를 위한 A"); a phrase it cannot place is cut there, never reordered by guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .korean import Glossary, _is_name, josa
+from .paper import Paper
+
+# Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
+VERBS = {
+    "propose": "제안",
+    "introduce": "제안",
+    "present": "제시",
+    "develop": "개발",
+    "design": "설계",
+    "build": "구축",
+    "construct": "구축",
+    "curate": "구축",
+    "create": "구축",
+    "release": "공개",
+    "investigate": "분석",
+    "study": "분석",
+    "examine": "분석",
+    "analyze": "분석",
+    "analyse": "분석",
+    "explore": "탐구",
+    "evaluate": "평가",
+    "benchmark": "평가",
+}
+_VERB_FORMS = "|".join(
+    rf"{v[:-1]}(?:e|es|ed|ing)" if v.endswith("e") else rf"{v}(?:s|es|ed|ies)?" for v in VERBS
+).replace("study(?:s|es|ed|ies)?", "stud(?:y|ies|ied)").replace(
+    "analyze", "analyz"
+)
+_SUBJECT = (
+    r"(?:\bwe(?: further| also| first| then| here| hence| therefore| thus)?"
+    r"|\bthis (?:paper|work|study|article|letter|report)|\bour (?:paper|work)|\bhere,? we)"
+)
+_CONTRIB = re.compile(rf"{_SUBJECT}\s+({_VERB_FORMS})\b\s+(.*)", re.IGNORECASE)
+
+# Where the object phrase ends: a new clause, or a list/explanation the line cannot carry.
+_NAMING = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined)\s+\"?([A-Za-z0-9][\w\-\.+]*[\w+])", re.IGNORECASE
+)
+_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
+_DETERMINER = re.compile(
+    r"^(?:a|an|the|our|this|these|two|three|several|a (?:new|novel) (?:and|yet) \w+)\s+",
+    re.IGNORECASE,
+)
+# prepositions -> Korean frame around the translated object {b}; A <prep> B -> "{b} ... A"
+PREPS = {
+    "based on": "{b} 기반",
+    "for": "{b_eul} 위한",
+    "of": "{b_ui}",
+    "via": "{b_eul} 통한",
+    "through": "{b_eul} 통한",
+    "using": "{b_eul} 활용한",
+    "leveraging": "{b_eul} 활용한",
+    "with": "{b_eul} 활용한",
+    "in": "{b}에서의",
+    "on": "{b}에 대한",
+    "across": "{b} 전반의",
+    "towards": "{b_eul} 향한",
+    "toward": "{b_eul} 향한",
+    "between": "{b} 사이의",
+    "within": "{b} 내의",
+    "from": "{b_euro}부터의",
+    "against": "{b}에 대한",
+    "under": "{b} 조건에서의",
+    "without": "{b} 없는",
+}
+_PREP_RE = re.compile(
+    r"\s+(" + "|".join(sorted((re.escape(p) for p in PREPS), key=len, reverse=True)) + r")\s+",
+    re.IGNORECASE,
+)
+# "that leverages X" -> "X를 활용하는": relative-clause verbs the line can carry.
+RELATIVE = {
+    "leverage": "활용하는",
+    "use": "사용하는",
+    "utilize": "사용하는",
+    "employ": "사용하는",
+    "exploit": "활용하는",
+    "combine": "결합하는",
+    "integrate": "통합하는",
+    "incorporate": "통합하는",
+    "unify": "통합하는",
+    "learn": "학습하는",
+    "generate": "생성하는",
+    "predict": "예측하는",
+    "estimate": "추정하는",
+    "detect": "검출하는",
+    "identify": "식별하는",
+    "capture": "포착하는",
+    "model": "모델링하는",
+    "support": "지원하는",
+    "address": "다루는",
+    "reduce": "줄이는",
+    "enhance": "강화하는",
+    "improve": "개선하는",
+    "optimize": "최적화하는",
+    "automate": "자동화하는",
+    "evaluate": "평가하는",
+    "measure": "측정하는",
+    "retrieve": "검색하는",
+    "build": "구축하는",
+    "construct": "구축하는",
+    "solve": "해결하는",
+    "mitigate": "완화하는",
+    "handle": "처리하는",
+    "bridge": "연결하는",
+    "align": "정렬하는",
+    "accelerate": "가속하는",
+    "compress": "압축하는",
+    "assess": "평가하는",
+}
+_AND_VERBS = "|".join(
+    ["show", "demonstrate", "find", "prove", "validate", "achieve", "apply", "provide",
+     "conduct", "compare", "discuss", "propose", "introduce", "present", "release", "study",
+     "investigate", "analy[sz]e", "outperform", "reveal", "offer", "open-source"]
+    + list(RELATIVE)
+)
+_BOUNDARY = re.compile(
+    r"\s*(?:[,;:.!?]|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
+    r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
+    r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
+    r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:" + _AND_VERBS + r")(?:s|es|ed|d)?)\b"
+    r"|(?!based\b)[a-z\-]+ed\s+(?:on|by|with|for|in|from|to|using|via|through|under|across)\b)",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = re.compile(
+    r"^\s*,?\s*(?:that|which|to)\s+(?:(?:first|jointly|explicitly|dynamically|effectively|"
+    r"efficiently|automatically|adaptively|simultaneously|also)\s+)?("
+    + "|".join(RELATIVE)
+    + r")(?:s|es|ies)?\s+(.*)",
+    re.IGNORECASE,
+)
+_SOTA = re.compile(
+    r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
+    r"(?:new\s+)?state[- ]of[- ]the[- ]art\b|\boutperform\w*\s+(?:\w+\s+){0,3}?(?:existing|"
+    r"prior|previous|state-of-the-art|sota|current|baseline|competing|strong|leading|other|"
+    r"all)\b",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/\S+", re.I)
+MAX_PHRASE_WORDS = 14
+
+
+@dataclass
+class Contribution:
+    verb: str  # Korean verb stem
+    phrase: str  # English object phrase, determiners stripped
+    name: str | None  # the method/system/dataset name, if the paper gives one
+    relative: str | None  # "that <verb> <object>" clause as (verb, object) text
+    relative_verb: str | None
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", " ".join(text.split())) if s]
+
+
+def title_name(title: str) -> str | None:
+    """The name before a title's colon ("HTMNet: ..." -> HTMNet), if it is short."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if sep and 0 < len(head.split()) <= 3 and len(head) <= 30:
+        return head
+    return None
+
+
+def find_contribution(paper: Paper) -> Contribution | None:
+    for sentence in sentences(paper.abstract):
+        m = _CONTRIB.search(sentence)
+        if not m:
+            continue
+        verb_word = m.group(1).lower()
+        stem = next(
+            (ko for en, ko in VERBS.items() if verb_word.startswith(en[:-1] if en.endswith("e") or en.endswith("y") else en)),
+            None,
+        )
+        if stem is None:
+            continue
+        rest = m.group(2)
+        if re.match(r"(?:that|how|whether|to|a (?:way|method) to)\b", rest, re.I):
+            continue  # "we show that ...", "we study how ...": a claim, not an object
+        return _parse_object(rest, stem, paper.title)
+    return None
+
+
+def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
+    rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
+    name = None
+    naming = _naming(rest[:240])
+    # "HTMNet, a hybrid network ..." : a name, then its description after the comma
+    first, comma, after = rest.partition(",")
+    if comma and _looks_like_name(_PAREN.sub("", first).strip()):
+        name, rest = _inline_parens(first.strip()), after.strip()
+    phrase_end = _BOUNDARY.search(rest)
+    phrase = rest[: phrase_end.start()] if phrase_end else rest
+    tail = rest[phrase_end.start() :] if phrase_end else ""
+    phrase = _inline_parens(phrase)
+    if name is None and naming:
+        name = naming
+    if name is None:
+        tn = title_name(title)
+        if tn and tn.lower() in rest.lower():
+            name = tn
+    phrase = _DETERMINER.sub("", phrase.strip())
+    phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
+    if name and phrase.strip().lower() == name.lower():
+        phrase = ""
+    words = phrase.split()
+    if len(words) > MAX_PHRASE_WORDS:
+        return None
+    rel = _RELATIVE_RE.match(tail)
+    relative = relative_verb = None
+    if rel:
+        obj = rel.group(2)
+        cut = _BOUNDARY.search(obj)
+        obj = obj[: cut.start()] if cut else obj
+        obj = _DETERMINER.sub("", _PAREN.sub("", obj).strip())
+        if 0 < len(obj.split()) <= 8:
+            relative, relative_verb = obj, RELATIVE[rel.group(1).lower()]
+    if not words and not name:
+        return None
+    return Contribution(stem, phrase.strip(), name, relative, relative_verb)
+
+
+def _naming(text: str) -> str | None:
+    """The name after "called"/"named"/...: its acronym in parentheses when it has one
+    ("called Transformer based Encoder Decoder Network (TED Net)" -> TED Net), the words
+    themselves when they are short, else nothing."""
+    m = re.search(r"\b(?:called|named|dubbed|termed|coined)\s+([^,.;:]{1,80})", text, re.I)
+    if not m:
+        return None
+    words = m.group(1).strip().strip('"\'“”')
+    paren = _PAREN.search(words)
+    if paren and len(paren.group(1).split()) <= 3:
+        return paren.group(1).strip()
+    words = words.split()
+    if words and _is_name(words[0]):
+        return words[0].strip('"\'“”')
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 3 and len(text) <= 30 and any(_is_name(w) for w in words)
+
+
+def _inline_parens(text: str) -> str:
+    """ "extended Kalman filter (EKF)" -> "extended Kalman filter(EKF)": an acronym stays
+    with the words it abbreviates; a longer aside is dropped."""
+    def keep(m: re.Match) -> str:
+        inside = m.group(1).strip()
+        return f"({inside})" if _looks_like_name(inside) and " " not in inside else ""
+
+    return _PAREN.sub(keep, text).strip()
+
+
+# --- English noun phrase -> Korean ---------------------------------------------------------
+
+
+def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | None:
+    """Korean for an English noun phrase: glossary terms in place of the words they cover,
+    other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
+    word order the grammar cannot place (a verb, a dangling preposition)."""
+    phrase = _DETERMINER.sub("", phrase.strip(" ,;"))
+    if not phrase:
+        return None
+    first, _, rest = phrase.partition(" ")
+    stem = _verb_noun(first, glossary) if first.lower().endswith("ing") and rest else None
+    if stem:
+        # "generating pseudo-labels" -> "의사 레이블 생성": the object, then the verb's noun
+        obj = translate_phrase(rest, glossary, depth + 1)
+        return f"{obj} {stem}" if obj else None
+    m = _PREP_RE.search(phrase)
+    if m and depth < 3:
+        head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
+        head_ko = translate_phrase(head, glossary, depth + 1)
+        # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
+        ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
+        obj_ko = None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
+        if head_ko is None or obj_ko is None:
+            return head_ko if head_ko and not obj_ko and prep != "of" else None
+        frame = PREPS[prep].format(
+            b=obj_ko, b_eul=josa(obj_ko, "을/를"), b_ui=obj_ko + "의", b_euro=josa(obj_ko, "으로/로")
+        )
+        return f"{frame} {head_ko}"
+    if m:
+        return None
+    return translate_words(phrase, glossary)
+
+
+def _verb_noun(gerund: str, glossary: Glossary) -> str | None:
+    """The glossary's Korean for the verb behind an -ing form (generating -> 생성)."""
+    base = gerund.lower()[:-3]
+    for cand in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""):
+        hit = glossary.get(cand) if cand else None
+        if hit and hit[1] == "v":
+            return hit[0]
+    hit = glossary.get(gerund.lower())
+    return hit[0] if hit and hit[1] == "n" else None
+
+
+_ARTICLES = {"a", "an", "the"}
+# Words that mean the phrase is a clause, not a noun phrase: its order cannot be turned.
+_CLAUSE_WORDS = {
+    "to", "is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "should",
+    "may", "might", "do", "does", "did", "how", "what", "why", "when", "whether", "not", "it",
+    "its", "their", "we", "our", "they", "this", "these", "those", "that", "which", "who",
+    "than", "if", "about", "into", "at", "by", "as", "has", "have", "beyond", "over", "vs",
+    "vs.", "versus", "or",
+}
+
+
+def translate_words(phrase: str, glossary: Glossary) -> str | None:
+    words = [w for w in phrase.split() if w.lower() not in _ARTICLES]
+    if any(w.lower().strip(",") in _CLAUSE_WORDS for w in words):
+        return None
+    if not words:
+        return None
+    out, i = [], 0
+    while i < len(words):
+        word = words[i]
+        low = word.lower().strip(",")
+        if low in ("and", "or"):
+            if not out:
+                return None
+            out[-1] = josa(out[-1], "과/와") if low == "and" else out[-1] + " 또는"
+            i += 1
+            continue
+        hit = glossary.match([w.strip(",") for w in words], i)
+        if hit:
+            out.append(hit[0])
+            i += hit[2]
+        else:
+            out.append(word.strip(","))
+            i += 1
+    return " ".join(out)
+
+
+def korean_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\uac00" <= c <= "\ud7a3" for c in letters) / max(1, len(letters))
+
+
+# --- the line ------------------------------------------------------------------------------
+
+
+def floor_line(paper: Paper, glossary: Glossary) -> str:
+    """One Korean line (one or two sentences) for ``paper``, from its own words only."""
+    main = _contribution_sentence(paper, glossary) or _title_sentence(paper, glossary)
+    extras = []
+    if _SOTA.search(paper.abstract):
+        extras.append("기존 방법보다 높은 성능을 보고합니다")
+    if _CODE.search(paper.abstract):
+        extras.append("코드를 공개합니다")
+    if extras:
+        return f"{main} " + ", ".join(extras[:-1] + [extras[-1]]).replace(
+            "보고합니다, ", "보고하며, "
+        ) + "."
+    return main
+
+
+def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
+    c = find_contribution(paper)
+    if c is None:
+        return None
+    np_ko = translate_phrase(c.phrase, glossary) if c.phrase else ""
+    if np_ko is None:
+        if not c.name:
+            return None
+        np_ko = ""
+    if c.relative and np_ko:
+        rel_ko = translate_phrase(c.relative, glossary)
+        if rel_ko:
+            np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}"
+    if _is_generic(c.phrase) and not c.relative and not c.name:
+        # "we propose an approach": the title says what the approach is
+        topic = _title_topic(paper.title, glossary)
+        if topic:
+            return f"{josa(topic, '을/를')} {c.verb}합니다."
+    name = c.name if c.name and c.name.lower() not in np_ko.lower() else ""
+    obj = " ".join(x for x in (np_ko, name) if x)
+    return f"{josa(obj, '을/를')} {c.verb}합니다."
+
+
+_GENERIC = {
+    "approach", "method", "framework", "model", "technique", "system", "pipeline", "strategy",
+    "algorithm", "paradigm", "architecture", "scheme", "tool", "solution", "mechanism", "module",
+    "novel", "new", "simple", "effective", "efficient", "unified", "general", "robust",
+    "lightweight", "innovative", "comprehensive", "systematic", "practical", "scalable",
+    "flexible", "training", "learning", "yet", "and", "method,", "way", "idea", "work",
+}
+
+
+def _is_generic(phrase: str) -> bool:
+    words = [w.lower().strip(",") for w in phrase.split() if w.lower() not in _ARTICLES]
+    return all(w.rstrip("s") in _GENERIC or w in _GENERIC for w in words)
+
+
+def _title_topic(title: str, glossary: Glossary) -> str | None:
+    """Korean for what a title names: "HTMNet: A Hybrid Network for Depth Completion" ->
+    "깊이 보완을 위한 하이브리드 네트워크 HTMNet"; None when the title is a question or
+    a sentence the grammar cannot place."""
+    title = " ".join(title.split()).rstrip(".!")
+    if title.endswith("?"):
+        return None
+    name = title_name(title)
+    head, colon, tail = title.partition(":")
+    desc = tail.strip() if name else head.strip()
+    desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+    ko = translate_phrase(desc, glossary)
+    if not ko or korean_share(ko) == 0:
+        return None
+    if not name and colon and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I):
+        kind = translate_words(re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I).group(1), glossary)
+        return f"{ko}에 대한 {kind}"
+    return f"{ko} {name}" if name else ko
+
+
+def _title_sentence(paper: Paper, glossary: Glossary) -> str:
+    """No contribution sentence: say what the title says the paper is about."""
+    topic = _title_topic(paper.title, glossary)
+    if topic:
+        return f"{josa(topic, '을/를')} 다룹니다."
+    title = " ".join(paper.title.split())
+    return f"「{title}」{josa(title, '을/를')[-1]} 주제로 합니다."

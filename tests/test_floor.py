@@ -1,0 +1,87 @@
+"""The floor line: built from the paper's own words, particles by rule, never reordered by guess."""
+
+from localdigest.floor import floor_line, find_contribution, translate_phrase
+from localdigest.korean import Glossary, josa
+from localdigest.paper import Paper
+
+G = Glossary(
+    {
+        "novel": ("새로운", "a"),
+        "hybrid": ("하이브리드", "a"),
+        "network": ("네트워크", "n"),
+        "depth completion": ("깊이 보완", "n"),
+        "framework": ("프레임워크", "n"),
+        "generate": ("생성", "v"),
+        "pseudo-label": ("의사 레이블", "n"),
+        "method": ("방법", "n"),
+        "dataset": ("데이터셋", "n"),
+        "layer": ("층", "n"),
+    },
+    "test",
+    2,
+)
+
+
+def paper(abstract: str, title: str = "A Paper") -> Paper:
+    return Paper(id="2505.00001", title=title, abstract=abstract)
+
+
+def test_particles_follow_the_last_sound():
+    assert josa("HTMNet", "을/를") == "HTMNet을"
+    assert josa("Mamba", "을/를") == "Mamba를"
+    assert josa("Transformer", "이/가") == "Transformer가"
+    assert josa("모델", "으로/로") == "모델로"  # ㄹ takes 로
+    assert josa("데이터셋", "과/와") == "데이터셋과"
+    assert josa("LLM", "을/를") == "LLM을"  # 엠
+    assert josa("GPT-4", "을/를") == "GPT-4를"  # 사
+    assert josa("network", "을/를") == "network를"  # 네트워크
+
+
+def test_name_apposition_and_purpose():
+    p = paper("Depth is hard. We propose HTMNet, a novel hybrid network for depth completion.")
+    assert floor_line(p, G) == "깊이 보완을 위한 새로운 하이브리드 네트워크 HTMNet을 제안합니다."
+
+
+def test_gerund_object_and_plural():
+    p = paper("We introduce a method for generating pseudo-labels.")
+    assert floor_line(p, G) == "의사 레이블 생성을 위한 방법을 제안합니다."
+
+
+def test_acronym_stays_with_its_words():
+    p = paper("We propose the use of an extended Kalman filter (EKF) to smooth the data.")
+    c = find_contribution(p)
+    assert "filter(EKF)" in c.phrase and c.name is None
+
+
+def test_unknown_words_are_copied_not_invented():
+    line = floor_line(paper("We present a spectral graph sparsifier for streaming data."), G)
+    assert "spectral graph sparsifier" in line and "streaming data" in line
+
+
+def test_claims_only_when_the_abstract_states_them():
+    plain = paper("We propose a novel framework.")
+    sota = paper(
+        "We propose a novel framework. It achieves state-of-the-art results. "
+        "Code: https://github.com/x/y"
+    )
+    assert "성능" not in floor_line(plain, G) and "코드" not in floor_line(plain, G)
+    line = floor_line(sota, G)
+    assert "기존 방법보다 높은 성능을 보고하며" in line and line.endswith("코드를 공개합니다.")
+
+
+def test_clause_is_not_reordered_by_guess():
+    # a title that is a sentence cannot be turned into Korean order: quoted, not scrambled
+    assert translate_phrase("Models Will Change How Children Think", G) is None
+    p = paper("Nothing here states a contribution.", title="Models Will Change How We Think")
+    assert floor_line(p, G) == "「Models Will Change How We Think」를 주제로 합니다."
+
+
+def test_ambiguous_coordination_says_less():
+    p = paper("We investigate collaboration between researchers of sexism and LLMs.")
+    assert "researchers" not in floor_line(p, G)
+
+
+def test_claim_verbs_are_not_objects():
+    # "we show that ..." states a finding, not a thing made; the title is used instead
+    p = paper("We show that layers matter.", title="HTMNet: Hybrid Network for Depth Completion")
+    assert floor_line(p, G) == "깊이 보완을 위한 하이브리드 네트워크 HTMNet을 다룹니다."
