@@ -261,8 +261,15 @@ def _naming(text: str) -> str | None:
 
 
 def _looks_like_name(text: str) -> bool:
+    """A short name: "HTMNet", "U-Shape Mamba", "TED Net" — every word capitalized and one
+    of them a name by itself ("the Text-to-TrajVis task" is a phrase around a name)."""
     words = text.split()
-    return 0 < len(words) <= 3 and len(text) <= 30 and any(_is_name(w) for w in words)
+    return (
+        0 < len(words) <= 3
+        and len(text) <= 30
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and any(_is_name(w) for w in words)
+    )
 
 
 def _inline_parens(text: str) -> str:
@@ -307,6 +314,13 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     if m:
         return None
     return translate_words(phrase, glossary)
+
+
+def _capitalized_run(words: list[str], start: int) -> int:
+    n = start
+    while n < len(words) and words[n][:1].isupper():
+        n += 1
+    return n - start
 
 
 def _verb_noun(gerund: str, glossary: Glossary) -> str | None:
@@ -428,13 +442,19 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     head, colon, tail = title.partition(":")
     desc = tail.strip() if name else head.strip()
     desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
-    ko = translate_phrase(desc, glossary)
+    ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None
     if not name and colon and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I):
         kind = translate_words(re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I).group(1), glossary)
         return f"{ko}에 대한 {kind}"
     return f"{ko} {name}" if name else ko
+
+
+def _uncapitalize(title: str) -> str:
+    """Title Case -> plain words, names kept: "Hybrid Network for LiDAR" -> "hybrid network
+    for LiDAR" (in a title, capitals mark the style, not a name)."""
+    return " ".join(w if _is_name(w) or w.isupper() else w.lower() for w in title.split())
 
 
 def _title_sentence(paper: Paper, glossary: Glossary) -> str:

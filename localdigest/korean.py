@@ -128,18 +128,23 @@ class Glossary:
         if hit is None:
             for singular in _singulars(key):
                 hit = self.entries.get(singular)
-                if hit:
+                if hit and hit[1] == "n":  # "dynamics" is no plural of the adjective "dynamic"
                     break
+                hit = None
         return hit
 
-    def match(self, words: list[str], start: int) -> tuple[str, str, int] | None:
-        """(ko, pos, number of words) for the longest entry starting at words[start]."""
+    def match(
+        self, words: list[str], start: int, pos: str = "nap"
+    ) -> tuple[str, str, int] | None:
+        """(ko, pos, number of words) for the longest entry starting at words[start] whose
+        part of speech is in ``pos`` (inside a noun phrase a verb entry is a false friend:
+        "present" is 제시 as a verb, not as an adjective)."""
         for n in range(min(self.longest, len(words) - start), 0, -1):
             phrase = " ".join(words[start : start + n])
             if n == 1 and _is_name(phrase):
                 return None  # names stay as written: "Mamba", "CLIP", "U-Net"
             hit = self.get(phrase)
-            if hit:
+            if hit and hit[1] in pos:
                 return hit[0], hit[1], n
         return None
 
