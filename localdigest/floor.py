@@ -138,18 +138,20 @@ _AND_VERBS = "|".join(
     + list(RELATIVE)
 )
 _BOUNDARY = re.compile(
-    r"\s*(?:[,;:.!?]|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
+    r"\s*(?:[,;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
+    r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
     r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
     r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:" + _AND_VERBS + r")(?:s|es|ed|d)?)\b"
     r"|(?!based\b)[a-z\-]+ed\s+(?:on|by|with|for|in|from|to|using|via|through|under|across)\b)",
     re.IGNORECASE,
 )
+_REL_ROOTS = {(v[:-1] if v.endswith(("e", "y")) else v): v for v in RELATIVE}
 _RELATIVE_RE = re.compile(
-    r"^\s*,?\s*(?:that|which|to)\s+(?:(?:first|jointly|explicitly|dynamically|effectively|"
-    r"efficiently|automatically|adaptively|simultaneously|also)\s+)?("
-    + "|".join(RELATIVE)
-    + r")(?:s|es|ies)?\s+(.*)",
+    r"^\s*,?\s*(?:(?:that|which|to)\s+)?(?:(?:first|jointly|explicitly|dynamically|"
+    r"effectively|efficiently|automatically|adaptively|simultaneously|also)\s+)?("
+    + "|".join(_REL_ROOTS)
+    + r")(?:e|es|s|ies|y|ing|ying)?\s+(.*)",
     re.IGNORECASE,
 )
 _SOTA = re.compile(
@@ -185,23 +187,31 @@ def title_name(title: str) -> str | None:
     return None
 
 
+_MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs that make something
+
+
 def find_contribution(paper: Paper) -> Contribution | None:
+    """The paper's main contribution: the first sentence where it makes something ("we
+    propose", "we release"), else the first where it studies something ("we evaluate")."""
+    studied = None
     for sentence in sentences(paper.abstract):
         m = _CONTRIB.search(sentence)
         if not m:
             continue
         verb_word = m.group(1).lower()
-        stem = next(
-            (ko for en, ko in VERBS.items() if verb_word.startswith(en[:-1] if en.endswith("e") or en.endswith("y") else en)),
-            None,
-        )
-        if stem is None:
-            continue
+        stem = next((ko for en, ko in VERBS.items() if verb_word.startswith(_root(en))), None)
         rest = m.group(2)
-        if re.match(r"(?:that|how|whether|to|a (?:way|method) to)\b", rest, re.I):
+        if stem is None or re.match(r"(?:that|how|whether|to|a (?:way|method) to)\b", rest, re.I):
             continue  # "we show that ...", "we study how ...": a claim, not an object
-        return _parse_object(rest, stem, paper.title)
-    return None
+        found = _parse_object(rest, stem, paper.title)
+        if found and stem in _MAKING:
+            return found
+        studied = studied or found
+    return studied
+
+
+def _root(verb: str) -> str:
+    return verb[:-1] if verb.endswith(("e", "y")) else verb
 
 
 def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
@@ -212,7 +222,18 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     first, comma, after = rest.partition(",")
     if comma and _looks_like_name(_PAREN.sub("", first).strip()):
         name, rest = _inline_parens(first.strip()), after.strip()
-    phrase_end = _BOUNDARY.search(rest)
+    participle = bool(name and re.match(r"[a-z]+ing\s", rest) and _RELATIVE_RE.match(rest))
+    phrase_end = re.match("", rest) if participle else _BOUNDARY.search(rest)
+    # "a large-scale, difficulty-graded reasoning dataset": a comma between modifiers
+    # ("SMARTFinRAG, addressing gaps in X": no phrase, only a relative clause)
+    while phrase_end and phrase_end.end() and rest[phrase_end.start()] == "," and _ends_in_modifier(
+        rest[: phrase_end.start()]
+    ):
+        nxt = _BOUNDARY.search(rest, phrase_end.end())
+        if nxt is None:
+            phrase_end = None
+            break
+        phrase_end = nxt
     phrase = rest[: phrase_end.start()] if phrase_end else rest
     tail = rest[phrase_end.start() :] if phrase_end else ""
     phrase = _inline_parens(phrase)
@@ -237,10 +258,15 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         obj = obj[: cut.start()] if cut else obj
         obj = _DETERMINER.sub("", _PAREN.sub("", obj).strip())
         if 0 < len(obj.split()) <= 8:
-            relative, relative_verb = obj, RELATIVE[rel.group(1).lower()]
+            relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
     if not words and not name:
         return None
     return Contribution(stem, phrase.strip(), name, relative, relative_verb)
+
+
+def _ends_in_modifier(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return bool(re.search(r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful)$", last))
 
 
 def _naming(text: str) -> str | None:
@@ -403,10 +429,10 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         if not c.name:
             return None
         np_ko = ""
-    if c.relative and np_ko:
+    if c.relative and (np_ko or c.name):
         rel_ko = translate_phrase(c.relative, glossary)
         if rel_ko:
-            np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}"
+            np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}".strip()
     if _is_generic(c.phrase) and not c.relative and not c.name:
         # "we propose an approach": the title says what the approach is
         topic = _title_topic(paper.title, glossary)
@@ -423,6 +449,7 @@ _GENERIC = {
     "novel", "new", "simple", "effective", "efficient", "unified", "general", "robust",
     "lightweight", "innovative", "comprehensive", "systematic", "practical", "scalable",
     "flexible", "training", "learning", "yet", "and", "method,", "way", "idea", "work",
+    "network", "neural", "benchmark", "dataset", "first", "family", "series", "suite",
 }
 
 

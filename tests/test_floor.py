@@ -85,3 +85,15 @@ def test_claim_verbs_are_not_objects():
     # "we show that ..." states a finding, not a thing made; the title is used instead
     p = paper("We show that layers matter.", title="HTMNet: Hybrid Network for Depth Completion")
     assert floor_line(p, G) == "깊이 보완을 위한 하이브리드 네트워크 HTMNet을 다룹니다."
+
+
+def test_participle_after_a_name_is_a_relative_clause():
+    p = paper("This paper introduces FooRAG, addressing critical gaps in dataset evaluation.")
+    line = floor_line(p, Glossary({"address": ("다루", "v"), "dataset": ("데이터셋", "n")}, "t"))
+    assert line.endswith("다루는 FooRAG를 제안합니다.") and "gaps" in line
+
+
+def test_a_decimal_point_is_not_a_sentence_end():
+    p = paper("We construct a large-scale, difficulty-graded dataset containing 3.34 million items.")
+    line = floor_line(p, G)
+    assert "3" not in line and line.endswith("데이터셋을 구축합니다.")
