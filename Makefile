@@ -11,12 +11,17 @@ DB     ?= data/localdigest.duckdb
 
 install: $(BIN)/.installed $(MODEL)
 
+# llama.cpp for portable x86-64 (AVX2/FMA/F16C), not -march=native: on this machine kind the
+# CPU reports AMX, and llama.cpp's AMX kernels crash in every decode (SIGSEGV in
+# ggml_backend_amx_mul_mat, llama-cpp-python 0.3.36). Override for a GPU build (see README).
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+
 # torch first, pinned: 2.13.0 is the CPU build on this machine kind (see README for GPU).
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -m localdigest.jitcache  # compile UMAP's kernels once, into numba's cache
 	touch $@
 

@@ -103,7 +103,7 @@ def generate(args) -> None:
     for p, line in zip(papers, floors, strict=True):
         rows.append({"system": "floor", "id": p.id, "line": line, "seconds": floor_s})
 
-    for model in args.model:
+    for n_model, model in enumerate(args.model):
         llm = get_llm("llama-cpp", model, n_ctx=4096, parallel=args.parallel)
         short = Path(model).stem
         key = [key_sentences(neutralize(p.abstract), 30) for p in papers]
@@ -118,7 +118,8 @@ def generate(args) -> None:
             PAPER_HEAD + PAPER_BLOCK.format(title=first_words(p.title, TITLE_WORDS), abstract=k)
             for p, k in zip(papers, key, strict=True)
         ]
-        for system, prompts in (("model", new_prompts), ("old", old_prompts)):
+        runs = [("model", new_prompts)] + ([("old", old_prompts)] if n_model == 0 else [])
+        for system, prompts in runs:  # the old prompt: the previous release's model only
             t0 = time.perf_counter()
             results = llm.complete_many(
                 prompts,
