@@ -1,0 +1,354 @@
+"""Parts 1, 2, 4 and 5 of a category's report, composed by code from facts, not by a model.
+
+Every sentence names the papers it rests on (``Sentence.sources``) and at least one of them by
+its short name, so no sentence can be the same in two categories. Every number in a sentence is
+either copied from a cited paper (inside a quoted span or a paper's name) or a count computed
+here: papers cited (``N편``), papers of the day or of earlier days that mention a term (from the
+History), or a paper's arXiv categories.
+
+1 주요 주제   sub-themes: phrases (1-2 words, copied from the papers) shared by several papers,
+              chosen greedily for coverage and weighted by how rare they are in the whole day.
+2 키워드·트렌드  the category's keywords with their paper counts, against the 7/30 days before.
+4 영향        what the abstracts claim: new datasets/benchmarks, reported gains, SOTA, code.
+5 결론 및 전망  the papers that stand out, each with the computed reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .claims import Claims, extract, readable
+from .history import History, NoHistory, mentions, trend
+from .korean import josa
+from .paper import Paper
+from .quality import paper_name
+from .sentence import Sentence
+
+MAX_THEMES = 3
+MAX_KEYWORDS = 3
+MAX_CLAIMS = 3  # quoted claims per kind in part 4
+MAX_NOTABLE = 2
+NAMES_SHOWN = 3
+
+# Words that say nothing about a sub-theme (beyond sklearn's English stop words).
+_GENERIC = set(
+    """model models method methods approach approaches paper papers propose proposed proposes
+    result results performance task tasks based using use used data framework learning new novel
+    show shows existing work works study studies state art large significantly significant achieve
+    achieves demonstrate demonstrates experiments experiment improve improves improved improvement
+    however also while which these such both across various different effective efficient
+    extensive including well first two three one address challenge challenges problem problems
+    introduce introduces present presents evaluate evaluation evaluated further provide provides
+    key high low via without within between among able ability approachs compared compare
+    outperforms outperform code available github https http com www org prior recent recently
+    art-performance state-of-the-art sota benchmark benchmarks dataset datasets real world
+    real-world make makes made many often need needs remain remains lack limited however
+    integrates integrate integrating leverage leverages leveraging enable enables enabling look
+    feature features approach paper's aim aims allow allows allowing require requires""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
+_BREAK = re.compile(r"[.,;:()\[\]!?\"]")
+
+
+def _stop() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS | _GENERIC)
+
+
+def phrases(text: str, stop: frozenset[str]) -> set[str]:
+    """Lowercased 1- and 2-word phrases of a text, without stop words, not across punctuation."""
+    out: set[str] = set()
+    for chunk in _BREAK.split(text):
+        words = [w.lower() for w in _WORD.findall(chunk)]
+        for i, w in enumerate(words):
+            ok = _content(w, stop) and len(w) >= 4
+            if ok:
+                out.add(w)
+            if i + 1 < len(words):
+                nxt = words[i + 1]
+                if _content(w, stop) and _content(nxt, stop) and len(w) >= 3 and len(nxt) >= 3:
+                    out.add(f"{w} {nxt}")
+    return out
+
+
+def _content(word: str, stop: frozenset[str]) -> bool:
+    """A word that can name a topic: no stop word, no adverb (-ly), not a bare number."""
+    return word not in stop and not word.endswith("ly") and not word.replace("-", "").isdigit()
+
+
+def surface(term: str, papers: Sequence[Paper]) -> str:
+    """The term as a paper writes it (first occurrence, original case)."""
+    pattern = re.compile(r"(?<![A-Za-z0-9])" + r"\s+".join(map(re.escape, term.split())), re.I)
+    for p in papers:
+        for text in (p.title, p.abstract):
+            if m := pattern.search(text):
+                return " ".join(m.group().split())
+    return term
+
+
+def names(papers: Sequence[Paper], shown: int = NAMES_SHOWN) -> str:
+    head = ", ".join(paper_name(p.title) for p in papers[:shown])
+    return head + (" 등" if len(papers) > shown else "")
+
+
+def quoted(term: str) -> str:
+    return f"'{term}'"
+
+
+@dataclass
+class Theme:
+    term: str
+    papers: list[Paper]
+
+
+@dataclass
+class Composer:
+    """Composes the fact parts of one category's report on ``day``."""
+
+    day: str
+    history: History
+    day_texts: list[str]  # titles + abstracts of every paper of the day (for rarity)
+
+    def __post_init__(self) -> None:
+        self._stop = _stop()
+        self._day_phrases = [phrases(t, self._stop) for t in self.day_texts]
+
+    # --- part 1 --------------------------------------------------------------------------
+    def rarity(self, term: str) -> float:
+        """log(N / df) over the day's papers; a category alone (no day texts) weighs all 1."""
+        if not self._day_phrases:
+            return 1.0
+        df = sum(term in ps for ps in self._day_phrases)
+        return math.log((len(self._day_phrases) + 1) / (df + 1)) + 0.1
+
+    def _weight(self, ph: str) -> float:
+        # squared: a phrase half the day uses ("images") must not beat a rare shared one
+        # ("Gaussian splatting") by sheer coverage
+        return self.rarity(ph) ** 2 * (1.3 if " " in ph else 1.0)
+
+    def themes(self, papers: Sequence[Paper]) -> list[Theme]:
+        sets = [phrases(f"{p.title}. {p.abstract}", self._stop) for p in papers]
+        titles = [phrases(p.title, self._stop) for p in papers]
+        holders: dict[str, set[int]] = {}
+        for i, ps in enumerate(sets):
+            for ph in ps:
+                holders.setdefault(ph, set()).add(i)
+        # a theme is named in some title: single words only found in abstracts are mostly
+        # verbs and fillers ("maintaining"), not topics
+        candidates = {
+            ph: h
+            for ph, h in holders.items()
+            if len(h) >= 2 and (" " in ph or any(ph in titles[i] for i in h))
+        }
+        covered: set[int] = set()
+        chosen: list[Theme] = []
+        weight = {ph: self._weight(ph) for ph in candidates}
+        while len(chosen) < MAX_THEMES and candidates:
+
+            def score(ph: str) -> tuple:
+                gain = len(candidates[ph] - covered)
+                in_titles = sum(ph in titles[i] for i in candidates[ph])
+                return (gain * weight[ph] + 0.2 * in_titles, ph)
+
+            best = max(candidates, key=score)
+            if len(candidates[best] - covered) < 2:
+                break
+            members = sorted(candidates.pop(best))
+            chosen.append(Theme(surface(best, papers), [papers[i] for i in members]))
+            covered |= set(members)
+            # a phrase inside the chosen one ("splatting" in "gaussian splatting") adds nothing
+            for ph in [ph for ph in candidates if ph in best or best in ph]:
+                candidates.pop(ph)
+        return chosen
+
+    def best_phrase(self, paper: Paper) -> str | None:
+        ps = phrases(f"{paper.title}. {paper.abstract}", self._stop)
+        in_title = phrases(paper.title, self._stop)
+        if not ps:
+            return None
+        top = max(sorted(ps), key=lambda ph: (ph in in_title, " " in ph, self.rarity(ph)))
+        return surface(top, [paper])
+
+    def part1(self, papers: Sequence[Paper]) -> list[Sentence]:
+        themes = self.themes(papers)
+        out = []
+        for t in themes:
+            text = f"{josa(quoted(t.term), '을/를')} 다루는 논문 {len(t.papers)}편: {names(t.papers)}."
+            out.append(Sentence(text, ids(t.papers)))
+        covered = {p.id for t in themes for p in t.papers}
+        rest = [p for p in papers if p.id not in covered]
+        if themes and rest:
+            text = f"그 밖의 {len(rest)}편은 위 주제어를 함께 쓰지 않는 개별 주제입니다: {names(rest)}."
+            out.append(Sentence(text, ids(rest)))
+        elif not themes and len(papers) == 1:
+            p = papers[0]
+            ph = self.best_phrase(p)
+            what = f", {josa(quoted(ph), '을/를')} 다룹니다" if ph else "입니다"
+            text = f"{josa(paper_name(p.title), '이/가')} 이 분야의 유일한 논문{what}."
+            out.append(Sentence(text, ids([p])))
+        elif not themes:
+            text = (
+                f"이 분야의 논문 {len(papers)}편은 두 편 이상이 함께 쓰는 주제어 없이 각자 다른 "
+                f"문제를 다룹니다: {names(papers)}."
+            )
+            out.append(Sentence(text, ids(papers)))
+        return out
+
+    # --- part 2 --------------------------------------------------------------------------
+    def part2(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Sentence]:
+        out = []
+        for k in [k for k in keywords if len(k) >= 3]:
+            cited = [p for p in papers if mentions(f"{p.title} {p.abstract}", k)]
+            if not cited:
+                continue
+            t = trend(self.history, k, self.day)
+            head = (
+                f"{josa(quoted(k), '은/는')} 이 분야 {len(cited)}편({names(cited, 2)})에 나오며, "
+            )
+            out.append(Sentence(head + _trend_clause(t, len(out) == 0), ids(cited)))
+            if len(out) == MAX_KEYWORDS:
+                break
+        if not out:  # no keyword occurs as written: say so, with the papers
+            text = (
+                f"이 분야의 키워드가 논문 {len(papers)}편의 본문에 그대로 나오지 않아 "
+                f"추세를 셀 수 없습니다: {names(papers)}."
+            )
+            out.append(Sentence(text, ids(papers)))
+        return out
+
+    # --- part 4 --------------------------------------------------------------------------
+    def part4(self, papers: Sequence[Paper], claims: dict[str, Claims]) -> list[Sentence]:
+        out = []
+        data = [p for p in papers if claims[p.id].dataset][:MAX_CLAIMS]
+        for p in data:
+            span = readable(claims[p.id].dataset)
+            text = f"{josa(paper_name(p.title), '은/는')} 새 데이터셋·벤치마크를 내놓습니다: \"{span}\"."
+            out.append(Sentence(text, (p.id,)))
+        # gains first (largest first), then state-of-the-art claims, then measured results
+        results = [p for p in papers if claims[p.id].gains or claims[p.id].sota]
+        results.sort(key=lambda p: -(claims[p.id].gains[0].value if claims[p.id].gains else 0))
+        results += [p for p in papers if claims[p.id].result and p not in results]
+        for p in results[:MAX_CLAIMS]:
+            c = claims[p.id]
+            name = josa(paper_name(p.title), "은/는")
+            if c.gains:
+                text = f'{name} 개선 폭을 수치로 보고합니다: "{readable(c.gains[0].span)}".'
+            elif c.sota:
+                text = f'{name} 최고 수준 성능을 주장합니다: "{readable(c.sota)}".'
+            else:
+                text = f'{name} 실험 수치를 보고합니다: "{readable(c.result)}".'
+            out.append(Sentence(text, (p.id,)))
+        code = [p for p in papers if claims[p.id].code or claims[p.id].links]
+        if code:
+            shown = [
+                f"{paper_name(p.title)}({claims[p.id].code_links[0]})"
+                if claims[p.id].code_links
+                else paper_name(p.title)
+                for p in code[:NAMES_SHOWN]
+            ]
+            more = " 등" if len(code) > NAMES_SHOWN else ""
+            text = f"코드·데이터 공개나 링크를 초록에 밝힌 논문은 {len(code)}편입니다: {', '.join(shown)}{more}."
+            out.append(Sentence(text, ids(code)))
+        if not out:
+            text = (
+                f"이 분야 논문 {len(papers)}편의 초록에는 새 데이터셋, 코드 공개, 수치로 된 "
+                f"성능 주장이 없습니다: {names(papers)}."
+            )
+            out.append(Sentence(text, ids(papers)))
+        return out
+
+    # --- part 5 --------------------------------------------------------------------------
+    def part5(self, papers: Sequence[Paper], claims: dict[str, Claims]) -> list[Sentence]:
+        top_gain = max((c.gains[0].value for c in claims.values() if c.gains), default=None)
+        most_lists = max((len(p.categories) for p in papers), default=0)
+
+        def reasons(p: Paper) -> tuple[float, list[str]]:
+            c = claims[p.id]
+            score, why = 0.0, []
+            if c.dataset:
+                score, why = score + 3, [*why, "새 데이터셋·벤치마크 공개"]
+            if c.code or c.code_links:
+                score, why = score + 2, [*why, "코드 공개"]
+            if c.gains:
+                g = c.gains[0]
+                best = " 중 이 분야 최대" if g.value == top_gain and len(papers) > 1 else ""
+                score += 2 + (1 if best else 0)
+                why.append(f"보고한 개선 폭 {_num(g.value)}{_unit(g.unit)}{best}")
+            elif c.sota:
+                score, why = score + 1, [*why, "최고 수준 성능 주장"]
+            lists = len(p.categories)
+            if lists >= 3:
+                most = " 중 이 분야 최다" if lists == most_lists and len(papers) > 1 else ""
+                score += 0.5 + (0.5 if most else 0)
+                why.append(f"arXiv 분류 {lists}개에 교차 등록{most}")
+            return score, why
+
+        ranked = sorted(papers, key=lambda p: -reasons(p)[0])
+        out = []
+        for p in ranked[:MAX_NOTABLE]:
+            score, why = reasons(p)
+            if score <= 0:
+                break
+            text = f"주목할 논문은 {paper_name(p.title)}입니다({', '.join(why)})."
+            out.append(Sentence(text, (p.id,)))
+        if not out:
+            text = (
+                f"이 분야 논문 {len(papers)}편에는 공개 자료나 수치로 된 성능 주장이 없어 "
+                f"근거를 들어 따로 꼽을 논문이 없습니다: {names(papers)}."
+            )
+            out.append(Sentence(text, ids(papers)))
+        return out
+
+    def compose(self, papers: Sequence[Paper], keywords: Sequence[str]) -> dict[int, list]:
+        """Parts 1, 2, 4, 5 of one category, as lists of Sentences (by "facts")."""
+        claims = {p.id: extract(p.id, p.abstract, p.comment) for p in papers}
+        return {
+            1: self.part1(papers),
+            2: self.part2(papers, keywords),
+            4: self.part4(papers, claims),
+            5: self.part5(papers, claims),
+        }
+
+
+def ids(papers: Sequence[Paper]) -> tuple[str, ...]:
+    return tuple(p.id for p in papers)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _unit(unit: str) -> str:
+    return {"x": "배", "×": "배", "times": "배", "-fold": "배"}.get(unit, unit)
+
+
+def _trend_clause(t, first: bool) -> str:
+    if t.no_record:  # said in full once per category, then briefly
+        return (
+            "이전 기록 없음(데이터베이스에 지난 30일의 논문이 없어 추세를 비교하지 않습니다)."
+            if first
+            else "이전 기록 없음."
+        )
+    if t.new:
+        return f"지난 30일 논문 {t.month.papers}편에는 없던 새 키워드입니다."
+    w = t.week if t.week.papers else t.month
+    span = f"지난 {w.days}일"
+    if not t.today_papers:
+        return f"{span} 논문 {w.papers}편 중 {w.hits}편에 나왔습니다."
+    moved = {"up": "비율이 늘었습니다", "down": "비율이 줄었습니다", "flat": "비율이 비슷합니다"}
+    text = (
+        f"오늘 전체 {t.today_papers}편 중 {t.today_hits}편에 나와 "
+        f"{span} {w.papers}편 중 {w.hits}편과 비교해 {moved[t.direction()]}"
+    )
+    if w is t.week and t.month.papers > t.week.papers:
+        text += f"(지난 30일: {t.month.papers}편 중 {t.month.hits}편)"
+    return text + "."
+
+
+def composer(day: str, history: History | None) -> Composer:
+    history = history or NoHistory()
+    return Composer(day, history, history.texts_on(day))
