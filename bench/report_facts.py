@@ -124,7 +124,8 @@ def measure(cats: list[dict], reports: list, papers: dict, store: Store | None, 
                     [t for p in cited for t in (p.title, p.abstract, p.comment or "")]
                 )
                 terms = _QUOTED_TERM.findall(s.text) if i in (0, 1) else []
-                counts = {len(s.sources)} | {len(p.categories) for p in cited}
+                # 7 and 30 are the trend windows the composer states ("지난 7일")
+                counts = {len(s.sources), 7, 30} | {len(p.categories) for p in cited}
                 for term in terms:
                     if store is not None:
                         counts |= sql_counts(store, term, day)

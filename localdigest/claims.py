@@ -110,7 +110,12 @@ class Claims:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT.split(" ".join(text.split())) if s.strip()]
+    """The sentences of an abstract; a sentence neutralize() removed is a boundary, never
+    part of a neighbour."""
+    out = []
+    for piece in " ".join(text.split()).split(REMOVED):
+        out += [s.strip() for s in _SENT.split(piece) if len(s.strip(" .")) > 1]
+    return out
 
 
 def clause(sentence: str, start: int, end: int, words: int = MAX_SPAN_WORDS) -> str:
@@ -152,8 +157,6 @@ def extract(paper_id: str, abstract: str, comment: str | None = None) -> Claims:
             out.links.append(url)
     gains: list[Gain] = []
     for s in sentences(text):
-        if REMOVED in s:
-            continue
         if _RELEASE.search(s) or (out.links and re.search(r"\bavailable\b", s, re.I)):
             out.code = True
         m = _DATASET.search(s)

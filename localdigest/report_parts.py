@@ -262,7 +262,31 @@ class Composer:
         return out
 
     # --- part 5 --------------------------------------------------------------------------
-    def part5(self, papers: Sequence[Paper], claims: dict[str, Claims]) -> list[Sentence]:
+    def _representative(self, papers: Sequence[Paper], keywords: Sequence[str]) -> Sentence:
+        """No paper claims anything checkable: the one holding most of the category's
+        keywords stands for it, with the keywords it holds."""
+        kws = [k for k in keywords if len(k) >= 3]
+
+        def held(p: Paper) -> list[str]:
+            return [k for k in kws if mentions(f"{p.title} {p.abstract}", k)]
+
+        best = max(papers, key=lambda p: (len(held(p)), len(p.categories)))
+        if not held(best):
+            text = (
+                f"이 분야 논문 {len(papers)}편({names(papers, 1)}) 모두 초록에 공개 자료나 "
+                "수치 주장이 없어 따로 꼽지 않습니다."
+            )
+            return Sentence(text, ids(papers))
+        shown = ", ".join(quoted(k) for k in held(best))
+        text = (
+            f"초록에 공개 자료나 수치 주장이 없어, 이 분야 키워드를 가장 많이 담은 "
+            f"{josa(paper_name(best.title), '을/를')} 대표 논문으로 꼽습니다({shown})."
+        )
+        return Sentence(text, (best.id,))
+
+    def part5(
+        self, papers: Sequence[Paper], claims: dict[str, Claims], keywords: Sequence[str] = ()
+    ) -> list[Sentence]:
         top_gain = max((c.gains[0].value for c in claims.values() if c.gains), default=None)
         most_lists = max((len(p.categories) for p in papers), default=0)
 
@@ -296,11 +320,7 @@ class Composer:
             text = f"주목할 논문은 {paper_name(p.title)}입니다({', '.join(why)})."
             out.append(Sentence(text, (p.id,)))
         if not out:
-            text = (
-                f"이 분야 논문 {len(papers)}편에는 공개 자료나 수치로 된 성능 주장이 없어 "
-                f"근거를 들어 따로 꼽을 논문이 없습니다: {names(papers)}."
-            )
-            out.append(Sentence(text, ids(papers)))
+            out.append(self._representative(papers, keywords))
         return out
 
     def compose(self, papers: Sequence[Paper], keywords: Sequence[str]) -> dict[int, list]:
@@ -310,7 +330,7 @@ class Composer:
             1: self.part1(papers),
             2: self.part2(papers, keywords),
             4: self.part4(papers, claims),
-            5: self.part5(papers, claims),
+            5: self.part5(papers, claims, keywords),
         }
 
 

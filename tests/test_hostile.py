@@ -108,6 +108,7 @@ def test_tex_and_markdown_control_characters_render_as_text(
     assert sum(ln.startswith("#") for ln in lines) == 1 + len(result.categories)
     for pid, title in titles.items():
         (line,) = [ln for ln in lines if ln.startswith(" - ") and ln.endswith(f"/{pid})")]
+        line = re.sub(r"^ - \[\d+\] ", " - ", line)  # the 출처 number
         assert unescape(line) == f" - {title} (https://arxiv.org/abs/{pid})"  # text, verbatim
     data = digest(result)
     assert sum(len(c["papers"]) for c in data["categories"]) == len(papers)

@@ -74,7 +74,9 @@ def test_run_day_writes_three_files(settings, input_file):
     assert stats["papers"] == 32
     assert stats["skipped_lines"] == 1
     assert stats["categories"] == len(data["categories"]) == len(result.categories)
-    assert stats["llm_calls"] == len(llm.prompts) == 4 * stats["categories"] + 32
+    # only part 3 is written by the LLM (one line per paper); parts 1, 2, 4, 5 come from facts
+    assert stats["llm_calls"] == len(llm.prompts) == 32
+    assert stats["fact_sentences"] >= 4 * stats["categories"]
     assert stats["cache_hits"] == 0
     assert stats["embedding_cache_hits"] == 0
     assert {"embed", "cluster", "summarize", "render"} <= set(stats["seconds_by_stage"])
