@@ -24,7 +24,7 @@ from .claims import Claims, extract, readable
 from .history import History, NoHistory, mentions, trend
 from .korean import josa
 from .paper import Paper
-from .quality import paper_name
+from .quality import neutralize, paper_name
 from .sentence import Sentence
 
 MAX_THEMES = 3
@@ -84,7 +84,7 @@ def surface(term: str, papers: Sequence[Paper]) -> str:
     """The term as a paper writes it (first occurrence, original case)."""
     pattern = re.compile(r"(?<![A-Za-z0-9])" + r"\s+".join(map(re.escape, term.split())), re.I)
     for p in papers:
-        for text in (p.title, p.abstract):
+        for text in (p.title, neutralize(p.abstract)):  # never copy an injected sentence
             if m := pattern.search(text):
                 return " ".join(m.group().split())
     return term
@@ -131,7 +131,7 @@ class Composer:
         return self.rarity(ph) ** 2 * (1.3 if " " in ph else 1.0)
 
     def themes(self, papers: Sequence[Paper]) -> list[Theme]:
-        sets = [phrases(f"{p.title}. {p.abstract}", self._stop) for p in papers]
+        sets = [phrases(f"{p.title}. {neutralize(p.abstract)}", self._stop) for p in papers]
         titles = [phrases(p.title, self._stop) for p in papers]
         holders: dict[str, set[int]] = {}
         for i, ps in enumerate(sets):
@@ -166,7 +166,7 @@ class Composer:
         return chosen
 
     def best_phrase(self, paper: Paper) -> str | None:
-        ps = phrases(f"{paper.title}. {paper.abstract}", self._stop)
+        ps = phrases(f"{paper.title}. {neutralize(paper.abstract)}", self._stop)
         in_title = phrases(paper.title, self._stop)
         if not ps:
             return None

@@ -454,3 +454,45 @@ def test_check_digest_allows_what_the_gate_allowed():
     digest = {"categories": [{"name": "NLP", "papers": ["2501.00001"], "sections": sections}]}
     (result,) = check_digest(digest, papers)
     assert result.report.ungrounded_tokens == []
+
+
+def test_check_fails_a_day_where_every_part_fell_back(built):
+    settings, path = built
+    data = json.loads(path.read_text())
+    for cat in data["categories"]:
+        for part in cat["report"]:
+            for sentence in part:
+                sentence["by"] = "fallback"
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    result = invoke(str(path), "--db", settings.db)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    n = len(data["categories"])
+    assert sum(line.startswith("FAIL") for line in lines) == n
+    units = sum(len(part) for c in data["categories"] for part in c["report"])
+    assert f"fallback {units}/{units} = 100.0%" in lines[-1]
+    # per category: its fallbacks and the failure that says so
+    assert all(f"fallback {len(sum(c['report'], []))}/" in result.stdout for c in data["categories"])
+    assert result.stdout.count("% > 5%") == n  # each category's failure names the share
+
+
+def test_check_fails_boilerplate_shared_by_two_categories(built):
+    settings, path = built
+    data = json.loads(path.read_text())
+    a, b = data["categories"][:2]
+    # the same sentence with each category's own name in it: masked, they are one sentence
+    a["report"][3].append({"text": f"{a['name']} 연구에 참고가 됩니다.", "sources": a["papers"][:1]})
+    b["report"][3].append({"text": f"{b['name']} 연구에 참고가 됩니다.", "sources": b["papers"][:1]})
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    result = invoke(str(path), "--db", settings.db)
+    assert result.exit_code == 1
+    assert result.stdout.count("boilerplate: 1 sentence(s) also in another category") == 2
+
+
+def test_check_trusts_a_day_with_few_fallbacks_only(built):
+    from localdigest.quality_report import trusted
+
+    base = {"categories": 4, "passed": 4, "fallback_share": 0.05}
+    assert trusted(base)
+    assert not trusted({**base, "fallback_share": 0.051})
+    assert not trusted({**base, "passed": 3})
