@@ -46,8 +46,12 @@ _DATASET = re.compile(
 )
 _SOTA = re.compile(r"state[- ]of[- ]the[- ]art|\bSOTA\b|new\s+best", re.IGNORECASE)
 _SOTA_VERB = re.compile(
-    r"\b(?:achiev|set|establish|reach|attain|outperform|surpass|deliver|obtain)\w*", re.I
+    r"\b(?:achiev\w*|sets?|establish\w*|reach\w*|attain\w*|outperform\w*|surpass\w*|"
+    r"deliver\w*|obtain\w*|exceed\w*|beat\w*|rival\w*|match\w*)\b",
+    re.I,
 )
+# "However, many state-of-the-art methods ..." speaks of others' work, not a claim
+_OTHERS = re.compile(r"^(?:However|Existing|Previous|Prior|Many|Most|Current|Recent|While)\b")
 # An improvement with its size: "by 7.6%", "improvement of 6.5 points", "3x faster". A bare
 # "accuracy of 85%" is a result, not a gain.
 
@@ -170,7 +174,12 @@ def extract(paper_id: str, abstract: str, comment: str | None = None) -> Claims:
                 ),
                 None,
             )
-        if out.sota is None and (sm := _SOTA.search(s)) and _SOTA_VERB.search(s):
+        if (
+            out.sota is None
+            and (sm := _SOTA.search(s))
+            and _SOTA_VERB.search(s)
+            and not _OTHERS.match(s)
+        ):
             out.sota = clause(s, sm.start(), sm.end())
         if _GAIN_CUE.search(s):
             for g in _GAIN.finditer(s):

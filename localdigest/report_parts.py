@@ -27,7 +27,8 @@ from .paper import Paper
 from .quality import neutralize, paper_name
 from .sentence import Sentence
 
-MAX_THEMES = 3
+MAX_THEMES = 3  # 4 for a category of BIG_CATEGORY papers or more
+BIG_CATEGORY = 20
 MAX_KEYWORDS = 3
 MAX_CLAIMS = 3  # quoted claims per kind in part 4
 MAX_NOTABLE = 2
@@ -47,7 +48,8 @@ _GENERIC = set(
     art-performance state-of-the-art sota benchmark benchmarks dataset datasets real world
     real-world make makes made many often need needs remain remains lack limited however
     integrates integrate integrating leverage leverages leveraging enable enables enabling look
-    feature features approach paper's aim aims allow allows allowing require requires""".split()
+    feature features approach paper's aim aims allow allows allowing require requires like
+    minimal automatic success rate rates""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]")
 _BREAK = re.compile(r"[.,;:()\[\]!?\"]")
@@ -73,6 +75,10 @@ def phrases(text: str, stop: frozenset[str]) -> set[str]:
                 if _content(w, stop) and _content(nxt, stop) and len(w) >= 3 and len(nxt) >= 3:
                     out.add(f"{w} {nxt}")
     return out
+
+
+def _flat(phrase: str) -> str:
+    return phrase.replace("-", " ")
 
 
 def _content(word: str, stop: frozenset[str]) -> bool:
@@ -147,7 +153,8 @@ class Composer:
         covered: set[int] = set()
         chosen: list[Theme] = []
         weight = {ph: self._weight(ph) for ph in candidates}
-        while len(chosen) < MAX_THEMES and candidates:
+        most = MAX_THEMES + (len(papers) >= BIG_CATEGORY)
+        while len(chosen) < most and candidates:
 
             def score(ph: str) -> tuple:
                 gain = len(candidates[ph] - covered)
@@ -160,8 +167,10 @@ class Composer:
             members = sorted(candidates.pop(best))
             chosen.append(Theme(surface(best, papers), [papers[i] for i in members]))
             covered |= set(members)
-            # a phrase inside the chosen one ("splatting" in "gaussian splatting") adds nothing
-            for ph in [ph for ph in candidates if ph in best or best in ph]:
+            # a phrase inside the chosen one ("splatting" in "gaussian splatting") or the same
+            # one spelled with a hyphen ("vision-language") adds nothing
+            same = _flat(best)
+            for ph in [ph for ph in candidates if _flat(ph) in same or same in _flat(ph)]:
                 candidates.pop(ph)
         return chosen
 
@@ -201,7 +210,12 @@ class Composer:
     # --- part 2 --------------------------------------------------------------------------
     def part2(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Sentence]:
         out = []
+        chosen: list[str] = []
         for k in [k for k in keywords if len(k) >= 3]:
+            # "image" also counts "images" (history.term_pattern): one of them is enough
+            if any(_flat(k).rstrip("s") == _flat(c).rstrip("s") for c in chosen):
+                continue
+            chosen.append(k)
             cited = [p for p in papers if mentions(f"{p.title} {p.abstract}", k)]
             if not cited:
                 continue
@@ -299,14 +313,14 @@ class Composer:
                 score, why = score + 2, [*why, "코드 공개"]
             if c.gains:
                 g = c.gains[0]
-                best = " 중 이 분야 최대" if g.value == top_gain and len(papers) > 1 else ""
+                best = "(이 분야 최대)" if g.value == top_gain and len(papers) > 1 else ""
                 score += 2 + (1 if best else 0)
                 why.append(f"보고한 개선 폭 {_num(g.value)}{_unit(g.unit)}{best}")
             elif c.sota:
                 score, why = score + 1, [*why, "최고 수준 성능 주장"]
             lists = len(p.categories)
             if lists >= 3:
-                most = " 중 이 분야 최다" if lists == most_lists and len(papers) > 1 else ""
+                most = "(이 분야 최다)" if lists == most_lists and len(papers) > 1 else ""
                 score += 0.5 + (0.5 if most else 0)
                 why.append(f"arXiv 분류 {lists}개에 교차 등록{most}")
             return score, why
@@ -317,7 +331,7 @@ class Composer:
             score, why = reasons(p)
             if score <= 0:
                 break
-            text = f"주목할 논문은 {paper_name(p.title)}입니다({', '.join(why)})."
+            text = f"주목할 논문은 {paper_name(p.title)}입니다: {', '.join(why)}."
             out.append(Sentence(text, (p.id,)))
         if not out:
             out.append(self._representative(papers, keywords))
