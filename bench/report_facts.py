@@ -77,9 +77,7 @@ def day_file(data: Path, day: str) -> Path:
 
 def load_history(store: Store, data: Path, day: str, back: int) -> int:
     d0 = date.fromisoformat(day)
-    files = [
-        day_file(data, (d0 - timedelta(days=k)).isoformat()) for k in range(1, back + 1)
-    ]
+    files = [day_file(data, (d0 - timedelta(days=k)).isoformat()) for k in range(1, back + 1)]
     files = [str(f) for f in files if f.is_file()]
     if not files:
         return 0
@@ -151,9 +149,7 @@ def measure(cats: list[dict], reports: list, papers: dict, store: Store | None, 
                         untraced += 1
                         if len(examples) < 5:
                             examples.append(f"{tok.surface} in: {s.text[:100]}")
-    sourced = sum(
-        bool(s.sources) for r in reports for i in SUMMARY_PARTS for s in r[i]
-    )
+    sourced = sum(bool(s.sources) for r in reports for i in SUMMARY_PARTS for s in r[i])
     return {
         "sentences": sentences,
         "repeated": repeated,

@@ -57,14 +57,19 @@ _OTHERS = re.compile(r"^(?:However|Existing|Previous|Prior|Many|Most|Current|Rec
 
 
 def _num(tag: str) -> str:
-    return rf"(?P<num{tag}>\d+(?:\.\d+)?)\s?(?P<unit{tag}>%|\\%|x\b|×|times\b|-fold\b|points?\b|pp\b)"
+    return (
+        rf"(?P<num{tag}>\d+(?:\.\d+)?)\s?(?P<unit{tag}>%|\\%|x\b|×|times\b|-fold\b|points?\b|pp\b)"
+    )
 
 
 _GAIN = re.compile(
-    r"\b(?:by|up to)\s+(?:about\s+|approximately\s+|nearly\s+|over\s+|roughly\s+)?" + _num("a")
+    r"\b(?:by|up to)\s+(?:about\s+|approximately\s+|nearly\s+|over\s+|roughly\s+)?"
+    + _num("a")
     + r"|\b(?:improvements?|gains?|increases?|reductions?|boosts?|speed-?ups?|decreases?)\s+"
-    r"(?:of\s+)?(?:up to\s+|about\s+|approximately\s+|nearly\s+|over\s+)?" + _num("b")
-    + r"|" + _num("c")
+    r"(?:of\s+)?(?:up to\s+|about\s+|approximately\s+|nearly\s+|over\s+)?"
+    + _num("b")
+    + r"|"
+    + _num("c")
     + r"\s+(?:faster|speed-?up|fewer|less|lower|higher|improvement|gain|reduction|better|"
     r"smaller|cheaper|more efficient)",
     re.IGNORECASE,

@@ -91,7 +91,7 @@ class Trend:
         return self.month.papers > 0 and self.month.hits == 0
 
     def direction(self) -> str:
-        """"up", "down" or "flat": today's share of papers against the last 7 days'."""
+        """ "up", "down" or "flat": today's share of papers against the last 7 days'."""
         w = self.week if self.week.papers else self.month
         if not w.papers or not self.today_papers:
             return "flat"

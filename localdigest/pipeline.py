@@ -23,14 +23,14 @@ from .llm import LLM, get_llm
 from .offline import guarded as network_guard
 from .paper import Paper
 from .progress import Progress, Silent
+from .quality import repeated_across
 from .render import DayDigest, atomic_write, chart_name
 from .render.chart import render_chart
 from .render.jsondigest import render_json
 from .render.markdown import render_markdown
+from .sentence import Report
 from .store import Store, StoredCategory
 from .store.lock import WriterLock
-from .quality import repeated_across
-from .sentence import Report
 from .summarize import Summarizer
 
 

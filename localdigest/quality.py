@@ -291,7 +291,22 @@ def short_name(title: str, words: int = 4) -> str:
     return " ".join(title.split()[:words]).rstrip(" ?!.,;")
 
 
-_TRAILING = {"a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "via", "with", "by", "at"}
+_TRAILING = {
+    "a",
+    "an",
+    "and",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "the",
+    "to",
+    "via",
+    "with",
+    "by",
+    "at",
+}
 
 
 def paper_name(title: str) -> str:
@@ -543,7 +558,8 @@ def check_sections(
     if len(report) != PARTS or not all(report):
         empty = [str(i) for i, part in enumerate(report, 1) if not part]
         failures.append(
-            f"structure: {len(report)} parts" + (f", part {', '.join(empty)} empty" if empty else "")
+            f"structure: {len(report)} parts"
+            + (f", part {', '.join(empty)} empty" if empty else "")
         )
     units: list[tuple[str, Sentence, str]] = []  # (label, sentence, its own words)
     for n, part in enumerate(report, start=1):

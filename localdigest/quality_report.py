@@ -60,10 +60,7 @@ def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[Categ
         out.append(CategoryCheck(cat.get("name", "?"), cat.get("emoji", ""), report, missing))
     cats = digest.get("categories", [])
     repeated = repeated_across(
-        [
-            (mask_terms(c), c.get("report") or c.get("sections", []))
-            for c in cats
-        ]
+        [(mask_terms(c), c.get("report") or c.get("sections", [])) for c in cats]
     )
     for i, sentences in repeated.items():
         out[i].report.failures.append(

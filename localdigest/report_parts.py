@@ -156,7 +156,7 @@ class Composer:
         most = MAX_THEMES + (len(papers) >= BIG_CATEGORY)
         while len(chosen) < most and candidates:
 
-            def score(ph: str) -> tuple:
+            def score(ph: str, covered: set[int] = covered) -> tuple:
                 gain = len(candidates[ph] - covered)
                 in_titles = sum(ph in titles[i] for i in candidates[ph])
                 return (gain * weight[ph] + 0.2 * in_titles, ph)
@@ -186,12 +186,17 @@ class Composer:
         themes = self.themes(papers)
         out = []
         for t in themes:
-            text = f"{josa(quoted(t.term), '을/를')} 다루는 논문 {len(t.papers)}편: {names(t.papers)}."
+            text = (
+                f"{josa(quoted(t.term), '을/를')} 다루는 논문 {len(t.papers)}편: {names(t.papers)}."
+            )
             out.append(Sentence(text, ids(t.papers)))
         covered = {p.id for t in themes for p in t.papers}
         rest = [p for p in papers if p.id not in covered]
         if themes and rest:
-            text = f"그 밖의 {len(rest)}편은 위 주제어를 함께 쓰지 않는 개별 주제입니다: {names(rest)}."
+            text = (
+                f"그 밖의 {len(rest)}편은 위 주제어를 함께 쓰지 않는 개별 주제입니다: "
+                f"{names(rest)}."
+            )
             out.append(Sentence(text, ids(rest)))
         elif not themes and len(papers) == 1:
             p = papers[0]
@@ -240,7 +245,9 @@ class Composer:
         data = [p for p in papers if claims[p.id].dataset][:MAX_CLAIMS]
         for p in data:
             span = readable(claims[p.id].dataset)
-            text = f"{josa(paper_name(p.title), '은/는')} 새 데이터셋·벤치마크를 내놓습니다: \"{span}\"."
+            text = (
+                f'{josa(paper_name(p.title), "은/는")} 새 데이터셋·벤치마크를 내놓습니다: "{span}".'
+            )
             out.append(Sentence(text, (p.id,)))
         # gains first (largest first), then state-of-the-art claims, then measured results
         results = [p for p in papers if claims[p.id].gains or claims[p.id].sota]
@@ -265,7 +272,10 @@ class Composer:
                 for p in code[:NAMES_SHOWN]
             ]
             more = " 등" if len(code) > NAMES_SHOWN else ""
-            text = f"코드·데이터 공개나 링크를 초록에 밝힌 논문은 {len(code)}편입니다: {', '.join(shown)}{more}."
+            text = (
+                f"코드·데이터 공개나 링크를 초록에 밝힌 논문은 {len(code)}편입니다: "
+                f"{', '.join(shown)}{more}."
+            )
             out.append(Sentence(text, ids(code)))
         if not out:
             text = (

@@ -85,8 +85,6 @@ GOOD = [
 ]
 
 
-
-
 def report_of(parts: list[str], papers=PAPERS) -> list[list[Sentence]]:
     """Five strings as a report: parts 1, 2, 4, 5 one composed sentence citing every paper,
     part 3 one model line per paper (the paper whose title starts it)."""
@@ -310,7 +308,9 @@ def test_unsourced_fallback_and_foreign_sentences_fail():
     assert r.failures == ["fallback 1/7 = 14% > 5%"]
     report = report_of(GOOD)
     report[0] = [Sentence(GOOD[0], ("2501.99999",))]
-    assert check_sections(report, PAPERS, EXTRA).failures == ["foreign source 2501.99999 (part 1.1)"]
+    assert check_sections(report, PAPERS, EXTRA).failures == [
+        "foreign source 2501.99999 (part 1.1)"
+    ]
 
 
 def test_a_composed_sentence_rests_on_its_cited_papers_only():
@@ -472,7 +472,9 @@ def test_check_fails_a_day_where_every_part_fell_back(built):
     units = sum(len(part) for c in data["categories"] for part in c["report"])
     assert f"fallback {units}/{units} = 100.0%" in lines[-1]
     # per category: its fallbacks and the failure that says so
-    assert all(f"fallback {len(sum(c['report'], []))}/" in result.stdout for c in data["categories"])
+    assert all(
+        f"fallback {len(sum(c['report'], []))}/" in result.stdout for c in data["categories"]
+    )
     assert result.stdout.count("% > 5%") == n  # each category's failure names the share
 
 
@@ -481,8 +483,12 @@ def test_check_fails_boilerplate_shared_by_two_categories(built):
     data = json.loads(path.read_text())
     a, b = data["categories"][:2]
     # the same sentence with each category's own name in it: masked, they are one sentence
-    a["report"][3].append({"text": f"{a['name']} 연구에 참고가 됩니다.", "sources": a["papers"][:1]})
-    b["report"][3].append({"text": f"{b['name']} 연구에 참고가 됩니다.", "sources": b["papers"][:1]})
+    a["report"][3].append(
+        {"text": f"{a['name']} 연구에 참고가 됩니다.", "sources": a["papers"][:1]}
+    )
+    b["report"][3].append(
+        {"text": f"{b['name']} 연구에 참고가 됩니다.", "sources": b["papers"][:1]}
+    )
     path.write_text(json.dumps(data, ensure_ascii=False))
     result = invoke(str(path), "--db", settings.db)
     assert result.exit_code == 1

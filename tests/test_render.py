@@ -10,12 +10,11 @@ import pytest
 
 from localdigest.label import Category
 from localdigest.prompts import PARTS
-from localdigest.sentence import Sentence
 from localdigest.render import DayDigest, atomic_write, chart_name
 from localdigest.render.chart import render_chart
 from localdigest.render.jsondigest import digest_dict, render_json
 from localdigest.render.markdown import escape, render_markdown
-from localdigest.sentence import report_from_json
+from localdigest.sentence import Sentence, report_from_json
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:distutils Version classes:DeprecationWarning"  # koreanize_matplotlib's import
@@ -29,7 +28,10 @@ NASTY_TITLE = "Attack <script>alert(1)</script> on *bold* [x](y) models"
 def sections_for(cat: Category) -> list[list[Sentence]]:
     first, second = cat.papers[0].id, cat.papers[1].id
     return [
-        [Sentence("여러 주제를 다룹니다.", (first, second)), Sentence("둘째 문장입니다.", (second,))],
+        [
+            Sentence("여러 주제를 다룹니다.", (first, second)),
+            Sentence("둘째 문장입니다.", (second,)),
+        ],
         [Sentence("공통 키워드는 그래프입니다.", (second,))],
         [
             Sentence(f"{p.title}: 이 논문은 새로운 방법을 제안합니다.", (p.id,), "model:fake")

@@ -132,9 +132,7 @@ def test_part2_trend_against_earlier_days_in_the_store(tmp_path):
     earlier.append(
         paper("2504.09999", "Old Splatting", "Gaussian splatting once.", day="2025-04-08")
     )
-    other_today = [
-        paper(f"2504.2{n:04d}", f"Other Paper {n}", "We study text.") for n in range(5)
-    ]
+    other_today = [paper(f"2504.2{n:04d}", f"Other Paper {n}", "We study text.") for n in range(5)]
     with Store(tmp_path / "h.duckdb") as store:
         store.upsert_papers([*earlier, *SPLAT, *other_today])
         part2 = compose(history=store)[2]
@@ -151,7 +149,9 @@ def test_part2_trend_against_earlier_days_in_the_store(tmp_path):
 def test_part4_quotes_claims_and_part5_gives_reasons():
     parts = compose()
     part4 = [s.text for s in parts[4]]
-    assert any('CitySplat은 새 데이터셋·벤치마크를 내놓습니다: "We introduce CityScan' in t for t in part4)
+    assert any(
+        'CitySplat은 새 데이터셋·벤치마크를 내놓습니다: "We introduce CityScan' in t for t in part4
+    )
     assert any(t.startswith("LuxRemix는 개선 폭을 수치로 보고합니다:") for t in part4)
     assert any("SplatFix는 최고 수준 성능을 주장합니다" in t for t in part4)
     assert any("github.com/example/luxremix" in t for t in part4)

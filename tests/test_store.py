@@ -6,11 +6,10 @@ import json
 from dataclasses import replace
 
 import numpy as np
-
-from localdigest.sentence import Sentence
 import pytest
 
 from localdigest.errors import StoreError
+from localdigest.sentence import Sentence
 from localdigest.store import Store, StoredCategory, migrations
 
 TABLES = {
@@ -151,7 +150,10 @@ def test_summaries_cache_and_links(store):
     sections = [
         [Sentence("하나", ("2504.00001",), "facts")],
         [Sentence("둘", ("2504.00001", "2504.00002"))],
-        [Sentence("셋", ("2504.00001",), "model:fake"), Sentence("넷", ("2504.00002",), "fallback")],
+        [
+            Sentence("셋", ("2504.00001",), "model:fake"),
+            Sentence("넷", ("2504.00002",), "fallback"),
+        ],
         [Sentence("넷", ("2504.00002",))],
         [Sentence("다섯", ("2504.00001",))],
     ]

@@ -110,7 +110,9 @@ def test_cache_key_depends_on_inputs(category, monkeypatch, store, paper_factory
 
 def test_bad_replies_retried_then_fallback(category, store):
     # Paper 1: empty, then English -> fallback. Paper 2: English, then Korean -> accepted.
-    llm = FakeLLM(replies=["", " This paper studies images.", " no Korean here", " 좋은 연구입니다."])
+    llm = FakeLLM(
+        replies=["", " This paper studies images.", " no Korean here", " 좋은 연구입니다."]
+    )
     s = Summarizer(llm, store, seed=42)
     report = s.summarize(DAY, category)
     assert s.stats.fallback_parts == 1
