@@ -138,6 +138,8 @@ def measure(cats: list[dict], reports: list, papers: dict, store: Store | None, 
                         )
                         support = support and in_cat == len(s.sources)
                     unsupported += not support
+                    if not support and len(examples) < 5:
+                        examples.append(f"unsupported '{term}' in: {s.text[:100]}")
                 for tok in tokens(s.text):
                     if not tok.is_number:
                         continue
@@ -178,6 +180,23 @@ def run_one(data: Path, day: str, tmp: Path, back: int) -> tuple[dict, dict, dic
     old = measure(
         cats, [old_fallback(c.get("name_ko"), c["keywords"]) for c in cats], papers, None, day
     )
+    # canary: the same figures must catch an invented number, an unsourced sentence, a
+    # boilerplate sentence and an unsupported quoted term planted in a copy of the report
+    planted = [report_from_json(c["report"]) for c in cats]
+    first_ids = cats[0]["papers"]
+    planted[0][3].append(Sentence("정확도가 987654% 올랐습니다.", (first_ids[0],)))
+    planted[0][4].append(Sentence("관련 연구가 계속될 것으로 보입니다.", ()))
+    planted[1][4].append(Sentence("관련 연구가 계속될 것으로 보입니다.", ()))
+    planted[0][1].append(Sentence("'zzzunseen'은 이 분야 1편에 나옵니다.", (first_ids[0],)))
+    with Store(settings.db) as store:
+        caught = measure(cats, planted, papers, store, day)
+    new["canary"] = (
+        caught["untraced"] == new["untraced"] + 1
+        and caught["repeated"] == new["repeated"] + 2
+        and caught["unsupported"] == new["unsupported"] + 1
+        and caught["sourced"] < new["sourced"]
+    )
+    new["failures"] = [f"{c.name}: {f}" for c in checks for f in c.report.failures]
     new.update(
         fallback_all=total["fallback_share"],
         trusted=trusted(total),
@@ -211,12 +230,15 @@ def main() -> None:
             print(
                 f"{day}: {new['categories']} categories, {new['earlier_papers']} earlier papers "
                 f"in the database; check {'PASS' if new['trusted'] else 'FAIL'}, "
-                f"fallback share of all units {new['fallback_all']:.1%}"
+                f"fallback share of all units {new['fallback_all']:.1%}; planted faults "
+                f"{'caught' if new['canary'] else 'MISSED'}"
             )
             print("  " + line("new", new))
             print("  " + line("old-fallbk", old))
             for ex in new["examples"]:
-                print("    untraced:", ex)
+                print("    not traced:", ex)
+            for failure in new["failures"]:
+                print("    check:", failure)
             for key in ("sentences", "repeated", "numbers", "untraced", "quoted", "unsupported"):
                 for label, r in (("new", new), ("old", old)):
                     sums[label][key] = sums[label].get(key, 0) + r[key]

@@ -146,9 +146,9 @@ def clause(sentence: str, start: int, end: int, words: int = MAX_SPAN_WORDS) -> 
 
 
 def readable(span: str) -> str:
-    """A copied span with TeX escapes a reader should not see: \\% -> %, $2\\times$ -> 2×.
-    Numbers and words stay as written."""
-    span = span.replace("\\%", "%").replace("\\times", "×").replace("$", "")
+    """A copied span with TeX escapes a reader should not see: \\% -> %, $2\\times$ -> 2x
+    (x, not ×: the gate reads "2x" as the number 2). Numbers and words stay as written."""
+    span = span.replace("\\%", "%").replace("\\times", "x").replace("$", "")
     return re.sub(r"\\(?:textbf|emph|textit)\{([^}]*)\}", r"\1", span)
 
 

@@ -62,18 +62,22 @@ def _stop() -> frozenset[str]:
 
 
 def phrases(text: str, stop: frozenset[str]) -> set[str]:
-    """Lowercased 1- and 2-word phrases of a text, without stop words, not across punctuation."""
+    """Lowercased 1- and 2-word phrases of a text, without stop words, not across punctuation
+    or across a token that is no word ("textured 3D mesh" gives no "textured mesh")."""
     out: set[str] = set()
     for chunk in _BREAK.split(text):
-        words = [w.lower() for w in _WORD.findall(chunk)]
+        words = [
+            tok.lower() if _WORD.fullmatch(tok) else None
+            for tok in (t.strip("'`*") for t in chunk.split())
+        ]
         for i, w in enumerate(words):
-            ok = _content(w, stop) and len(w) >= 4
-            if ok:
+            if w is None:
+                continue
+            if _content(w, stop) and len(w) >= 4:
                 out.add(w)
-            if i + 1 < len(words):
-                nxt = words[i + 1]
-                if _content(w, stop) and _content(nxt, stop) and len(w) >= 3 and len(nxt) >= 3:
-                    out.add(f"{w} {nxt}")
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt and _content(w, stop) and _content(nxt, stop) and min(len(w), len(nxt)) >= 3:
+                out.add(f"{w} {nxt}")
     return out
 
 

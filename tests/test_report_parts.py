@@ -207,3 +207,15 @@ def test_particles_follow_the_word():
     text = " ".join(s.text for part in parts.values() for s in part)
     assert "'Gaussian Splatting'을" in text and "CitySplat은" in text and "SplatFix는" in text
     assert not re.search(r"을/를|은/는|이/가", text)
+
+
+def test_copied_spans_lose_tex_but_keep_their_numbers():
+    from localdigest.claims import readable
+    from localdigest.report_parts import _stop, phrases
+
+    assert readable(r"runs $2.8\times$ faster with 50\% less memory") == (
+        "runs 2.8x faster with 50% less memory"
+    )
+    # a phrase never joins words across a token that is not a word
+    assert "textured mesh" not in phrases("a textured 3D mesh", _stop())
+    assert "textured mesh" in phrases("a textured mesh", _stop())
