@@ -100,11 +100,6 @@ def surface(term: str, papers: Sequence[Paper]) -> str:
     return term
 
 
-def names(papers: Sequence[Paper], shown: int = NAMES_SHOWN) -> str:
-    head = ", ".join(paper_name(p.title) for p in papers[:shown])
-    return head + (" 등" if len(papers) > shown else "")
-
-
 def quoted(term: str) -> str:
     return f"'{term}'"
 
@@ -126,6 +121,21 @@ class Composer:
     def __post_init__(self) -> None:
         self._stop = _stop()
         self._day_phrases = [phrases(t, self._stop) for t in self.day_texts]
+        self._own: list[str] = []  # the category's own words (name, keywords)
+
+    def _name(self, paper: Paper) -> str:
+        """The paper's short name, or its whole title when the short name is nothing but the
+        category's own words ("LOGO" in a category with keyword "logo"): masked for the
+        boilerplate check, such a name would no longer tell two sentences apart."""
+        name = paper_name(paper.title)
+        rest = name.casefold()
+        for term in sorted(self._own, key=len, reverse=True):
+            rest = rest.replace(term, " ")
+        return name if re.search(r"\w", rest) else " ".join(paper.title.split())
+
+    def _names(self, papers: Sequence[Paper], shown: int = NAMES_SHOWN) -> str:
+        head = ", ".join(self._name(p) for p in papers[:shown])
+        return head + (" 등" if len(papers) > shown else "")
 
     # --- part 1 --------------------------------------------------------------------------
     def rarity(self, term: str) -> float:
@@ -190,28 +200,27 @@ class Composer:
         themes = self.themes(papers)
         out = []
         for t in themes:
-            text = (
-                f"{josa(quoted(t.term), '을/를')} 다루는 논문 {len(t.papers)}편: {names(t.papers)}."
-            )
+            what = josa(quoted(t.term), "을/를")
+            text = f"{what} 다루는 논문 {len(t.papers)}편: {self._names(t.papers)}."
             out.append(Sentence(text, ids(t.papers)))
         covered = {p.id for t in themes for p in t.papers}
         rest = [p for p in papers if p.id not in covered]
         if themes and rest:
             text = (
                 f"그 밖의 {len(rest)}편은 위 주제어를 함께 쓰지 않는 개별 주제입니다: "
-                f"{names(rest)}."
+                f"{self._names(rest)}."
             )
             out.append(Sentence(text, ids(rest)))
         elif not themes and len(papers) == 1:
             p = papers[0]
             ph = self.best_phrase(p)
-            what = f", {josa(quoted(ph), '을/를')} 다룹니다" if ph else "입니다"
-            text = f"{josa(paper_name(p.title), '이/가')} 이 분야의 유일한 논문{what}."
+            what = f"이며, {josa(quoted(ph), '을/를')} 다룹니다" if ph else "입니다"
+            text = f"{josa(self._name(p), '이/가')} 이 분야의 유일한 논문{what}."
             out.append(Sentence(text, ids([p])))
         elif not themes:
             text = (
                 f"이 분야의 논문 {len(papers)}편은 두 편 이상이 함께 쓰는 주제어 없이 각자 다른 "
-                f"문제를 다룹니다: {names(papers)}."
+                f"문제를 다룹니다: {self._names(papers)}."
             )
             out.append(Sentence(text, ids(papers)))
         return out
@@ -230,7 +239,8 @@ class Composer:
                 continue
             t = trend(self.history, k, self.day)
             head = (
-                f"{josa(quoted(k), '은/는')} 이 분야 {len(cited)}편({names(cited, 2)})에 나오며, "
+                f"{josa(quoted(k), '은/는')} 이 분야 {len(cited)}편({self._names(cited, 2)})에 "
+                "나오며, "
             )
             out.append(Sentence(head + _trend_clause(t, len(out) == 0), ids(cited)))
             if len(out) == MAX_KEYWORDS:
@@ -238,7 +248,7 @@ class Composer:
         if not out:  # no keyword occurs as written: say so, with the papers
             text = (
                 f"이 분야의 키워드가 논문 {len(papers)}편의 본문에 그대로 나오지 않아 "
-                f"추세를 셀 수 없습니다: {names(papers)}."
+                f"추세를 셀 수 없습니다: {self._names(papers)}."
             )
             out.append(Sentence(text, ids(papers)))
         return out
@@ -249,9 +259,7 @@ class Composer:
         data = [p for p in papers if claims[p.id].dataset][:MAX_CLAIMS]
         for p in data:
             span = readable(claims[p.id].dataset)
-            text = (
-                f'{josa(paper_name(p.title), "은/는")} 새 데이터셋·벤치마크를 내놓습니다: "{span}".'
-            )
+            text = f'{josa(self._name(p), "은/는")} 새 데이터셋·벤치마크를 내놓습니다: "{span}".'
             out.append(Sentence(text, (p.id,)))
         # gains first (largest first), then state-of-the-art claims, then measured results
         results = [p for p in papers if claims[p.id].gains or claims[p.id].sota]
@@ -259,7 +267,7 @@ class Composer:
         results += [p for p in papers if claims[p.id].result and p not in results]
         for p in results[:MAX_CLAIMS]:
             c = claims[p.id]
-            name = josa(paper_name(p.title), "은/는")
+            name = josa(self._name(p), "은/는")
             if c.gains:
                 text = f'{name} 개선 폭을 수치로 보고합니다: "{readable(c.gains[0].span)}".'
             elif c.sota:
@@ -270,9 +278,9 @@ class Composer:
         code = [p for p in papers if claims[p.id].code or claims[p.id].links]
         if code:
             shown = [
-                f"{paper_name(p.title)}({claims[p.id].code_links[0]})"
+                f"{self._name(p)}({claims[p.id].code_links[0]})"
                 if claims[p.id].code_links
-                else paper_name(p.title)
+                else self._name(p)
                 for p in code[:NAMES_SHOWN]
             ]
             more = " 등" if len(code) > NAMES_SHOWN else ""
@@ -284,7 +292,7 @@ class Composer:
         if not out:
             text = (
                 f"이 분야 논문 {len(papers)}편의 초록에는 새 데이터셋, 코드 공개, 수치로 된 "
-                f"성능 주장이 없습니다: {names(papers)}."
+                f"성능 주장이 없습니다: {self._names(papers)}."
             )
             out.append(Sentence(text, ids(papers)))
         return out
@@ -301,14 +309,14 @@ class Composer:
         best = max(papers, key=lambda p: (len(held(p)), len(p.categories)))
         if not held(best):
             text = (
-                f"이 분야 논문 {len(papers)}편({names(papers, 1)}) 모두 초록에 공개 자료나 "
+                f"이 분야 논문 {len(papers)}편({self._names(papers, 1)}) 모두 초록에 공개 자료나 "
                 "수치 주장이 없어 따로 꼽지 않습니다."
             )
             return Sentence(text, ids(papers))
         shown = ", ".join(quoted(k) for k in held(best))
         text = (
             f"초록에 공개 자료나 수치 주장이 없어, 이 분야 키워드를 가장 많이 담은 "
-            f"{josa(paper_name(best.title), '을/를')} 대표 논문으로 꼽습니다({shown})."
+            f"{josa(self._name(best), '을/를')} 대표 논문으로 꼽습니다({shown})."
         )
         return Sentence(text, (best.id,))
 
@@ -345,14 +353,18 @@ class Composer:
             score, why = reasons(p)
             if score <= 0:
                 break
-            text = f"주목할 논문은 {paper_name(p.title)}입니다: {', '.join(why)}."
+            text = f"주목할 논문은 {self._name(p)}입니다: {', '.join(why)}."
             out.append(Sentence(text, (p.id,)))
         if not out:
             out.append(self._representative(papers, keywords))
         return out
 
-    def compose(self, papers: Sequence[Paper], keywords: Sequence[str]) -> dict[int, list]:
-        """Parts 1, 2, 4, 5 of one category, as lists of Sentences (by "facts")."""
+    def compose(
+        self, papers: Sequence[Paper], keywords: Sequence[str], own: Sequence[str] = ()
+    ) -> dict[int, list]:
+        """Parts 1, 2, 4, 5 of one category, as lists of Sentences (by "facts"). ``own``: the
+        category's name and Korean name, masked with the keywords by the boilerplate check."""
+        self._own = [t.casefold() for t in [*own, *keywords] if t and t.strip()]
         claims = {p.id: extract(p.id, p.abstract, p.comment) for p in papers}
         return {
             1: self.part1(papers),

@@ -130,7 +130,9 @@ class Summarizer:
     def _generate(self, day: str, category: Category) -> Report:
         if self._composer is None or self._composer.day != day:
             self._composer = composer(day, self.history)  # reads the day's texts once
-        parts = self._composer.compose(category.papers, category.keywords)
+        parts = self._composer.compose(
+            category.papers, category.keywords, [category.name, category.name_ko or ""]
+        )
         self.stats.fact_sentences += sum(len(v) for v in parts.values())
         parts[3] = self._paper_lines(category.papers)
         return [parts[i] for i in range(1, 6)]
