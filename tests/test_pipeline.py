@@ -174,3 +174,26 @@ def test_file_that_is_not_gguf(tmp_path):
     good_magic = tmp_path / "other.gguf"
     good_magic.write_bytes(b"GGUF" + b"\0" * 16)
     verify_gguf(good_magic)  # a header check only: llama.cpp reports the rest at load time
+
+
+def test_boilerplate_shared_by_two_categories_fails_both():
+    from localdigest.label import Category
+    from localdigest.pipeline import mark_boilerplate
+    from localdigest.sentence import Sentence
+
+    cats = [
+        Category("a", "Vision", "🪄", [], keywords=["image"]),
+        Category("b", "Speech", "🎧", [], keywords=["audio"]),
+        Category("c", "Graphs", "🕸️", [], keywords=["node"]),
+    ]
+    say = {
+        "a": "Vision 분야의 image 연구가 이어집니다.",
+        "b": "Speech 분야의 audio 연구가 이어집니다.",
+        "c": "Graphs 분야의 GraphSAGE 연구가 이어집니다.",  # names its paper: not boilerplate
+    }
+    sections = {k: [[Sentence(v, ("1",))], [], [], [], []] for k, v in say.items()}
+    quality = {k: {"passed": True} for k in say}
+    mark_boilerplate(cats, sections, quality)
+    assert quality["a"]["passed"] is False and quality["b"]["passed"] is False
+    assert quality["a"]["failures"] == ["boilerplate: 1 sentence(s) also in another category"]
+    assert quality["c"] == {"passed": True}
