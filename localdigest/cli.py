@@ -404,10 +404,13 @@ def check_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     config: Config = None,
 ) -> None:
-    """Check a written digest against the quality gate; exit 1 if any category fails.
+    """Check a written digest against the quality gate; exit 1 on a day not to trust.
 
-    Per category: grounding (numbers and Latin terms found in the papers), five parts,
-    Hangul share, distinct word 3-grams, every paper mentioned in part 3.
+    Per category: grounding (numbers and Latin terms found in the cited papers), five parts,
+    Hangul share, distinct word 3-grams, every paper mentioned in part 3, every sentence of
+    parts 1, 2, 4, 5 with a source paper, fallbacks (at most 5 % of the sentences), and no
+    sentence repeated in another category once category names and keywords are masked.
+    Exits 1 when a category fails or more than 5 % of the day's sentences fell back.
 
     Example:
 
@@ -415,7 +418,7 @@ def check_cmd(
 
         localdigest check digests/digest_2025-04-03.json --json
     """
-    from .quality_report import check_day, summary_line, totals
+    from .quality_report import check_day, summary_line, totals, trusted
 
     settings = settings_for(config, db=db, out=out)
     data, checks = check_day(digest, settings.db, settings.out)
@@ -447,9 +450,11 @@ def check_cmd(
             f"hangul min {total['hangul_ratio_min']:.2f}, "
             f"distinct3 min {total['distinct3_min']:.2f}, "
             f"mentioned {total['papers_mentioned']}/{total['papers_total']}, "
-            f"ungrounded {total['ungrounded_tokens']}"
+            f"ungrounded {total['ungrounded_tokens']}, "
+            f"fallback {total['fallback_units']}/{total['units']} = "
+            f"{total['fallback_share']:.1%}, unsourced {total['unsourced']}"
         )
-    if total["passed"] < total["categories"]:
+    if not trusted(total):
         raise typer.Exit(1)
 
 

@@ -21,7 +21,6 @@ from typing import Protocol
 
 from .config import BUNDLED_GGUF_NAME
 from .errors import ConfigError, ModelError
-from .prompts import PARTS
 
 CHAT_WRAPPER = (
     "아래 한국어 보고서 초안의 마지막 줄을 이어서 한 문장으로 완성하세요. "
@@ -309,13 +308,6 @@ def first_sentences(text: str, n: int) -> str:
 
 # The fake's replies once its queue is empty: one per report part (a part may not restate an
 # earlier one, so they differ), keyed by the lead-in the prompt ends with; `default` otherwise.
-FAKE_PART_REPLIES = {
-    PARTS[2][1]: " 공통 주제를 정리합니다.",
-    PARTS[4][1]: " 응용 가능성을 보여 줍니다.",
-    PARTS[5][1]: " 후속 연구가 기대됩니다.",
-}
-
-
 class FakeLLM:
     """Deterministic fake for tests: queued replies, then a fixed Korean sentence."""
 
@@ -325,12 +317,6 @@ class FakeLLM:
         self.replies = deque(replies)
         self.default = default
         self.prompts: list[str] = []
-
-    def _fallback_reply(self, prompt: str) -> str:
-        for lead, reply in FAKE_PART_REPLIES.items():
-            if prompt.endswith(lead):
-                return reply
-        return self.default
 
     def count_tokens(self, text: str) -> int:
         return len(text.split())
@@ -346,7 +332,7 @@ class FakeLLM:
         max_sentences: int | None = None,
     ) -> Completion:
         self.prompts.append(prompt)
-        text = self.replies.popleft() if self.replies else self._fallback_reply(prompt)
+        text = self.replies.popleft() if self.replies else self.default
         text = first_sentences(text, max_sentences) if max_sentences else text
         return Completion(text, self.count_tokens(prompt), self.count_tokens(text), 0.0)
 

@@ -23,10 +23,12 @@ from .llm import LLM, get_llm
 from .offline import guarded as network_guard
 from .paper import Paper
 from .progress import Progress, Silent
+from .quality import repeated_across
 from .render import DayDigest, atomic_write, chart_name
 from .render.chart import render_chart
 from .render.jsondigest import render_json
 from .render.markdown import render_markdown
+from .sentence import Report
 from .store import Store, StoredCategory
 from .store.lock import WriterLock
 from .summarize import Summarizer
@@ -49,7 +51,7 @@ class DayResult:
     chart: Path
     json: Path
     categories: list[Category]
-    sections: dict[str, list[str]]
+    sections: dict[str, Report]  # category id -> five parts of Sentences
     stats: dict
     skipped: list[InputError]
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> gate figures
@@ -227,12 +229,14 @@ def _process(
         known = store.known_categories(exclude_day=day)
         categories, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
         save_categories(store, day, categories)
-    summarizer = Summarizer(llm, store, run_id, seed=settings.seed)
-    sections: dict[str, list[str]] = {}
+    # the store answers part 2's questions about earlier days (history.History)
+    summarizer = Summarizer(llm, store, run_id, seed=settings.seed, history=store)
+    sections: dict[str, Report] = {}
     with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
         for cat in categories:
             sections[cat.id] = summarizer.summarize(day, cat)
             advance(1)
+    mark_boilerplate(categories, sections, summarizer.quality)
     s = summarizer.stats
     stats = {
         "llm_calls": s.llm_calls,
@@ -243,6 +247,7 @@ def _process(
         "embedding_cache_hits": embed_hits,
         "generated_parts": s.generated_parts,
         "fallback_parts": s.fallback_parts,
+        "fact_sentences": s.fact_sentences,
         "categories": len(categories),
         "categories_passing": sum(q.get("passed", False) for q in summarizer.quality.values()),
         "outlier_share": round(outlier_share, 4),
@@ -259,6 +264,22 @@ def _process(
         [],
         summarizer.quality,
     )
+
+
+def mark_boilerplate(
+    categories: list[Category], sections: dict[str, Report], quality: dict[str, dict]
+) -> None:
+    """Fail every category holding a sentence that another category of the day also has once
+    names and keywords are masked (what `localdigest check` does on the written digest)."""
+    repeated = repeated_across(
+        [([c.name, c.name_ko or "", *c.keywords], sections[c.id]) for c in categories]
+    )
+    for i, found in repeated.items():
+        q = quality.setdefault(categories[i].id, {})
+        q.setdefault("failures", []).append(
+            f"boilerplate: {len(found)} sentence(s) also in another category"
+        )
+        q["passed"] = False
 
 
 def write_outputs(

@@ -33,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from .sentence import Sentence
+
 # Thresholds of issue 6.
 MIN_HANGUL = 0.6
 MIN_DISTINCT3 = 0.85
@@ -220,9 +222,10 @@ class SourceIndex:
 
 def report_terms(name: str, keywords: Sequence[str]) -> list[str]:
     """Words a category's report may use besides its papers' text: the category's own name and
-    keywords, and "AI", which the model writes as 인공지능(AI) whatever the papers say. One
+    keywords, "AI", which the model writes as 인공지능(AI) whatever the papers say, and "arXiv",
+    which composed sentences name when they count a paper's arXiv categories. One
     list for the gate while writing and for `localdigest check` afterwards."""
-    return [name, *keywords, "AI"]
+    return [name, *keywords, "AI", "arXiv"]
 
 
 def grounding(text: str, sources: Sequence[str], extra_terms: Sequence[str] = ()) -> list[str]:
@@ -286,6 +289,33 @@ def short_name(title: str, words: int = 4) -> str:
         if head != title and 0 < len(head.split()) <= 6:
             return head
     return " ".join(title.split()[:words]).rstrip(" ?!.,;")
+
+
+_TRAILING = {
+    "a",
+    "an",
+    "and",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "the",
+    "to",
+    "via",
+    "with",
+    "by",
+    "at",
+}
+
+
+def paper_name(title: str) -> str:
+    """How a report names a paper: its short name (:func:`short_name`) without trailing
+    function words ("Sentiment Analysis on the" -> "Sentiment Analysis")."""
+    words = short_name(title).split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
 
 
 def _count(haystack: str, needle: str) -> int:
@@ -426,9 +456,20 @@ def check_line(
     return failures
 
 
+# A fallback is a failure: a category (and a day) passes only while at most this share of its
+# units (each sentence of parts 1, 2, 4, 5 and each part-3 line) fell back. 5 %: one fallback
+# line in a 20-paper category passes, one in a 3-paper category does not (issue 11).
+MAX_FALLBACK_SHARE = 0.05
+# Numbers a composed ("facts") sentence may state without a source text: counts the code made
+# (N편 papers, N일 days, N개 arXiv categories). Any other number must be found in its papers.
+_COUNT = re.compile(r"\d+(?=\s?(?:편|일|개))")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”|‘[^’]*’")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|net)/\S*")
+
+
 @dataclass
 class QualityReport:
-    hangul_ratio: float  # lowest over the generated units (parts 1, 2, 4, 5, each part-3 line)
+    hangul_ratio: float  # lowest over the units (each sentence of parts 1, 2, 4, 5, each line)
     ungrounded_tokens: list[str]
     distinct3: float  # lowest over the same units
     papers_mentioned: int
@@ -437,6 +478,13 @@ class QualityReport:
     fallback: bool = False
     passed: bool = False
     failures: list[str] = field(default_factory=list)
+    units: int = 0  # sentences of parts 1, 2, 4, 5 plus part-3 lines
+    fallback_units: int = 0
+    unsourced: int = 0  # sentences of parts 1, 2, 4, 5 without a source paper
+
+    @property
+    def fallback_share(self) -> float:
+        return self.fallback_units / self.units if self.units else 0.0
 
     def to_dict(self) -> dict:
         """The ``quality`` object of a category in ``digest_<date>.json``."""
@@ -450,73 +498,121 @@ class QualityReport:
             "papers_mentioned",
             "attempts",
             "fallback",
+            "units",
+            "fallback_units",
+            "unsourced",
             "passed",
+            "failures",
         )
         return {k: d[k] for k in keys}
 
 
-def _units(sections: Sequence[str], titles: Sequence[str]) -> list[tuple[str, str]]:
-    """(label, text) of every generated unit: parts 1, 2, 4, 5 and each line of part 3 without
-    the quoted titles."""
-    units = []
+def as_report(sections: object) -> list[list[Sentence]]:
+    """A report as five lists of Sentences; a legacy report (five strings) becomes one
+    sentence per part (part 3: one per line) with no sources, marked by="legacy"."""
+    if isinstance(sections, str) or not isinstance(sections, Sequence):
+        return []
+    out = []
     for n, part in enumerate(sections, start=1):
-        if n == 3:
-            for i, line in enumerate(part.splitlines(), start=1):
-                stripped = _strip_titles(line, titles).lstrip(" -:")
-                if stripped.strip():
-                    units.append((f"part 3 line {i}", stripped))
+        if isinstance(part, str):
+            lines = part.splitlines() if n == 3 else [part]
+            out.append([Sentence(x.lstrip("- ").strip(), (), "legacy") for x in lines if x.strip()])
+        elif isinstance(part, Sequence):
+            out.append([s if isinstance(s, Sentence) else Sentence.from_dict(s) for s in part])
         else:
-            units.append((f"part {n}", part))
-    return units
+            out.append([])
+    return out
+
+
+def shown_text(text: str, titles: Sequence[str]) -> str:
+    """What a sentence says in its own words: quoted copies, links and paper titles/names are
+    data, not writing, so language and repetition are measured without them."""
+    text = _URL.sub(" ", _QUOTED.sub(" ", text))
+    names = [*titles, *(paper_name(t) for t in titles)]
+    return _strip_titles(text, names)
+
+
+def _composed_numbers_removed(text: str) -> str:
+    return _COUNT.sub(" ", text)
 
 
 def check_sections(
-    sections: Sequence[str],
+    sections: Sequence,
     papers: Sequence[PaperLike],
     extra_terms: Sequence[str] = (),
     attempts: int = 1,
     fallback: bool = False,
 ) -> QualityReport:
-    """The gate for one category's report (issue 6 thresholds)."""
+    """The gate for one category's report: five parts of Sentences (a legacy report of five
+    strings is read as unsourced sentences). ``fallback`` marks the report as fallen back
+    whatever its sentences say (kept for callers that know it from elsewhere)."""
     titles = [p.title for p in papers]
-    index = SourceIndex([t for p in papers for t in (p.title, p.abstract)], extra_terms)
+    ids = {getattr(p, "id", None) for p in papers}
+    texts = {
+        getattr(p, "id", None): [p.title, p.abstract, getattr(p, "comment", None) or ""]
+        for p in papers
+    }
+    index = SourceIndex([t for ts in texts.values() for t in ts], extra_terms)
+    report = as_report(sections)
     failures: list[str] = []
-    is_list = isinstance(sections, Sequence) and not isinstance(sections, str)
-    sections = list(sections) if is_list else []
-    if not structure_ok(sections):
-        empty = [str(i) for i, s in enumerate(sections, 1) if not str(s).strip()]
+    if len(report) != PARTS or not all(report):
+        empty = [str(i) for i, part in enumerate(report, 1) if not part]
         failures.append(
-            f"structure: {len(sections)} parts"
+            f"structure: {len(report)} parts"
             + (f", part {', '.join(empty)} empty" if empty else "")
         )
-    units = _units([str(s) for s in sections], titles)
-    ratios = [(hangul_ratio(t), label) for label, t in units]
-    d3s = [(distinct3(t), label) for label, t in units]
+    units: list[tuple[str, Sentence, str]] = []  # (label, sentence, its own words)
+    for n, part in enumerate(report, start=1):
+        for i, s in enumerate(part, start=1):
+            label = f"part {n} line {i}" if n == 3 else f"part {n}.{i}"
+            own = _strip_titles(s.text, titles) if n == 3 else shown_text(s.text, titles)
+            units.append((label, s, own.lstrip(" -:")))
+    ratios = [(hangul_ratio(own), label) for label, _, own in units if own.strip()]
+    d3s = [(distinct3(s.text), label) for label, s, _ in units]
     ratio, ratio_at = min(ratios, default=(0.0, "all parts"))
     d3, d3_at = min(d3s, default=(1.0, ""))
     if ratio < MIN_HANGUL:
         failures.append(f"hangul {ratio:.2f}<{MIN_HANGUL} ({ratio_at})")
     if d3 < MIN_DISTINCT3:
         failures.append(f"distinct3 {d3:.2f}<{MIN_DISTINCT3} ({d3_at})")
-    summary_parts = [str(s) for i, s in enumerate(sections) if i != 2]  # parts 1, 2, 4, 5
+    shown = [" ".join(x.text for x in part) for part in report]
+    summary_parts = [t for i, t in enumerate(shown) if i != 2]  # parts 1, 2, 4, 5
     for k in range(1, len(summary_parts)):
         share = repeats(summary_parts[k], summary_parts[:k])
         if share > MAX_REPEAT:
-            part = (1, 2, 4, 5)[k]
-            failures.append(f"repeat {share:.2f}>{MAX_REPEAT} (part {part})")
+            failures.append(f"repeat {share:.2f}>{MAX_REPEAT} (part {(1, 2, 4, 5)[k]})")
     ungrounded: list[str] = []
-    for s in sections:
-        ungrounded += [t for t in index.ungrounded(str(s)) if t not in ungrounded]
+    unsourced = 0
+    for label, s, _ in units:
+        text = s.text
+        if s.by == "facts":
+            # a composed sentence rests on its cited papers only; its counts were computed
+            cited = [t for pid in s.sources for t in texts.get(pid, [])]
+            found = SourceIndex(cited, extra_terms).ungrounded(_composed_numbers_removed(text))
+        else:
+            found = index.ungrounded(text)
+        ungrounded += [t for t in found if t not in ungrounded]
+        if not label.startswith("part 3") and not s.sources:
+            unsourced += 1
+        if foreign := [pid for pid in s.sources if pid not in ids]:
+            failures.append(f"foreign source {', '.join(foreign)} ({label})")
+        if _INSTRUCTION.search(text):
+            failures.append(f"injection ({label})")
     if ungrounded:
         failures.append("ungrounded " + ", ".join(ungrounded))
-    part3 = str(sections[2]) if len(sections) >= 3 else ""
+    if unsourced:
+        failures.append(f"unsourced {unsourced} sentence(s) in parts 1, 2, 4, 5")
+    part3 = "\n".join(s.text for s in report[2]) if len(report) >= 3 else ""
     mentioned = papers_mentioned(part3, titles)
     if not all(mentioned):
         missing = [short_name(t) for t, ok in zip(titles, mentioned, strict=True) if not ok]
         failures.append(f"papers {sum(mentioned)}/{len(titles)}, missing: " + "; ".join(missing))
-    for label, t in units:
-        if _INSTRUCTION.search(t):
-            failures.append(f"injection ({label})")
+    fallback_units = sum(s.by == "fallback" for _, s, _ in units)
+    share = fallback_units / len(units) if units else 0.0
+    if share > MAX_FALLBACK_SHARE:
+        failures.append(
+            f"fallback {fallback_units}/{len(units)} = {share:.0%} > {MAX_FALLBACK_SHARE:.0%}"
+        )
     return QualityReport(
         hangul_ratio=ratio,
         ungrounded_tokens=ungrounded,
@@ -524,7 +620,42 @@ def check_sections(
         papers_mentioned=sum(mentioned),
         papers_total=len(titles),
         attempts=attempts,
-        fallback=fallback,
+        fallback=fallback or fallback_units > 0,
         passed=not failures,
         failures=failures,
+        units=len(units),
+        fallback_units=fallback_units,
+        unsourced=unsourced,
     )
+
+
+# --- boilerplate across the categories of a day ---------------------------------------------
+
+
+def masked(text: str, terms: Sequence[str]) -> str:
+    """The sentence with the category's own words (name, Korean name, keywords) masked, so two
+    categories saying the same thing about different topics read the same."""
+    text = " ".join(text.split()).casefold()
+    for term in sorted({t.casefold() for t in terms if t and t.strip()}, key=len, reverse=True):
+        text = text.replace(term, "◇")
+    return text
+
+
+def repeated_across(categories: Sequence[tuple[Sequence[str], Sequence]]) -> dict[int, list[str]]:
+    """Sentences that, with each category's own words masked, appear in more than one category
+    of the day: category index -> those sentences (as written there). ``categories``: (terms to
+    mask, report) per category."""
+    seen: dict[str, set[int]] = {}
+    written: dict[tuple[int, str], str] = {}
+    for i, (terms, sections) in enumerate(categories):
+        for part in as_report(sections):
+            for s in part:
+                key = masked(s.text, terms)
+                seen.setdefault(key, set()).add(i)
+                written[(i, key)] = s.text
+    out: dict[int, list[str]] = {}
+    for key, where in seen.items():
+        if len(where) > 1:
+            for i in sorted(where):
+                out.setdefault(i, []).append(written[(i, key)])
+    return out

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, StoreError
-from .quality import PaperLike, QualityReport, check_sections, report_terms
+from .quality import (
+    MAX_FALLBACK_SHARE,
+    PaperLike,
+    QualityReport,
+    check_sections,
+    repeated_across,
+    report_terms,
+)
 
 
 @dataclass
@@ -25,12 +32,14 @@ class CategoryCheck:
 
 
 def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[CategoryCheck]:
-    """Run the gate on every category of a ``digest_<date>.json`` document.
+    """Run the gate on every category of a ``digest_<date>.json`` document, then the day-wide
+    boilerplate check: a sentence that, with each category's name and keywords masked, also
+    appears in another category fails both.
 
     ``papers`` maps arXiv id -> paper (title, abstract), e.g. from ``Store.papers(ids)``. The
-    category's name and keywords (and "AI", see quality.report_terms) count as sources.
-    ``attempts``/``fallback`` come from the category's ``quality`` object when the digest has
-    one.
+    category's name and keywords (and the terms of quality.report_terms) count as sources. The
+    report is the category's ``report`` (sentences with sources and who wrote them); an older
+    digest without it is read from ``sections`` as unsourced sentences, and fails.
     """
     out = []
     for cat in digest.get("categories", []):
@@ -39,18 +48,32 @@ def check_digest(digest: Mapping, papers: Mapping[str, PaperLike]) -> list[Categ
         missing = [i for i in ids if i not in papers]
         quality = cat.get("quality") or {}
         report = check_sections(
-            cat.get("sections", []),
+            cat.get("report") or cat.get("sections", []),
             found,
             report_terms(cat.get("name", ""), cat.get("keywords", [])),
             attempts=int(quality.get("attempts", 1)),
-            fallback=bool(quality.get("fallback", False)),
         )
         if missing:
             report.failures.append(f"{len(missing)} paper(s) not in the database")
             report.passed = False
             report.papers_total = len(ids)
         out.append(CategoryCheck(cat.get("name", "?"), cat.get("emoji", ""), report, missing))
+    cats = digest.get("categories", [])
+    repeated = repeated_across(
+        [(mask_terms(c), c.get("report") or c.get("sections", [])) for c in cats]
+    )
+    for i, sentences in repeated.items():
+        out[i].report.failures.append(
+            f"boilerplate: {len(sentences)} sentence(s) also in another category, e.g. "
+            f"'{sentences[0][:80]}'"
+        )
+        out[i].report.passed = False
     return out
+
+
+def mask_terms(cat: Mapping) -> list[str]:
+    """A category's own words, masked before comparing its sentences with other categories'."""
+    return [cat.get("name", ""), cat.get("name_ko") or "", *cat.get("keywords", [])]
 
 
 # --- a written digest -------------------------------------------------------------------------
@@ -99,7 +122,8 @@ def summary_line(check: CategoryCheck) -> str:
         f"{'PASS' if r.passed else 'FAIL'}  {check.emoji} {check.name}: "
         f"hangul {r.hangul_ratio:.2f}, distinct3 {r.distinct3:.2f}, "
         f"mentioned {r.papers_mentioned}/{r.papers_total}, "
-        f"ungrounded {len(r.ungrounded_tokens)}{bad}"
+        f"ungrounded {len(r.ungrounded_tokens)}{bad}, "
+        f"fallback {r.fallback_units}/{r.units}, unsourced {r.unsourced}"
     )
 
 
@@ -118,4 +142,16 @@ def totals(checks: Sequence[CategoryCheck]) -> dict:
         "papers_total": sum(r.papers_total for r in reports),
         "ungrounded_tokens": sum(len(r.ungrounded_tokens) for r in reports),
         "fallback_categories": sum(r.fallback for r in reports),
+        "units": sum(r.units for r in reports),
+        "fallback_units": sum(r.fallback_units for r in reports),
+        "fallback_share": round(
+            sum(r.fallback_units for r in reports) / max(1, sum(r.units for r in reports)), 4
+        ),
+        "unsourced": sum(r.unsourced for r in reports),
     }
+
+
+def trusted(total: Mapping) -> bool:
+    """A day a reader may trust: every category passes and at most MAX_FALLBACK_SHARE of all
+    units fell back."""
+    return total["passed"] == total["categories"] and total["fallback_share"] <= MAX_FALLBACK_SHARE

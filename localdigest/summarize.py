@@ -1,11 +1,12 @@
-"""Summarize stage: one Korean report (five parts) per category, cached by content.
+"""Summarize stage: one Korean report (five parts of sourced sentences) per category, cached.
 
-Each part is a single line the model continues from a Korean lead-in; part 3 is one line per
-paper, so every paper is mentioned. Every generated line goes through the quality gate
-(quality.check_line: Korean, no loops, every number and Latin term found in the category's
-papers, no injected instructions); a line that fails is retried with another seed, then
-replaced by a plain Korean sentence built from the papers' own data (counted as fallback).
-The whole report is checked once more (quality.check_sections) and the figures are kept.
+Parts 1, 2, 4 and 5 are composed by code from facts (report_parts.py: sub-themes, keyword
+counts against earlier days, the abstracts' own claims, the papers that stand out); no model
+writes them, so they cannot invent. Part 3 is one line per paper, written by the LLM from that
+paper's abstract and kept only when it passes the quality gate (quality.check_line: Korean, no
+loops, every number and Latin term found in the category's papers, no injected instructions);
+a line that fails every attempt becomes a plain sentence marked ``by="fallback"``, which the
+figures count as a failure. The whole report is checked once more (quality.check_sections).
 """
 
 from __future__ import annotations
@@ -14,31 +15,26 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from .history import History, NoHistory
 from .label import Category
 from .llm import LLM
 from .paper import Paper, text_hash
-from .prompts import (
-    HEAD,
-    PAPER_BLOCK,
-    PAPER_HEAD,
-    PAPER_LIST_NOTE,
-    PARTS,
-    PROMPT_VERSION,
-    category_block,
-    part_lead,
-)
+from .prompts import PAPER_BLOCK, PAPER_HEAD, PROMPT_VERSION
 from .quality import (
-    MAX_REPEAT,
     SourceIndex,
     check_line,
     check_sections,
     hangul_ratio,
     neutralize,
-    repeats,
     report_terms,
 )
-from .store import Store
+from .report_parts import Composer, composer
+from .sentence import Report, Sentence
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # Model input limits for hostile records (the database keeps the whole text): a title is cut
 # to this many words, and any cut text to WORD_CHARS characters per word, so one huge
@@ -54,49 +50,52 @@ class SummaryStats:
     llm_completion_tokens: int = 0
     llm_seconds: float = 0.0
     cache_hits: int = 0
-    fallback_parts: int = 0
-    generated_parts: int = 0
+    fallback_parts: int = 0  # sentences marked by="fallback" (a failure in the figures)
+    generated_parts: int = 0  # LLM lines that passed the gate
+    fact_sentences: int = 0  # sentences of parts 1, 2, 4, 5 composed from facts
 
 
 @dataclass
 class Summarizer:
     llm: LLM
-    store: Store | None = None
+    store: Store | None = None  # summary cache and LLM call log
     run_id: int | None = None
     seed: int = 42
-    body_budget: int = 600  # tokens of paper text per category prompt
-    max_papers_in_prompt: int = 10  # parts 1, 2, 4, 5 see at most this many papers
+    history: History | None = None  # earlier days (part 2 trends); None: a first run
     paper_words: int = 30  # words of a paper's own abstract for its part-3 line (key_sentences)
-    max_tokens_part: int = 90
     max_tokens_paper: int = 48
-    sentences_part: int = 2  # generation stops after this many sentences
     sentences_paper: int = 1
     attempts: int = 2
     stats: SummaryStats = field(default_factory=SummaryStats)
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> QualityReport dict
     _index: SourceIndex | None = None
     _attempts_used: int = 0
-    _fell_back: bool = False
+    _composer: Composer | None = None
 
-    def cache_key(self, category: Category) -> tuple[str, str]:
+    def cache_key(self, category: Category, day: str = "") -> tuple[str, str]:
+        """(key, input hash): the key also holds the model, prompt version, options and, for
+        the trends of part 2, the state of the earlier days in the database."""
         input_hash = text_hash(
-            json.dumps([category.name] + [[p.id, p.content_hash()] for p in category.papers])
+            json.dumps(
+                [category.name, category.keywords]
+                + [[p.id, p.content_hash(), p.categories, p.comment] for p in category.papers]
+            )
         )
         options = [
             self.seed,
-            self.body_budget,
-            self.max_tokens_part,
             self.max_tokens_paper,
-            self.max_papers_in_prompt,
             self.paper_words,
-            self.sentences_part,
             self.sentences_paper,
+            self.attempts,
         ]
-        key = text_hash(json.dumps([self.llm.name, PROMPT_VERSION, input_hash, options]))
+        history = (self.history or NoHistory()).fingerprint(day) if day else ""
+        key = text_hash(
+            json.dumps([self.llm.name, PROMPT_VERSION, input_hash, options, day, history])
+        )
         return key, input_hash
 
-    def summarize(self, day: str, category: Category) -> list[str]:
-        key, input_hash = self.cache_key(category)
+    def summarize(self, day: str, category: Category) -> Report:
+        key, input_hash = self.cache_key(category, day)
         if self.store is not None:
             cached = self.store.get_summary(key)
             if cached is not None:
@@ -109,55 +108,38 @@ class Summarizer:
         self._index = SourceIndex(
             [t for p in category.papers for t in (p.title, p.abstract)], extra_terms(category)
         )
-        self._attempts_used, self._fell_back = 0, False
-        sections = self._generate(category)
-        report = check_sections(
-            sections,
-            category.papers,
-            extra_terms(category),
-            attempts=self._attempts_used,
-            fallback=self._fell_back,
+        self._attempts_used = 0
+        report = self._generate(day, category)
+        checked = check_sections(
+            report, category.papers, extra_terms(category), attempts=self._attempts_used
         )
-        self.quality[category.id] = report.to_dict()
+        self.quality[category.id] = checked.to_dict()
         if self.store is not None:
             self.store.put_summary(
                 key,
                 self.llm.name,
                 PROMPT_VERSION,
                 input_hash,
-                sections,
+                report,
                 day,
                 category.id,
                 quality=self.quality[category.id],
             )
-        return sections
+        return report
 
-    def _generate(self, category: Category) -> list[str]:
-        base = HEAD + category_block(category.name, self._trimmed(category))
-        report = ""
-        sections: dict[int, str] = {}
-        # Parts 1, 2, 4, 5 first, all on the category prompt, so llama.cpp keeps its KV cache;
-        # then the per-paper lines, which all share PAPER_HEAD.
-        for part in (1, 2, 4, 5):
-            text = self._line(
-                base + report + PARTS[part][1],
-                self.max_tokens_part,
-                fallback=_fallback(part, category),
-                sentences=self.sentences_part,
-                lead=part_lead(part),
-                earlier=list(sections.values()),  # a part may not restate an earlier one
-            )
-            sections[part] = (part_lead(part) + text).strip()
-            report += f"{PARTS[part][1]}{text}\n"
-            if part == 2:  # keep the example's numbering; the per-paper lines come later
-                report += f"{PARTS[3][1]} {PAPER_LIST_NOTE}\n"
-        lines = self._paper_lines(category.papers)
-        sections[3] = "\n".join(lines)
-        return [sections[i] for i in range(1, 6)]
+    def _generate(self, day: str, category: Category) -> Report:
+        if self._composer is None or self._composer.day != day:
+            self._composer = composer(day, self.history)  # reads the day's texts once
+        parts = self._composer.compose(
+            category.papers, category.keywords, [category.name, category.name_ko or ""]
+        )
+        self.stats.fact_sentences += sum(len(v) for v in parts.values())
+        parts[3] = self._paper_lines(category.papers)
+        return [parts[i] for i in range(1, 6)]
 
-    def _paper_lines(self, papers: list[Paper]) -> list[str]:
-        """Part 3: one line per paper from its own abstract. The prompts are independent, so
-        the backend may decode them together; a line that fails the gate is generated again
+    def _paper_lines(self, papers: list[Paper]) -> list[Sentence]:
+        """Part 3: one sentence per paper from its own abstract. The prompts are independent,
+        so the backend may decode them together; a line that fails the gate is generated again
         with the next seed, and after the last attempt the paper takes PAPER_FALLBACK."""
         prompts = [
             # neutralize: instructions hidden in an abstract must not steer the completion
@@ -175,48 +157,13 @@ class Summarizer:
             lambda i, text: self._accepts(text.strip(), avoid=papers[i].title),
         )
         return [
-            f"- {p.title}: 이 논문은{text or ' ' + PAPER_FALLBACK}"
+            Sentence(
+                f"{p.title}: 이 논문은{text or ' ' + PAPER_FALLBACK}",
+                (p.id,),
+                f"model:{self.llm.name}" if text else "fallback",
+            )
             for p, text in zip(papers, texts, strict=True)
         ]
-
-    def _trimmed(self, category: Category) -> list[tuple[str, str]]:
-        """Titles plus abstracts cut to a per-paper share of the token budget.
-
-        Big categories show their first papers (the labeler orders nothing by rank, so this is
-        a fair sample); the remaining titles still reach the digest through part 3.
-        """
-        shown = category.papers[: self.max_papers_in_prompt]
-        share = self.body_budget // max(1, len(shown))
-        out = []
-        for p in shown:
-            title = first_words(p.title, TITLE_WORDS)
-            words = max(0, int((share - self.llm.count_tokens(title) - 6) / 1.6))
-            clean = neutralize(p.abstract)
-            abstract = key_sentences(clean, words)
-            cut = len(abstract.split()) < len(clean.split())
-            out.append((title, abstract + (" …" if cut else "")))
-        return out
-
-    def _line(
-        self,
-        prompt: str,
-        max_tokens: int,
-        fallback: str,
-        sentences: int,
-        lead: str,
-        earlier: list[str],
-    ) -> str:
-        """One generated line that passes the gate and, shown after ``lead``, does not restate
-        the ``earlier`` parts (as check_sections measures it), or ``fallback``."""
-        (text,) = self._lines(
-            [prompt],
-            max_tokens,
-            sentences,
-            lambda _, text: (
-                self._accepts(text.strip()) and repeats(lead + text, earlier) <= MAX_REPEAT
-            ),
-        )
-        return text or " " + fallback
 
     def _lines(
         self,
@@ -253,7 +200,6 @@ class Summarizer:
                 self.stats.generated_parts += 1
             else:
                 self.stats.fallback_parts += 1
-                self._fell_back = True
         return texts
 
     def _accepts(self, text: str, avoid: str = "") -> bool:
@@ -302,7 +248,7 @@ def acceptable(text: str) -> bool:
 def copies_example(text: str, span: int = 14) -> bool:
     """True when the model parroted a run of the worked examples instead of the papers."""
     squeezed = "".join(text.split())
-    examples = "".join((HEAD + PAPER_HEAD).split())
+    examples = "".join(PAPER_HEAD.split())
     return any(squeezed[i : i + span] in examples for i in range(max(1, len(squeezed) - span + 1)))
 
 
@@ -331,26 +277,6 @@ def _hangul(ch: str) -> bool:
 
 def extra_terms(category: Category) -> list[str]:
     return report_terms(category.name, category.keywords)
-
-
-def _fallback(part: int, category: Category) -> str:
-    """Plain Korean that passes the gate: no numbers, at most one Latin keyword from the papers.
-
-    Each continues its part's lead-in (see prompts.PARTS).
-    """
-    field_ko = f"{category.name_ko} 분야의" if category.name_ko else "관련 분야의"
-    # the strongest keyword that is a word, not a fragment such as "ph"
-    keyword = next((k for k in category.keywords if len(k) >= 3), None)
-    return {
-        1: f"{field_ko} 새로운 방법과 실험 결과를 다룹니다.",
-        2: (
-            f"주요 키워드는 '{keyword}'이며, 이와 관련된 연구가 이어지고 있습니다."
-            if keyword
-            else "여러 논문이 비슷한 문제를 서로 다른 방법으로 다룹니다."
-        ),
-        4: f"{field_ko} 연구와 응용에 참고가 될 수 있습니다.",
-        5: "이 분야에서 관련 연구가 계속될 것으로 보입니다.",
-    }[part]
 
 
 # Sentences that state what a paper contributes; key_sentences prefers them.

@@ -64,12 +64,11 @@ def test_real_model_writes_korean(real_run):
     first, _ = real_run
     titles = {p.title for c in first.categories for p in c.papers}
     generated = []
-    for sections in first.sections.values():
-        for part in sections:
-            for line in part.splitlines():
-                # part 3 lines quote the paper's English title: that is data, not model text
-                head, sep, rest = line.partition(": ")
-                generated.append(rest if sep and head.lstrip("- ") in titles else line)
+    for report in first.sections.values():
+        for sentence in report[2]:  # parts 1, 2, 4, 5 are composed from facts, not generated
+            # part 3 lines quote the paper's English title: that is data, not model text
+            head, sep, rest = sentence.text.partition(": ")
+            generated.append(rest if sep and head in titles else sentence.text)
     text = " ".join(generated)
     hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
     letters = len(re.findall(r"[^\W\d_]", text))

@@ -14,6 +14,7 @@ from localdigest.render import DayDigest, atomic_write, chart_name
 from localdigest.render.chart import render_chart
 from localdigest.render.jsondigest import digest_dict, render_json
 from localdigest.render.markdown import escape, render_markdown
+from localdigest.sentence import Sentence, report_from_json
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:distutils Version classes:DeprecationWarning"  # koreanize_matplotlib's import
@@ -24,13 +25,20 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 NASTY_TITLE = "Attack <script>alert(1)</script> on *bold* [x](y) models"
 
 
-def sections_for(cat: Category) -> list[str]:
+def sections_for(cat: Category) -> list[list[Sentence]]:
+    first, second = cat.papers[0].id, cat.papers[1].id
     return [
-        "이 분야의 논문들은 여러 주제를 다룹니다.",
-        "공통 키워드는 그래프입니다.",
-        "\n".join(f"- {p.title}: 이 논문은 새로운 방법을 제안합니다." for p in cat.papers),
-        "이러한 연구는 응용에 도움이 됩니다.",
-        "앞으로 연구가 계속될 것입니다.",
+        [
+            Sentence("여러 주제를 다룹니다.", (first, second)),
+            Sentence("둘째 문장입니다.", (second,)),
+        ],
+        [Sentence("공통 키워드는 그래프입니다.", (second,))],
+        [
+            Sentence(f"{p.title}: 이 논문은 새로운 방법을 제안합니다.", (p.id,), "model:fake")
+            for p in cat.papers
+        ],
+        [Sentence("응용에 도움이 됩니다.", (first,))],
+        [Sentence("연구가 계속될 것입니다.", (first,), "fallback")],
     ]
 
 
@@ -62,9 +70,9 @@ def test_markdown_shape(digest):
     for number, (heading, _) in PARTS.items():
         assert md.count(f"\n{number}. {heading}:\n") == len(digest.categories)
     for cat in digest.categories:
-        for paper in cat.papers:
+        for n, paper in enumerate(cat.papers, start=1):
             if paper.title != NASTY_TITLE:
-                assert f" - {paper.title} (https://arxiv.org/abs/{paper.id})" in lines
+                assert f" - [{n}] {paper.title} (https://arxiv.org/abs/{paper.id})" in lines
     assert md.endswith("\n") and not md.endswith("\n\n")
 
 
@@ -87,7 +95,17 @@ def test_markdown_escapes_titles(digest):
     assert "[x](y)" not in md
     assert "\\[x\\](y)" in md
     assert "\\*bold\\*" in md
-    assert f" - {escape(NASTY_TITLE)} (https://arxiv.org/abs/2504.09999)" in md.splitlines()
+    assert f" - [9] {escape(NASTY_TITLE)} (https://arxiv.org/abs/2504.09999)" in md.splitlines()
+
+
+def test_markdown_sentences_carry_their_source_numbers(digest):
+    vision = render_markdown(digest).split("## 🎧")[0]
+    lines = vision.splitlines()
+    # part 1: one bullet per sentence, each followed by the 출처 numbers of its papers
+    assert "   - 여러 주제를 다룹니다. [1, 2]" in lines
+    assert "   - 둘째 문장입니다. [2]" in lines
+    title = digest.categories[0].papers[3].title
+    assert f"   - {title}: 이 논문은 새로운 방법을 제안합니다. [4]" in lines
 
 
 def test_escape():
@@ -112,6 +130,13 @@ def test_json_contract(digest):
         assert entry["papers"] == [p.id for p in cat.papers]
         assert len(entry["sections"]) == 5
         assert all(isinstance(s, str) for s in entry["sections"])
+        # the same sentences with their sources and who wrote them
+        assert report_from_json(entry["report"]) == digest.sections[cat.id]
+        assert entry["report"][4][0] == {
+            "text": "연구가 계속될 것입니다.",
+            "sources": [cat.papers[0].id],
+            "by": "fallback",
+        }
     assert "기타" in render_json(digest)  # Hangul kept readable, not \uXXXX
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from localdigest.errors import StoreError
+from localdigest.sentence import Sentence
 from localdigest.store import Store, StoredCategory, migrations
 
 TABLES = {
@@ -146,10 +147,20 @@ def test_save_day_replaces_rows(store, tiny_papers):
 
 def test_summaries_cache_and_links(store):
     assert store.get_summary("k1") is None
-    sections = ["하나", "둘", "- 셋", "넷", "다섯"]
+    sections = [
+        [Sentence("하나", ("2504.00001",), "facts")],
+        [Sentence("둘", ("2504.00001", "2504.00002"))],
+        [
+            Sentence("셋", ("2504.00001",), "model:fake"),
+            Sentence("넷", ("2504.00002",), "fallback"),
+        ],
+        [Sentence("넷", ("2504.00002",))],
+        [Sentence("다섯", ("2504.00001",))],
+    ]
     store.put_summary("k1", "fake", "v1", "ih", sections, "2025-04-03", "vision")
-    store.put_summary("k1", "fake", "v1", "ih", ["other"], "2025-04-03", "vision")  # kept
-    assert store.get_summary("k1") == sections
+    other = [[Sentence("other")]] * 5
+    store.put_summary("k1", "fake", "v1", "ih", other, "2025-04-03", "vision")  # kept
+    assert store.get_summary("k1") == sections  # sources and authorship survive the cache
     store.link_summary("2025-04-03", "vision", "k2")  # relink: update, not a second row
     rows = store.db.execute("SELECT day, category_id, summary_key FROM day_summaries").fetchall()
     assert [(r[1], r[2]) for r in rows] == [("vision", "k2")]
@@ -182,3 +193,20 @@ def test_not_a_duckdb_file_is_store_error(tmp_path):
     message = str(info.value)
     assert "\n" not in message
     assert str(path) in message
+
+
+def test_history_counts_earlier_days(store, paper_factory):
+    """history.History over the store: papers per window and papers mentioning a term."""
+    store.upsert_papers(paper_factory("2025-04-01", start=1))  # 32 papers, 8 on segmentation
+    store.upsert_papers(paper_factory("2025-04-03", start=101))
+    assert store.papers_between("2025-03-27", "2025-04-03") == (32, 1)
+    assert store.papers_between("2025-04-03", "2025-04-04") == (32, 1)
+    # "segmentation" in 4 of the vision texts (masks, panoptic, boundary, tracking)
+    n = store.term_papers_between("segmentation", "2025-03-27", "2025-04-03")
+    texts = [p.title + " " + p.abstract for p in paper_factory("2025-04-01")]
+    assert n == sum("segmentation" in t.lower() for t in texts) > 0
+    assert store.term_papers_between("segmentation", "2025-04-04", "2025-05-01") == 0
+    assert len(store.texts_on("2025-04-03")) == 32
+    before = store.fingerprint("2025-04-03")
+    store.upsert_papers(paper_factory("2025-03-30", start=201))
+    assert store.fingerprint("2025-04-03") != before  # an earlier day changes the key

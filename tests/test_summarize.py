@@ -10,7 +10,6 @@ import pytest
 from localdigest import summarize
 from localdigest.label import Category
 from localdigest.llm import FakeLLM
-from localdigest.prompts import PARTS, part_lead
 from localdigest.store import Store
 from localdigest.summarize import (
     PAPER_FALLBACK,
@@ -47,49 +46,42 @@ def store(tmp_path):
 
 
 def calls_for(category: Category) -> int:
-    return 4 + len(category.papers)  # parts 1, 2, 4, 5 and one line per paper
+    return len(category.papers)  # one line per paper; parts 1, 2, 4, 5 are composed from facts
 
 
-DISTINCT_PARTS = [  # parts 1, 2, 4, 5: a part may not restate an earlier one
-    " 새로운 방법을 소개합니다.",
-    " 공통 주제를 소개합니다.",
-    " 응용 가능성을 소개합니다.",
-    " 향후 과제를 소개합니다.",
-]
-
-
-def test_five_sections_and_one_line_per_paper(category):
-    llm = FakeLLM(replies=DISTINCT_PARTS)
+def test_five_parts_of_sourced_sentences(category):
+    llm = FakeLLM()
     s = Summarizer(llm)
-    sections = s.summarize(DAY, category)
-    assert len(sections) == 5
-    for part in (1, 2, 4, 5):
-        assert sections[part - 1].startswith(part_lead(part))
-        assert "소개합니다" in sections[part - 1]
-    lines = sections[2].splitlines()
+    report = s.summarize(DAY, category)
+    assert len(report) == 5
+    ids = {p.id for p in category.papers}
+    for part in (0, 1, 3, 4):
+        assert report[part], f"part {part + 1} is empty"
+        for sentence in report[part]:
+            assert sentence.by == "facts"
+            assert sentence.sources and set(sentence.sources) <= ids
+    lines = report[2]
     assert len(lines) == len(category.papers)
     for line, paper in zip(lines, category.papers, strict=True):
-        assert line.startswith(f"- {paper.title}: 이 논문은 ")
+        assert line.text.startswith(f"{paper.title}: 이 논문은 ")
+        assert line.sources == (paper.id,) and line.by == "model:fake"
     assert s.stats.llm_calls == len(llm.prompts) == calls_for(category)
     assert s.stats.generated_parts == calls_for(category)
     assert s.stats.fallback_parts == 0
     assert s.stats.cache_hits == 0
-    # The category prompts show the papers; each part-3 prompt shows its own paper.
-    assert all(p.title in llm.prompts[0] for p in category.papers)
-    assert llm.prompts[0].endswith(PARTS[1][1])
-    # Parts 1, 2, 4, 5 come first (one KV-cache prefix), then one prompt per paper.
-    assert llm.prompts[3].endswith(PARTS[5][1])
-    assert llm.prompts[4].rstrip().endswith("한 문장 요약: 이 논문은")
-    assert category.papers[0].title in llm.prompts[4]
-    assert category.papers[1].title not in llm.prompts[4]
+    # each part-3 prompt shows its own paper and no other
+    assert llm.prompts[0].rstrip().endswith("한 문장 요약: 이 논문은")
+    assert category.papers[0].title in llm.prompts[0]
+    assert category.papers[1].title not in llm.prompts[0]
+    assert s.quality[category.id]["passed"], s.quality[category.id]
 
 
 def test_cache_hit_on_second_call(category, store):
     first = Summarizer(FakeLLM(), store)
-    sections = first.summarize(DAY, category)
+    report = first.summarize(DAY, category)
     llm = FakeLLM(default=" 다른 문장이 나오면 안 됩니다.")
     second = Summarizer(llm, store)
-    assert second.summarize(DAY, category) == sections
+    assert second.summarize(DAY, category) == report  # sources and authorship included
     assert second.stats.cache_hits == 1
     assert second.stats.llm_calls == 0
     assert llm.prompts == []
@@ -97,7 +89,7 @@ def test_cache_hit_on_second_call(category, store):
     assert [r[1] for r in links] == [category.id]
 
 
-def test_cache_key_depends_on_inputs(category, monkeypatch):
+def test_cache_key_depends_on_inputs(category, monkeypatch, store, paper_factory):
     s = Summarizer(FakeLLM())
     key, input_hash = s.cache_key(category)
     assert s.cache_key(category) == (key, input_hash)
@@ -107,29 +99,34 @@ def test_cache_key_depends_on_inputs(category, monkeypatch):
     assert new_hash == input_hash  # the input did not change, only the prompt version
     monkeypatch.undo()
     assert Summarizer(FakeLLM(), seed=7).cache_key(category)[0] != key
+    # an earlier day added to the database changes part 2's trends, so the key
+    with_history = Summarizer(FakeLLM(), history=store)
+    before = with_history.cache_key(category, DAY)[0]
+    store.upsert_papers(paper_factory("2025-04-01", start=500))
+    assert with_history.cache_key(category, DAY)[0] != before
     category.papers = category.papers[:2]
     assert s.cache_key(category)[0] != key
 
 
 def test_bad_replies_retried_then_fallback(category, store):
-    # Part 1: empty, then English -> fallback. Part 2: English, then Korean -> accepted.
+    # Paper 1: empty, then English -> fallback. Paper 2: English, then Korean -> accepted.
     llm = FakeLLM(
         replies=["", " This paper studies images.", " no Korean here", " 좋은 연구입니다."]
-        + DISTINCT_PARTS[2:]
     )
     s = Summarizer(llm, store, seed=42)
-    sections = s.summarize(DAY, category)
+    report = s.summarize(DAY, category)
     assert s.stats.fallback_parts == 1
     assert s.stats.llm_calls == calls_for(category) + 2
     assert s.stats.generated_parts == calls_for(category) - 1
-    # The fallback is plain Korean built from the category (its Korean field name).
-    assert (
-        sections[0]
-        == f"{part_lead(1)} {category.name_ko} 분야의 새로운 방법과 실험 결과를 다룹니다."
-    )
-    assert s.quality[category.id]["fallback"] is True
-    assert s.quality[category.id]["attempts"] == 2
-    assert sections[1] == f"{part_lead(2)} 좋은 연구입니다.".strip()
+    first, second = report[2][0], report[2][1]
+    assert first.by == "fallback" and first.text.endswith(PAPER_FALLBACK)
+    assert second.text == f"{category.papers[1].title}: 이 논문은 좋은 연구입니다."
+    quality = s.quality[category.id]
+    assert quality["fallback"] is True and quality["fallback_units"] == 1
+    assert quality["attempts"] == 2
+    # a fallback is a failure: one of this category's few units is far over 5 %
+    assert quality["passed"] is False
+    assert any(f.startswith("fallback 1/") for f in quality["failures"])
     seeds = [
         json.loads(r[0])["seed"]
         for r in store.db.execute("SELECT options FROM llm_calls ORDER BY id LIMIT 4").fetchall()
@@ -138,14 +135,12 @@ def test_bad_replies_retried_then_fallback(category, store):
 
 
 def test_paper_line_fallback_names_the_title(category):
-    # Calls 1-4 are parts 1, 2, 4, 5; calls 5-6 are both attempts for the first paper.
-    parts = [" 첫째 부분입니다.", " 둘째 부분입니다.", " 넷째 부분입니다.", " 다섯째 부분입니다."]
-    llm = FakeLLM(replies=[*parts, "", "English"])
+    llm = FakeLLM(replies=["", "English"])
     s = Summarizer(llm)
-    sections = s.summarize(DAY, category)
-    first = sections[2].splitlines()[0]
+    report = s.summarize(DAY, category)
+    first = report[2][0]
     title = category.papers[0].title
-    assert first == f"- {title}: 이 논문은 {PAPER_FALLBACK}"
+    assert first.text == f"{title}: 이 논문은 {PAPER_FALLBACK}"
     # the fallback names the paper once (its line's head), so the gate still counts it
     assert s.quality[category.id]["papers_mentioned"] == len(category.papers)
     assert s.stats.fallback_parts == 1
@@ -154,10 +149,10 @@ def test_paper_line_fallback_names_the_title(category):
 def test_reply_copying_the_example_is_rejected(category):
     assert copies_example(EXAMPLE_COPY)
     assert acceptable(clean_line(EXAMPLE_COPY))  # Korean enough, so only the copy check stops it
-    llm = FakeLLM(replies=[EXAMPLE_COPY, EXAMPLE_COPY, *DISTINCT_PARTS[1:]])
+    llm = FakeLLM(replies=[EXAMPLE_COPY, EXAMPLE_COPY])
     s = Summarizer(llm)
-    sections = s.summarize(DAY, category)
-    assert "전문가" not in sections[0]
+    report = s.summarize(DAY, category)
+    assert "전문가" not in report[2][0].text
     assert s.stats.fallback_parts == 1
 
 
@@ -192,7 +187,7 @@ def test_hangul_ratio_and_acceptable():
 
 def test_every_call_logged(category, store):
     run_id = store.start_run(DAY, {})
-    llm = FakeLLM(replies=["", ""])  # part 1 falls back after two calls
+    llm = FakeLLM(replies=["", ""])  # the first paper's line falls back after two calls
     s = Summarizer(llm, store, run_id)
     s.summarize(DAY, category)
     rows = store.db.execute(
@@ -208,11 +203,9 @@ def test_every_call_logged(category, store):
 
 def test_paper_line_repeating_its_title_is_retried(category):
     paper = category.papers[0]
-    parts = [" 첫째 부분입니다.", " 둘째 부분입니다.", " 넷째 부분입니다.", " 다섯째 부분입니다."]
-    llm = FakeLLM(replies=[*parts, f" {paper.title}를 제안합니다.", " 새로운 방법을 제안합니다."])
-    s = Summarizer(llm)
-    sections = s.summarize(DAY, category)
-    assert sections[2].splitlines()[0] == f"- {paper.title}: 이 논문은 새로운 방법을 제안합니다."
+    llm = FakeLLM(replies=[f" {paper.title}를 제안합니다.", " 새로운 방법을 제안합니다."])
+    report = Summarizer(llm).summarize(DAY, category)
+    assert report[2][0].text == f"{paper.title}: 이 논문은 새로운 방법을 제안합니다."
 
 
 def test_key_sentences_keep_the_opening_and_the_contribution():
@@ -230,19 +223,3 @@ def test_key_sentences_keep_the_opening_and_the_contribution():
     assert "Many systems exist" not in out  # no cue, and it does not fit beside the others
     assert len(out.split()) <= 22
     assert key_sentences("one two three four", 2) == "one two"
-
-
-def test_a_part_restating_an_earlier_one_is_retried(category):
-    impact = " 의료 분야의 새로운 연구에 도움이 될 수 있습니다."
-    conclusion = " 관련 연구가 계속 이어질 것으로 보입니다."
-    llm = FakeLLM(replies=[" 첫째 부분입니다.", " 둘째 부분입니다.", impact, impact, conclusion])
-    sections = Summarizer(llm).summarize(DAY, category)
-    assert sections[4] == f"{part_lead(5)}{conclusion}"  # the restated impact was rejected
-
-
-def test_a_part_that_continues_the_lead_word_is_joined_without_a_space(category):
-    # "앞으로" + "의 연구는 ..." is one word, "앞으로의"; a reply with a leading space stays apart.
-    replies = [*DISTINCT_PARTS[:3], "의 연구는 더 넓은 데이터로 이어질 것입니다."]
-    sections = Summarizer(FakeLLM(replies=replies)).summarize(DAY, category)
-    assert sections[4] == "앞으로의 연구는 더 넓은 데이터로 이어질 것입니다."
-    assert sections[3] == f"{part_lead(4)}{DISTINCT_PARTS[2]}"

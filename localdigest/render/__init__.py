@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..label import Category
+from ..sentence import Report
 
 
 @dataclass
 class DayDigest:
     date: str
     categories: list[Category]
-    sections: dict[str, list[str]]  # category id -> five report parts
+    sections: dict[str, Report]  # category id -> five report parts, each a list of Sentences
     stats: dict = field(default_factory=dict)
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> quality gate figures
 
@@ -36,3 +37,13 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def chart_name(date: str) -> str:
     return f"paper_{date}.png"
+
+
+def source_numbers(cat: Category) -> dict[str, int]:
+    """Paper id -> its number in the category's 출처 list (1-based, digest order)."""
+    return {p.id: n for n, p in enumerate(cat.papers, start=1)}
+
+
+def part_text(part: list) -> str:
+    """A part as plain text: its sentences joined (one line per sentence)."""
+    return "\n".join(s.text for s in part)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from . import DayDigest
+from ..sentence import report_to_json
+from . import DayDigest, part_text
 
 
 def digest_dict(digest: DayDigest) -> dict:
@@ -15,8 +16,12 @@ def digest_dict(digest: DayDigest) -> dict:
                 "name": c.name,
                 "emoji": c.emoji,
                 "papers": [p.id for p in c.papers],
+                "name_ko": c.name_ko,
                 "keywords": c.keywords,
-                "sections": digest.sections[c.id],
+                # five plain-text parts (one line per sentence), as before; "report" holds the
+                # same sentences with the ids of the papers each rests on and who wrote it
+                "sections": [part_text(part) for part in digest.sections[c.id]],
+                "report": report_to_json(digest.sections[c.id]),
                 **({"quality": digest.quality[c.id]} if c.id in digest.quality else {}),
             }
             for c in digest.categories

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..prompts import PARTS
-from . import DayDigest, chart_name
+from . import DayDigest, chart_name, source_numbers
 
 TITLE = "# Daily Artificial Intelligence Insights : Papers![Category Distribution Graph]({chart})"
 _ENTITY = re.compile(r"&(#?\w+;)")
@@ -19,21 +19,22 @@ def escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def refs(sources: tuple[str, ...], numbers: dict[str, int]) -> str:
+    """The sentence's source papers as numbers of the 출처 list, e.g. " [1, 3]"."""
+    shown = sorted({numbers[pid] for pid in sources if pid in numbers})
+    return f" [{', '.join(map(str, shown))}]" if shown else ""
+
+
 def render_markdown(digest: DayDigest) -> str:
     out = [TITLE.format(chart=chart_name(digest.date)), ""]
     for cat in digest.categories:
-        parts = digest.sections[cat.id]
+        numbers = source_numbers(cat)
         out += [f"## {cat.emoji} {escape(cat.name)}", "", "**요약:**", ""]
-        for number, text in enumerate(parts, start=1):
-            heading = PARTS[number][0]
-            if number == 3:
-                out.append(f"{number}. {heading}:")
-                out += [f"   - {escape(line.lstrip('- '))}" for line in text.splitlines()]
-            else:
-                out.append(f"{number}. {heading}:")
-                out.append(f"   - {escape(text)}")
+        for number, part in enumerate(digest.sections[cat.id], start=1):
+            out.append(f"{number}. {PARTS[number][0]}:")
+            out += [f"   - {escape(s.text)}{refs(s.sources, numbers)}" for s in part]
             out.append("")
         out += ["**출처:**", ""]
-        out += [f" - {escape(p.title)} ({p.url})" for p in cat.papers]
+        out += [f" - [{n}] {escape(p.title)} ({p.url})" for n, p in enumerate(cat.papers, 1)]
         out += ["", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..errors import StoreError
 from ..paper import Paper
+from ..sentence import Report, report_from_json, report_to_json
 from . import migrations
 
 
@@ -273,10 +274,51 @@ class Store:
             """
         ).fetchall()
 
+    # --- history (history.History: what earlier days say about a term) -----------------
+    def papers_between(self, start: str, end: str) -> tuple[int, int]:
+        row = self.db.execute(
+            "SELECT count(*), count(DISTINCT published) FROM papers "
+            "WHERE published >= ?::DATE AND published < ?::DATE",
+            [start, end],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def term_papers_between(self, term: str, start: str, end: str) -> int:
+        from ..history import term_pattern
+
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM papers WHERE published >= ?::DATE AND published < ?::DATE "
+                "AND regexp_matches(regexp_replace(lower(title || ' ' || abstract), '\\s+', ' ',"
+                " 'g'), ?)",
+                [start, end, term_pattern(term)],
+            ).fetchone()[0]
+        )
+
+    def texts_on(self, day: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT title || '. ' || abstract FROM papers WHERE published = ?::DATE ORDER BY id",
+            [day],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def fingerprint(self, day: str) -> str:
+        """Papers and their content in the 30 days up to and including ``day``: a report's
+        trends change only when this does."""
+        from ..history import days_before, next_day
+
+        row = self.db.execute(
+            "SELECT count(*), coalesce(sum(hash(content_hash)) % 1000000007, 0) FROM papers "
+            "WHERE published >= ?::DATE AND published < ?::DATE",
+            [days_before(day, 30), next_day(day)],
+        ).fetchone()
+        return f"{row[0]}:{row[1]}"
+
     # --- summaries and LLM calls --------------------------------------------------------
-    def get_summary(self, key: str) -> list[str] | None:
+    def get_summary(self, key: str) -> Report | None:
+        """A cached report: five parts of Sentences (sentence.report_from_json)."""
         row = self.db.execute("SELECT sections FROM summaries WHERE key = ?", [key]).fetchone()
-        return None if row is None else json.loads(row[0])
+        return None if row is None else report_from_json(json.loads(row[0]))
 
     def get_summary_quality(self, key: str) -> dict | None:
         row = self.db.execute("SELECT quality FROM summaries WHERE key = ?", [key]).fetchone()
@@ -288,7 +330,7 @@ class Store:
         model: str,
         prompt_version: str,
         input_hash: str,
-        sections: list[str],
+        sections: Report,
         day: str,
         category_id: str,
         quality: dict | None = None,
@@ -302,7 +344,7 @@ class Store:
                     model,
                     prompt_version,
                     input_hash,
-                    json.dumps(sections, ensure_ascii=False),
+                    json.dumps(report_to_json(sections), ensure_ascii=False),
                     None if quality is None else json.dumps(quality, ensure_ascii=False),
                 ],
             )

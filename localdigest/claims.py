@@ -1,0 +1,198 @@
+"""What a paper says it contributes, read from its abstract by rule: no model, nothing invented.
+
+Every claim keeps the English span it was read from, copied verbatim, so a report sentence can
+quote it and a reader (or `bench/report_facts.py`) can find it in the abstract:
+
+* links: URLs in the abstract (code on GitHub/Hugging Face, project pages);
+* code: the abstract says code, models or data are (or will be) released or available;
+* dataset: "we introduce/release/present ... dataset/benchmark/corpus", with the name when one
+  follows the verb (a capitalized or digit-bearing word: DocHR14K, PERSONAMEM);
+* sota: a state-of-the-art claim;
+* gains: reported improvements with their number ("by 7.6%", "improvement of 6.5 mIoU"),
+  the largest first.
+
+Abstracts pass through quality.neutralize first: a sentence holding an injected instruction is
+gone before anything is copied from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quality import REMOVED, neutralize
+
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+_URL = re.compile(
+    r"(?:https?://|\b(?:www\.)?(?=github\.com|gitlab\.com|huggingface\.co|hf\.co)|www\.)"
+    r"[^\s<>\"'()\[\]{}]+",
+    re.IGNORECASE,
+)
+_CODE_HOST = re.compile(r"github\.|gitlab\.|huggingface\.co|hf\.co|bitbucket\.", re.I)
+_RELEASE = re.compile(
+    r"\b(?:code|codes|implementation|models?|weights|checkpoints?|data(?:set)?s?|benchmark)\b"
+    r"[^.]{0,80}?\b(?:(?:is|are|will be|have been|has been|be|made)\s+(?:publicly\s+|openly\s+|"
+    r"freely\s+)?(?:available|released|open[- ]?sourced?|public)|released|open-source)"
+    r"|\b(?:we|our)\s+(?:will\s+)?(?:release|open[- ]source|make)\b[^.]{0,60}?\b(?:code|"
+    r"models?|weights|implementation|publicly available)",
+    re.IGNORECASE,
+)
+_DATASET = re.compile(
+    r"\b(?:we|our\s+work|this\s+(?:paper|work))\s+(?:also\s+|further\s+|first\s+)?"
+    r"(?P<verb>introduce|present|release|propose|construct|curate|build|collect|create|"
+    r"contribute|develop)s?d?\b(?P<rest>[^.;]{0,160}?)\b(?P<noun>dataset|benchmark|corpus|"
+    r"test ?bed|suite)s?\b",
+    re.IGNORECASE,
+)
+_SOTA = re.compile(r"state[- ]of[- ]the[- ]art|\bSOTA\b|new\s+best", re.IGNORECASE)
+_SOTA_VERB = re.compile(
+    r"\b(?:achiev\w*|sets?|establish\w*|reach\w*|attain\w*|outperform\w*|surpass\w*|"
+    r"deliver\w*|obtain\w*|exceed\w*|beat\w*|rival\w*|match\w*)\b",
+    re.I,
+)
+# "However, many state-of-the-art methods ..." speaks of others' work, not a claim
+_OTHERS = re.compile(r"^(?:However|Existing|Previous|Prior|Many|Most|Current|Recent|While)\b")
+# An improvement with its size: "by 7.6%", "improvement of 6.5 points", "3x faster". A bare
+# "accuracy of 85%" is a result, not a gain.
+
+
+def _num(tag: str) -> str:
+    return (
+        rf"(?P<num{tag}>\d+(?:\.\d+)?)\s?(?P<unit{tag}>%|\\%|x\b|×|times\b|-fold\b|points?\b|pp\b)"
+    )
+
+
+_GAIN = re.compile(
+    r"\b(?:by|up to)\s+(?:about\s+|approximately\s+|nearly\s+|over\s+|roughly\s+)?"
+    + _num("a")
+    + r"|\b(?:improvements?|gains?|increases?|reductions?|boosts?|speed-?ups?|decreases?)\s+"
+    r"(?:of\s+)?(?:up to\s+|about\s+|approximately\s+|nearly\s+|over\s+)?"
+    + _num("b")
+    + r"|"
+    + _num("c")
+    + r"\s+(?:faster|speed-?up|fewer|less|lower|higher|improvement|gain|reduction|better|"
+    r"smaller|cheaper|more efficient)",
+    re.IGNORECASE,
+)
+_GAIN_CUE = re.compile(
+    r"\b(?:improv|outperform|surpass|gain|increas|boost|reduc|faster|speed|lower|higher|"
+    r"better|exceed|decreas|cut|fewer|less)\w*",
+    re.IGNORECASE,
+)
+# A reported result: a percentage or score next to a measurement word.
+_RESULT = re.compile(
+    r"\b(?:achiev|obtain|reach|attain|scor|accura|precision|recall|F1|dice|AUC|mIoU|PSNR|BLEU|"
+    r"success rate|win rate)\w*[^.;]{0,60}?\d+(?:\.\d+)?\s?(?:%|\\%)",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9\-]*$|^[A-Za-z]+[0-9][A-Za-z0-9\-]*$")
+MAX_SPAN_WORDS = 22
+
+
+@dataclass(frozen=True)
+class Gain:
+    value: float  # the number as written (7.6 for "7.6%")
+    unit: str  # "%", "x", "points", ...
+    span: str  # the copied English clause that states it
+
+
+@dataclass
+class Claims:
+    paper_id: str
+    links: list[str] = field(default_factory=list)
+    code: bool = False  # code/data/models said to be released or available
+    dataset: str | None = None  # copied span announcing a new dataset/benchmark
+    dataset_name: str | None = None
+    sota: str | None = None  # copied span claiming state of the art
+    gains: list[Gain] = field(default_factory=list)  # largest first
+    result: str | None = None  # copied span reporting a measured figure
+
+    @property
+    def code_links(self) -> list[str]:
+        return [u for u in self.links if _CODE_HOST.search(u)]
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.links or self.code or self.dataset or self.sota or self.gains or self.result
+        )
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of an abstract; a sentence neutralize() removed is a boundary, never
+    part of a neighbour."""
+    out = []
+    for piece in " ".join(text.split()).split(REMOVED):
+        out += [s.strip() for s in _SENT.split(piece) if len(s.strip(" .")) > 1]
+    return out
+
+
+def clause(sentence: str, start: int, end: int, words: int = MAX_SPAN_WORDS) -> str:
+    """A verbatim piece of ``sentence`` around [start, end): the clause holding it (cut at
+    ; : or ", while/whereas"), at most ``words`` words, never a half word; "…" marks a cut."""
+    left = max(sentence.rfind(sep, 0, start) for sep in ("; ", ": ", ", while ", ", whereas "))
+    lo = 0 if left < 0 else left + 2
+    rights = [i for sep in ("; ", ": ") if (i := sentence.find(sep, end)) >= 0]
+    hi = min(rights) if rights else len(sentence)
+    piece = sentence[lo:hi].strip().rstrip(".;,")
+    toks = piece.split()
+    if len(toks) <= words:
+        return piece
+    # keep the words around the match: up to half the budget before it
+    before = len(sentence[lo:start].split())
+    first = max(0, min(before - words // 2, len(toks) - words))
+    cut = " ".join(toks[first : first + words]).rstrip(".;,")
+    return ("…" if first else "") + cut + ("…" if first + words < len(toks) else "")
+
+
+def readable(span: str) -> str:
+    """A copied span with TeX escapes a reader should not see: \\% -> %, $2\\times$ -> 2x
+    (x, not ×: the gate reads "2x" as the number 2). Numbers and words stay as written."""
+    span = span.replace("\\%", "%").replace("\\times", "x").replace("$", "")
+    return re.sub(r"\\(?:textbf|emph|textit)\{([^}]*)\}", r"\1", span)
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(".,;:)]}'\"").removesuffix("\\")
+
+
+def extract(paper_id: str, abstract: str, comment: str | None = None) -> Claims:
+    """The claims of one paper (see the module docstring)."""
+    text = neutralize(abstract)
+    out = Claims(paper_id)
+    for raw in _URL.findall(" ".join([text, comment or ""])):
+        url = _clean_url(raw)
+        if len(url) > 8 and url not in out.links:
+            out.links.append(url)
+    gains: list[Gain] = []
+    for s in sentences(text):
+        if _RELEASE.search(s) or (out.links and re.search(r"\bavailable\b", s, re.I)):
+            out.code = True
+        m = _DATASET.search(s)
+        if m and out.dataset is None:
+            out.dataset = clause(s, m.start(), m.end())
+            out.dataset_name = next(
+                (
+                    w.strip(",.:;()\"'")
+                    for w in m["rest"].split()
+                    if _NAME.match(w.strip(",.:;()\"'"))
+                ),
+                None,
+            )
+        if (
+            out.sota is None
+            and (sm := _SOTA.search(s))
+            and _SOTA_VERB.search(s)
+            and not _OTHERS.match(s)
+        ):
+            out.sota = clause(s, sm.start(), sm.end())
+        if _GAIN_CUE.search(s):
+            for g in _GAIN.finditer(s):
+                tag = next(t for t in "abc" if g[f"num{t}"])
+                num, unit = g[f"num{tag}"], g[f"unit{tag}"]
+                unit = unit.replace("\\%", "%").lower()
+                gains.append(Gain(float(num), unit, clause(s, g.start(), g.end())))
+        if out.result is None and (r := _RESULT.search(s)):
+            out.result = clause(s, r.start(), r.end())
+    out.gains = sorted(gains, key=lambda g: -g.value)
+    return out
