@@ -86,15 +86,20 @@ def generate(args) -> None:
     from localdigest.floor import floor_line
     from localdigest.korean import Glossary
     from localdigest.llm import get_llm
-    from localdigest.paperline import LINE_BLOCK, LINE_HEAD, LineWriter
+    from localdigest.paperline import glossary_terms, line_prompt
     from localdigest.prompts import PAPER_BLOCK, PAPER_HEAD
-    from localdigest.summarize import Summarizer, first_words, key_sentences, TITLE_WORDS
-    from localdigest.quality import neutralize
+    from localdigest.quality import SourceIndex, neutralize
+    from localdigest.summarize import (
+        TITLE_WORDS,
+        Summarizer,
+        clean_line,
+        first_words,
+        key_sentences,
+    )
 
     papers = load_papers()
     glossary = Glossary.load()
     check = FaithCheck(glossary)
-    writer = LineWriter(glossary)
     rows = []
 
     start = time.perf_counter()
@@ -108,10 +113,7 @@ def generate(args) -> None:
         short = Path(model).stem
         key = [key_sentences(neutralize(p.abstract), 30) for p in papers]
         new_prompts = [
-            LINE_HEAD
-            + LINE_BLOCK.format(
-                title=first_words(p.title, TITLE_WORDS), abstract=k, terms=writer.terms(p)
-            )
+            line_prompt(first_words(p.title, TITLE_WORDS), k, glossary_terms(p, glossary))
             for p, k in zip(papers, key, strict=True)
         ]
         old_prompts = [
@@ -129,25 +131,41 @@ def generate(args) -> None:
                 max_sentences=1,
             )
             per = (time.perf_counter() - t0) / len(papers)
-            from localdigest.summarize import clean_line
-
+            gate = Summarizer(llm)  # the pipeline's writing gate, on this paper alone
             for p, res, floor in zip(papers, results, floors, strict=True):
                 text = clean_line(res[-1].text)
                 line = "이 논문은 " + text
+                gate._index = SourceIndex([p.title, p.abstract], [])
+                passes_gate = bool(text) and gate._accepts(text, avoid=p.title)
                 if system == "old":
-                    # the previous release's gate: Korean share, loops, numbers/Latin terms
-                    s = Summarizer(llm)
-                    ok = bool(text) and s._accepts(text, avoid=p.title)
+                    # the previous release: its gate (Korean share, loops, numbers/Latin terms)
+                    ok = passes_gate
                     old_line = line if ok else "이 논문은 " + _OLD_FALLBACK
-                    rows.append({"system": f"old:{short}", "id": p.id, "line": old_line,
-                                 "seconds": per})
+                    rows.append(
+                        {"system": f"old:{short}", "id": p.id, "line": old_line, "seconds": per}
+                    )
                     continue
                 verdict = check.check(text, p)
-                rows.append({"system": f"model:{short}", "id": p.id, "line": line,
-                             "seconds": per, "failures": verdict.failures})
-                rows.append({"system": f"checked:{short}", "id": p.id,
-                             "line": line if verdict.ok else floor,
-                             "seconds": per + floor_s, "from": "model" if verdict.ok else "floor"})
+                if not passes_gate:
+                    verdict.failures.append("gate writing")
+                rows.append(
+                    {
+                        "system": f"model:{short}",
+                        "id": p.id,
+                        "line": line,
+                        "seconds": per,
+                        "failures": verdict.failures,
+                    }
+                )
+                rows.append(
+                    {
+                        "system": f"checked:{short}",
+                        "id": p.id,
+                        "line": line if verdict.ok else floor,
+                        "seconds": per + floor_s,
+                        "from": "model" if verdict.ok else "floor",
+                    }
+                )
 
     out = RATINGS / args.tag
     out.mkdir(parents=True, exist_ok=True)
@@ -160,9 +178,13 @@ def generate(args) -> None:
     with (out / "blind.jsonl").open("w") as fh:
         for n, (pid, line) in enumerate(items, start=1):
             p = by_id[pid]
-            fh.write(json.dumps({"item": n, "id": pid, "title": p.title,
-                                 "abstract": p.abstract, "line": line},
-                                ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps(
+                    {"item": n, "id": pid, "title": p.title, "abstract": p.abstract, "line": line},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     print(f"wrote {len(rows)} lines ({len(items)} distinct) to {out}")
 
 
@@ -179,7 +201,10 @@ def report(args) -> None:
     for r in rows:
         r["rating"] = ratings.get(blind[(r["id"], r["line"])])
         by_system[r["system"]].append(r)
-    print(f"{'system':34} {'n':>3} {'rated2':>7} {'rated0':>7} {'floor':>6} {'chrF':>5} {'s/paper':>8}")
+    print(
+        f"{'system':34} {'n':>3} {'rated2':>7} {'rated0':>7} {'floor':>6} {'chrF':>5} "
+        f"{'s/paper':>8}"
+    )
     for system, rs in by_system.items():
         rated = [r["rating"] for r in rs if r["rating"] is not None]
         floor = sum(1 for r in rs if r["system"] == "floor" or r.get("from") == "floor")
@@ -196,12 +221,15 @@ def report(args) -> None:
     twos = [r for r in models if r["rating"] == 2]
     names = sorted({f.split()[0] for r in models for f in r.get("failures", [])})
     for name in names + ["all"]:
+
         def hit(r, name=name):
             fails = [f.split()[0] for f in r.get("failures", [])]
             return bool(fails) if name == "all" else name in fails
 
-        print(f"{name:20} {sum(map(hit, zeros)):4d}/{len(zeros):<4d}      "
-              f"{sum(map(hit, twos)):4d}/{len(twos):<4d}")
+        print(
+            f"{name:20} {sum(map(hit, zeros)):4d}/{len(zeros):<4d}      "
+            f"{sum(map(hit, twos)):4d}/{len(twos):<4d}"
+        )
 
 
 def main() -> None:

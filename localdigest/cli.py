@@ -157,6 +157,13 @@ def run(
         int | None,
         typer.Option(help="Per-paper summaries the LLM decodes together [default: 8; 1 = off]"),
     ] = None,
+    writer: Annotated[
+        str | None,
+        typer.Option(
+            help="Per-paper lines: 'floor' (from the paper's own words, no model) or 'llm' "
+            "(the model's line where it passes the faithfulness check) [default: floor]"
+        ),
+    ] = None,
     taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
     strict: Annotated[
         bool, typer.Option(help="Stop at the first bad input line instead of skipping it")
@@ -195,6 +202,7 @@ def run(
         n_gpu_layers=n_gpu_layers,
         threads=threads,
         parallel=parallel,
+        writer=writer,
         offline=None if offline is None else str(offline).lower(),
     )
     # The guard covers the whole command, the heavy imports included.
@@ -452,7 +460,10 @@ def check_cmd(
             f"mentioned {total['papers_mentioned']}/{total['papers_total']}, "
             f"ungrounded {total['ungrounded_tokens']}, "
             f"fallback {total['fallback_units']}/{total['units']} = "
-            f"{total['fallback_share']:.1%}, unsourced {total['unsourced']}"
+            f"{total['fallback_share']:.1%}, unsourced {total['unsourced']}, "
+            f"paper lines: {total['floor_lines']} from the floor, "
+            f"{total['model_lines']} from the model"
+            + (f" ({', '.join(total['models'])})" if total["models"] else "")
         )
     if not trusted(total):
         raise typer.Exit(1)

@@ -19,6 +19,7 @@ import tomllib
 from .errors import ConfigError
 
 BUNDLED_GGUF_NAME = "gemma-3-270m-q4_k_m.gguf"
+WRITERS = ("floor", "llm")  # see paperline.py
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Settings:
     n_ctx: int = 4096
     threads: int = 0  # 0: one per physical core
     parallel: int = 8  # per-paper lines decoded together; 1 = one at a time
+    # per-paper lines: "floor" (built from the paper's own words, no model) or "llm" (the
+    # model's line where it passes the faithfulness check, else the floor)
+    writer: str = "floor"
     seed: int = 42
     # "auto": offline (network guard on) unless a run fetches from the arXiv API; or true/false
     offline: str = "auto"
@@ -54,7 +58,12 @@ class Settings:
 
     def with_overrides(self, **values: object) -> Settings:
         """Apply flags: a None value means the flag was not given."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        given = {k: v for k, v in values.items() if v is not None}
+        if "writer" in given and given["writer"] not in WRITERS:
+            raise ConfigError(
+                f"--writer must be one of {', '.join(WRITERS)}, not {given['writer']!r}"
+            )
+        return replace(self, **given)
 
 
 def load_settings(config_path: str | None = None) -> Settings:
@@ -89,6 +98,10 @@ def _apply(settings: Settings, values: dict, source: str) -> Settings:
         if key == "offline":
             clean[key] = offline_value(value, source)
             continue
+        if key == "writer" and str(value) not in WRITERS:
+            raise ConfigError(
+                f"{source}: writer must be one of {', '.join(WRITERS)}, not {value!r}"
+            )
         try:
             clean[key] = type(default)(value)
         except (TypeError, ValueError) as exc:

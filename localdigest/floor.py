@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from .korean import Glossary, _is_name, josa
 from .paper import Paper
 
+# Part of every summary cache key: bump when a rule here changes what a line says.
+FLOOR_VERSION = "floor-2"
+
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
     "propose": "제안",
@@ -45,10 +48,12 @@ VERBS = {
     "evaluate": "평가",
     "benchmark": "평가",
 }
-_VERB_FORMS = "|".join(
-    rf"{v[:-1]}(?:e|es|ed|ing)" if v.endswith("e") else rf"{v}(?:s|es|ed|ies)?" for v in VERBS
-).replace("study(?:s|es|ed|ies)?", "stud(?:y|ies|ied)").replace(
-    "analyze", "analyz"
+_VERB_FORMS = (
+    "|".join(
+        rf"{v[:-1]}(?:e|es|ed|ing)" if v.endswith("e") else rf"{v}(?:s|es|ed|ies)?" for v in VERBS
+    )
+    .replace("study(?:s|es|ed|ies)?", "stud(?:y|ies|ied)")
+    .replace("analyze", "analyz")
 )
 _SUBJECT = (
     r"(?:\bwe(?: further| also| first| then| here| hence| therefore| thus)?"
@@ -132,9 +137,30 @@ RELATIVE = {
     "assess": "평가하는",
 }
 _AND_VERBS = "|".join(
-    ["show", "demonstrate", "find", "prove", "validate", "achieve", "apply", "provide",
-     "conduct", "compare", "discuss", "propose", "introduce", "present", "release", "study",
-     "investigate", "analy[sz]e", "outperform", "reveal", "offer", "open-source"]
+    [
+        "show",
+        "demonstrate",
+        "find",
+        "prove",
+        "validate",
+        "achieve",
+        "apply",
+        "provide",
+        "conduct",
+        "compare",
+        "discuss",
+        "propose",
+        "introduce",
+        "present",
+        "release",
+        "study",
+        "investigate",
+        "analy[sz]e",
+        "outperform",
+        "reveal",
+        "offer",
+        "open-source",
+    ]
     + list(RELATIVE)
 )
 _BOUNDARY = re.compile(
@@ -142,7 +168,9 @@ _BOUNDARY = re.compile(
     r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
     r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
-    r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:" + _AND_VERBS + r")(?:s|es|ed|d)?)\b"
+    r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:"
+    + _AND_VERBS
+    + r")(?:s|es|ed|d)?)\b"
     r"|(?!based\b)[a-z\-]+ed\s+(?:on|by|with|for|in|from|to|using|via|through|under|across)\b)",
     re.IGNORECASE,
 )
@@ -226,8 +254,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     phrase_end = re.match("", rest) if participle else _BOUNDARY.search(rest)
     # "a large-scale, difficulty-graded reasoning dataset": a comma between modifiers
     # ("SMARTFinRAG, addressing gaps in X": no phrase, only a relative clause)
-    while phrase_end and phrase_end.end() and rest[phrase_end.start()] == "," and _ends_in_modifier(
-        rest[: phrase_end.start()]
+    while (
+        phrase_end
+        and phrase_end.end()
+        and rest[phrase_end.start()] == ","
+        and _ends_in_modifier(rest[: phrase_end.start()])
     ):
         nxt = _BOUNDARY.search(rest, phrase_end.end())
         if nxt is None:
@@ -266,7 +297,9 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
 
 def _ends_in_modifier(text: str) -> bool:
     last = text.split()[-1].lower() if text.split() else ""
-    return bool(re.search(r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful)$", last))
+    return bool(
+        re.search(r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful)$", last)
+    )
 
 
 def _naming(text: str) -> str | None:
@@ -276,13 +309,13 @@ def _naming(text: str) -> str | None:
     m = re.search(r"\b(?:called|named|dubbed|termed|coined)\s+([^,.;:]{1,80})", text, re.I)
     if not m:
         return None
-    words = m.group(1).strip().strip('"\'“”')
+    words = m.group(1).strip().strip("\"'“”")
     paren = _PAREN.search(words)
     if paren and len(paren.group(1).split()) <= 3:
         return paren.group(1).strip()
     words = words.split()
     if words and _is_name(words[0]):
-        return words[0].strip('"\'“”')
+        return words[0].strip("\"'“”")
     return None
 
 
@@ -301,6 +334,7 @@ def _looks_like_name(text: str) -> bool:
 def _inline_parens(text: str) -> str:
     """ "extended Kalman filter (EKF)" -> "extended Kalman filter(EKF)": an acronym stays
     with the words it abbreviates; a longer aside is dropped."""
+
     def keep(m: re.Match) -> str:
         inside = m.group(1).strip()
         return f"({inside})" if _looks_like_name(inside) and " " not in inside else ""
@@ -330,11 +364,16 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         head_ko = translate_phrase(head, glossary, depth + 1)
         # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
         ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
-        obj_ko = None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
+        obj_ko = (
+            None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
+        )
         if head_ko is None or obj_ko is None:
             return head_ko if head_ko and not obj_ko and prep != "of" else None
         frame = PREPS[prep].format(
-            b=obj_ko, b_eul=josa(obj_ko, "을/를"), b_ui=obj_ko + "의", b_euro=josa(obj_ko, "으로/로")
+            b=obj_ko,
+            b_eul=josa(obj_ko, "을/를"),
+            b_ui=obj_ko + "의",
+            b_euro=josa(obj_ko, "으로/로"),
         )
         return f"{frame} {head_ko}"
     if m:
@@ -363,11 +402,56 @@ def _verb_noun(gerund: str, glossary: Glossary) -> str | None:
 _ARTICLES = {"a", "an", "the"}
 # Words that mean the phrase is a clause, not a noun phrase: its order cannot be turned.
 _CLAUSE_WORDS = {
-    "to", "is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "should",
-    "may", "might", "do", "does", "did", "how", "what", "why", "when", "whether", "not", "it",
-    "its", "their", "we", "our", "they", "this", "these", "those", "that", "which", "who",
-    "than", "if", "about", "into", "at", "by", "as", "has", "have", "beyond", "over", "vs",
-    "vs.", "versus", "or",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "might",
+    "do",
+    "does",
+    "did",
+    "how",
+    "what",
+    "why",
+    "when",
+    "whether",
+    "not",
+    "it",
+    "its",
+    "their",
+    "we",
+    "our",
+    "they",
+    "this",
+    "these",
+    "those",
+    "that",
+    "which",
+    "who",
+    "than",
+    "if",
+    "about",
+    "into",
+    "at",
+    "by",
+    "as",
+    "has",
+    "have",
+    "beyond",
+    "over",
+    "vs",
+    "vs.",
+    "versus",
+    "or",
 }
 
 
@@ -414,9 +498,11 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     if _CODE.search(paper.abstract):
         extras.append("코드를 공개합니다")
     if extras:
-        return f"{main} " + ", ".join(extras[:-1] + [extras[-1]]).replace(
-            "보고합니다, ", "보고하며, "
-        ) + "."
+        return (
+            f"{main} "
+            + ", ".join(extras[:-1] + [extras[-1]]).replace("보고합니다, ", "보고하며, ")
+            + "."
+        )
     return main
 
 
@@ -444,12 +530,53 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
 
 
 _GENERIC = {
-    "approach", "method", "framework", "model", "technique", "system", "pipeline", "strategy",
-    "algorithm", "paradigm", "architecture", "scheme", "tool", "solution", "mechanism", "module",
-    "novel", "new", "simple", "effective", "efficient", "unified", "general", "robust",
-    "lightweight", "innovative", "comprehensive", "systematic", "practical", "scalable",
-    "flexible", "training", "learning", "yet", "and", "method,", "way", "idea", "work",
-    "network", "neural", "benchmark", "dataset", "first", "family", "series", "suite",
+    "approach",
+    "method",
+    "framework",
+    "model",
+    "technique",
+    "system",
+    "pipeline",
+    "strategy",
+    "algorithm",
+    "paradigm",
+    "architecture",
+    "scheme",
+    "tool",
+    "solution",
+    "mechanism",
+    "module",
+    "novel",
+    "new",
+    "simple",
+    "effective",
+    "efficient",
+    "unified",
+    "general",
+    "robust",
+    "lightweight",
+    "innovative",
+    "comprehensive",
+    "systematic",
+    "practical",
+    "scalable",
+    "flexible",
+    "training",
+    "learning",
+    "yet",
+    "and",
+    "method,",
+    "way",
+    "idea",
+    "work",
+    "network",
+    "neural",
+    "benchmark",
+    "dataset",
+    "first",
+    "family",
+    "series",
+    "suite",
 }
 
 
@@ -472,8 +599,15 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None
-    if not name and colon and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I):
-        kind = translate_words(re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I).group(1), glossary)
+    if (
+        not name
+        and colon
+        and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I)
+    ):
+        kind = translate_words(
+            re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I).group(1),
+            glossary,
+        )
         return f"{ko}에 대한 {kind}"
     return f"{ko} {name}" if name else ko
 
@@ -485,9 +619,26 @@ def _uncapitalize(title: str) -> str:
 
 
 def _title_sentence(paper: Paper, glossary: Glossary) -> str:
-    """No contribution sentence: say what the title says the paper is about."""
+    """No contribution sentence: say what the title says the paper is about, or, when the
+    title is a question or a sentence, quote the abstract's own key sentence."""
     topic = _title_topic(paper.title, glossary)
     if topic:
         return f"{josa(topic, '을/를')} 다룹니다."
-    title = " ".join(paper.title.split())
-    return f"「{title}」{josa(title, '을/를')[-1]} 주제로 합니다."
+    quote = _key_quote(paper.abstract)
+    if quote:
+        return f"초록의 요지: “{quote}”"
+    return "초록이 없어 제목만 전합니다."
+
+
+_CUE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+
+
+def _key_quote(abstract: str, max_words: int = 28) -> str | None:
+    """The abstract's first sentence that speaks for the authors ("we ...", "this paper ..."),
+    else its first sentence, cut at ``max_words`` words."""
+    found = sentences(abstract)
+    if not found:
+        return None
+    pick = next((s for s in found if _CUE.search(s)), found[0])
+    words = pick.split()
+    return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")

@@ -26,8 +26,18 @@ PAIRS = {
 }
 
 # Digits as read in Korean: 영 일 이 삼 사 오 육 칠 팔 구 -> which end in a consonant.
-_DIGIT_BATCHIM = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
-                  "6": True, "7": True, "8": True, "9": False}
+_DIGIT_BATCHIM = {
+    "0": True,
+    "1": True,
+    "2": False,
+    "3": True,
+    "4": False,
+    "5": False,
+    "6": True,
+    "7": True,
+    "8": True,
+    "9": False,
+}
 # Capital letters read by name (에이, 비, 씨, 디, ... 엘, 엠, 엔, 알): these end in 받침.
 _LETTER_BATCHIM = set("LMNR")
 _VOWELS = set("aeiou")
@@ -133,9 +143,7 @@ class Glossary:
                 hit = None
         return hit
 
-    def match(
-        self, words: list[str], start: int, pos: str = "nap"
-    ) -> tuple[str, str, int] | None:
+    def match(self, words: list[str], start: int, pos: str = "nap") -> tuple[str, str, int] | None:
         """(ko, pos, number of words) for the longest entry starting at words[start] whose
         part of speech is in ``pos`` (inside a noun phrase a verb entry is a false friend:
         "present" is 제시 as a verb, not as an adjective)."""
@@ -176,3 +184,14 @@ def _is_name(word: str) -> bool:
     return any(c.isupper() for c in core[1:]) or (
         any(c.isdigit() for c in core) and any(c.isalpha() for c in core)
     )
+
+
+_DEFAULT: Glossary | None = None
+
+
+def default_glossary() -> Glossary:
+    """The shipped glossary, read once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Glossary.load()
+    return _DEFAULT

@@ -230,7 +230,9 @@ def _process(
         categories, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
         save_categories(store, day, categories)
     # the store answers part 2's questions about earlier days (history.History)
-    summarizer = Summarizer(llm, store, run_id, seed=settings.seed, history=store)
+    summarizer = Summarizer(
+        llm, store, run_id, seed=settings.seed, history=store, writer=settings.writer
+    )
     sections: dict[str, Report] = {}
     with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
         for cat in categories:
@@ -248,6 +250,7 @@ def _process(
         "generated_parts": s.generated_parts,
         "fallback_parts": s.fallback_parts,
         "fact_sentences": s.fact_sentences,
+        "floor_lines": s.floor_lines,
         "categories": len(categories),
         "categories_passing": sum(q.get("passed", False) for q in summarizer.quality.values()),
         "outlier_share": round(outlier_share, 4),

@@ -9,7 +9,8 @@ is one line, so generation stops at the first newline. Parts 1, 2, 4, 5 are comp
 
 from __future__ import annotations
 
-PROMPT_VERSION = "ko-report-v7"  # v7: reports of sourced sentences, parts 1/2/4/5 from facts
+# v8: part 3 = floor line, or a model line (LINE_HEAD) kept only when it passes the check
+PROMPT_VERSION = "ko-report-v8"
 
 # (title shown in the digest, short name) per part.
 PARTS = {
@@ -19,8 +20,23 @@ PARTS = {
     4: ("다양한 분야에 미치는 영향", "영향"),
     5: ("결론 및 향후 전망", "결론 및 전망"),
 }
-# Part 3 is written one paper at a time from that paper's own abstract, after a worked example;
-# the example is the shared prefix, so llama.cpp evaluates it once per run.
+# Part 3 (writer "llm"): one paper at a time from its key sentences and the glossary's
+# translations of the terms it uses, after one worked example; the example is the shared
+# prefix, so llama.cpp evaluates it once per run.
+LINE_HEAD = """아래는 인공지능 논문의 제목과 초록을 읽고 한국어로 한 문장 요약을 쓴 예시입니다. \
+요약에는 초록에 나온 내용만 쓰고, 이름과 전문 용어는 영어 그대로 두거나 주어진 용어 번역을 씁니다.
+
+제목: Sparse Routing for Mixture-of-Experts
+초록: We propose a routing method that sends each token to fewer experts, reducing compute \
+while keeping accuracy on language modeling benchmarks.
+용어: routing = 라우팅, expert = 전문가, accuracy = 정확도, benchmark = 벤치마크
+한 문장 요약: 이 논문은 각 토큰을 더 적은 expert에 보내는 라우팅 방법을 제안하여, 정확도를 \
+유지하면서 계산량을 줄입니다.
+
+"""
+LINE_BLOCK = "제목: {title}\n초록: {abstract}\n용어: {terms}\n한 문장 요약: 이 논문은"
+
+# The previous release's per-paper prompt (v6), kept as the baseline bench/faithful.py runs.
 
 PAPER_HEAD = """아래는 인공지능 논문의 제목과 초록을 읽고 한국어로 한 문장 요약을 쓴 예시입니다. \
 요약에는 초록에 나온 내용만 씁니다.

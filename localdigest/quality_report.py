@@ -123,7 +123,9 @@ def summary_line(check: CategoryCheck) -> str:
         f"hangul {r.hangul_ratio:.2f}, distinct3 {r.distinct3:.2f}, "
         f"mentioned {r.papers_mentioned}/{r.papers_total}, "
         f"ungrounded {len(r.ungrounded_tokens)}{bad}, "
-        f"fallback {r.fallback_units}/{r.units}, unsourced {r.unsourced}"
+        f"fallback {r.fallback_units}/{r.units}, unsourced {r.unsourced}, "
+        f"lines floor {r.floor_lines} / model {r.model_lines}"
+        + (f" ({', '.join(r.models)})" if r.models else "")
     )
 
 
@@ -148,6 +150,9 @@ def totals(checks: Sequence[CategoryCheck]) -> dict:
             sum(r.fallback_units for r in reports) / max(1, sum(r.units for r in reports)), 4
         ),
         "unsourced": sum(r.unsourced for r in reports),
+        "floor_lines": sum(r.floor_lines for r in reports),
+        "model_lines": sum(r.model_lines for r in reports),
+        "models": sorted({m for r in reports for m in r.models}),
     }
 
 

@@ -2,26 +2,32 @@
 
 Parts 1, 2, 4 and 5 are composed by code from facts (report_parts.py: sub-themes, keyword
 counts against earlier days, the abstracts' own claims, the papers that stand out); no model
-writes them, so they cannot invent. Part 3 is one line per paper, written by the LLM from that
-paper's abstract and kept only when it passes the quality gate (quality.check_line: Korean, no
-loops, every number and Latin term found in the category's papers, no injected instructions);
-a line that fails every attempt becomes a plain sentence marked ``by="fallback"``, which the
-figures count as a failure. The whole report is checked once more (quality.check_sections).
+writes them, so they cannot invent. Part 3 is one line per paper (paperline.py): the paper's
+floor line, built from its own words (floor.py), or — with writer "llm" — the model's line where
+it passes the writing gate (quality.check_line: Korean, no loops, every number and Latin term
+found in the papers, no injected instructions) and the faithfulness check (faithful.py: no Han
+characters, no broken splices, every Korean content word a reviewed translation of a word the
+paper uses). The whole report is checked once more (quality.check_sections).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .faithful import FaithCheck
+from .floor import FLOOR_VERSION, floor_line
 from .history import History, NoHistory
+from .korean import Glossary, default_glossary
 from .label import Category
 from .llm import LLM
 from .paper import Paper, text_hash
-from .prompts import PAPER_BLOCK, PAPER_HEAD, PROMPT_VERSION
+from .paperline import glossary_terms, line_prompt
+from .prompts import LINE_HEAD, PROMPT_VERSION
 from .quality import (
     SourceIndex,
     check_line,
@@ -51,7 +57,8 @@ class SummaryStats:
     llm_seconds: float = 0.0
     cache_hits: int = 0
     fallback_parts: int = 0  # sentences marked by="fallback" (a failure in the figures)
-    generated_parts: int = 0  # LLM lines that passed the gate
+    generated_parts: int = 0  # LLM lines that passed the gate and the faithfulness check
+    floor_lines: int = 0  # part-3 lines built from the paper's own words
     fact_sentences: int = 0  # sentences of parts 1, 2, 4, 5 composed from facts
 
 
@@ -66,11 +73,14 @@ class Summarizer:
     max_tokens_paper: int = 48
     sentences_paper: int = 1
     attempts: int = 2
+    writer: str = "floor"  # part 3: "floor" (copy-first lines) or "llm" (checked model lines)
+    glossary: Glossary = field(default_factory=default_glossary)
     stats: SummaryStats = field(default_factory=SummaryStats)
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> QualityReport dict
     _index: SourceIndex | None = None
     _attempts_used: int = 0
     _composer: Composer | None = None
+    _check: FaithCheck | None = None
 
     def cache_key(self, category: Category, day: str = "") -> tuple[str, str]:
         """(key, input hash): the key also holds the model, prompt version, options and, for
@@ -87,6 +97,9 @@ class Summarizer:
             self.paper_words,
             self.sentences_paper,
             self.attempts,
+            self.writer,
+            self.glossary.version,
+            FLOOR_VERSION,
         ]
         history = (self.history or NoHistory()).fingerprint(day) if day else ""
         key = text_hash(
@@ -138,32 +151,50 @@ class Summarizer:
         return [parts[i] for i in range(1, 6)]
 
     def _paper_lines(self, papers: list[Paper]) -> list[Sentence]:
-        """Part 3: one sentence per paper from its own abstract. The prompts are independent,
-        so the backend may decode them together; a line that fails the gate is generated again
-        with the next seed, and after the last attempt the paper takes PAPER_FALLBACK."""
-        prompts = [
-            # neutralize: instructions hidden in an abstract must not steer the completion
-            PAPER_HEAD
-            + PAPER_BLOCK.format(
-                title=first_words(p.title, TITLE_WORDS),
-                abstract=key_sentences(neutralize(p.abstract), self.paper_words),
-            )
+        """Part 3: one sentence per paper. Each paper's floor line (its own words, by rule);
+        with writer "llm" the model's line instead where one passes the writing gate and the
+        faithfulness check. A rejected model line is never a fallback: the floor is faithful."""
+        # the floor reads the abstract as the model would: injected instructions dropped
+        floors = [
+            floor_line(dataclasses.replace(p, abstract=neutralize(p.abstract)), self.glossary)
             for p in papers
         ]
-        texts = self._lines(
-            prompts,
-            self.max_tokens_paper,
-            self.sentences_paper,
-            lambda i, text: self._accepts(text.strip(), avoid=papers[i].title),
-        )
-        return [
-            Sentence(
-                f"{p.title}: 이 논문은{text or ' ' + PAPER_FALLBACK}",
-                (p.id,),
-                f"model:{self.llm.name}" if text else "fallback",
+        texts: list[str | None] = [None] * len(papers)
+        if self.writer == "llm":
+            check = self._faith()
+            prompts = [
+                # neutralize: instructions hidden in an abstract must not steer the completion
+                line_prompt(
+                    first_words(p.title, TITLE_WORDS),
+                    key_sentences(neutralize(p.abstract), self.paper_words),
+                    glossary_terms(p, self.glossary),
+                )
+                for p in papers
+            ]
+            texts = self._lines(
+                prompts,
+                self.max_tokens_paper,
+                self.sentences_paper,
+                lambda i, text: (
+                    self._accepts(text.strip(), avoid=papers[i].title)
+                    and check.check(text.strip(), papers[i], self._index).ok
+                ),
             )
-            for p, text in zip(papers, texts, strict=True)
-        ]
+        out = []
+        for p, floor, text in zip(papers, floors, texts, strict=True):
+            if text:
+                out.append(
+                    Sentence(f"{p.title}: 이 논문은{text}", (p.id,), f"model:{self.llm.name}")
+                )
+            else:
+                self.stats.floor_lines += 1
+                out.append(Sentence(f"{p.title}: {floor}", (p.id,), "floor"))
+        return out
+
+    def _faith(self) -> FaithCheck:
+        if self._check is None:
+            self._check = FaithCheck(self.glossary)
+        return self._check
 
     def _lines(
         self,
@@ -198,8 +229,6 @@ class Summarizer:
             texts.append(text if ok else None)
             if ok:
                 self.stats.generated_parts += 1
-            else:
-                self.stats.fallback_parts += 1
         return texts
 
     def _accepts(self, text: str, avoid: str = "") -> bool:
@@ -248,13 +277,8 @@ def acceptable(text: str) -> bool:
 def copies_example(text: str, span: int = 14) -> bool:
     """True when the model parroted a run of the worked examples instead of the papers."""
     squeezed = "".join(text.split())
-    examples = "".join(PAPER_HEAD.split())
+    examples = "".join(LINE_HEAD.split())
     return any(squeezed[i : i + span] in examples for i in range(max(1, len(squeezed) - span + 1)))
-
-
-# Said plainly when no generated sentence passed the gate: no invented content, and the
-# paper is still listed (with its title and link) so a reader can go to the abstract.
-PAPER_FALLBACK = "한국어 요약이 품질 검사를 통과하지 못해, 원문 초록을 참고하시기 바랍니다."
 
 
 def _temperature(attempt: int) -> float:

@@ -5,6 +5,7 @@ The real-model version, which also kills during embedding and clustering, is ben
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import subprocess
@@ -43,7 +44,9 @@ DRIVER = textwrap.dedent(
                 time.sleep(600)
             return super().complete(prompt, **opts)
 
-    settings = Settings(db=db, out=out, llm_backend="fake", embed_backend="hash")
+    settings = Settings(
+        db=db, out=out, llm_backend="fake", embed_backend="hash", writer="llm"
+    )
     run_day(settings, DayRequest(inputs=[source]), llm=Stalling(), embedder=HashEmbedder())
     """
 )
@@ -71,6 +74,8 @@ def table_facts(db: Path) -> dict:
 def test_kill_during_summarize_then_rerun(tmp_path, settings, paper_factory, write_jsonl):
     source = write_jsonl(tmp_path / "day.jsonl", paper_factory())
     request = DayRequest(inputs=[str(source)])
+    # writer "llm": the model writes part 3, so the run can be stopped inside summarize
+    settings = dataclasses.replace(settings, writer="llm")
     baseline = run_day(settings, request, llm=FakeLLM(), embedder=HashEmbedder())
     total_calls = baseline.stats["llm_calls"]
     # one LLM call per paper (part 3); parts 1, 2, 4, 5 are composed without the model

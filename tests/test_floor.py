@@ -1,6 +1,6 @@
 """The floor line: built from the paper's own words, particles by rule, never reordered by guess."""
 
-from localdigest.floor import floor_line, find_contribution, translate_phrase
+from localdigest.floor import find_contribution, floor_line, translate_phrase
 from localdigest.korean import Glossary, josa
 from localdigest.paper import Paper
 
@@ -73,7 +73,8 @@ def test_clause_is_not_reordered_by_guess():
     # a title that is a sentence cannot be turned into Korean order: quoted, not scrambled
     assert translate_phrase("Models Will Change How Children Think", G) is None
     p = paper("Nothing here states a contribution.", title="Models Will Change How We Think")
-    assert floor_line(p, G) == "「Models Will Change How We Think」를 주제로 합니다."
+    # ... so the abstract speaks for itself, quoted, and the title is not said twice
+    assert floor_line(p, G) == "초록의 요지: “Nothing here states a contribution.”"
 
 
 def test_ambiguous_coordination_says_less():
@@ -94,6 +95,8 @@ def test_participle_after_a_name_is_a_relative_clause():
 
 
 def test_a_decimal_point_is_not_a_sentence_end():
-    p = paper("We construct a large-scale, difficulty-graded dataset containing 3.34 million items.")
+    p = paper(
+        "We construct a large-scale, difficulty-graded dataset containing 3.34 million items."
+    )
     line = floor_line(p, G)
     assert "3" not in line and line.endswith("데이터셋을 구축합니다.")

@@ -11,9 +11,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_glossary_validates():
     out = subprocess.run(
-        [sys.executable, str(ROOT / "tools/validate_glossary.py"),
-         str(ROOT / "localdigest/data/glossary.tsv")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "tools/validate_glossary.py"),
+            str(ROOT / "localdigest/data/glossary.tsv"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr
 

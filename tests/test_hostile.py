@@ -4,6 +4,7 @@ or in one line naming the file (and line or paper) with nothing stored. Never a 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -63,6 +64,7 @@ def one_error_line(result) -> str:
 def test_megabyte_abstracts_kept_in_db_and_cut_for_the_model(
     settings, tmp_path, write_jsonl, paper_factory
 ):
+    settings = dataclasses.replace(settings, writer="llm")  # the model reads the abstracts
     words = ("attention " * (MB // 10))[:MB]
     blob = "QUJD" * (MB // 4)  # one 1 MB "word", e.g. base64 pasted into an abstract
     papers = with_papers(
@@ -138,9 +140,11 @@ def test_prompt_injection_cannot_change_language_or_structure(
     settings, tmp_path, write_jsonl, paper_factory
 ):
     """Two defences, each needed: neutralize() keeps the injected instruction out of every
-    prompt (so the injected paper still gets a model line, not a fallback), and the Korean
-    check rejects English the model writes anyway (the DRIFT paper falls back). Breaking either
-    one fails this test."""
+    prompt (so the injected paper still gets a model line, not its floor line), and the Korean
+    check rejects English the model writes anyway (the DRIFT paper takes its floor line).
+    Breaking either one fails this test."""
+    settings = dataclasses.replace(settings, writer="llm")  # the model reads the abstracts
+
     papers = with_papers(
         paper_factory,
         hostile(
@@ -163,11 +167,11 @@ def test_prompt_injection_cannot_change_language_or_structure(
     assert not any("Ignore previous instructions" in p for p in llm.prompts)
     assert lines["2504.90021"]["by"] == "model:fake", lines["2504.90021"]
     assert "PwnSet" not in md and "Ignore previous" not in md  # nothing copied from it either
-    # the Korean check: English the model wrote on its own was rejected, the paper fell back
-    assert lines["2504.90023"]["by"] == "fallback", lines["2504.90023"]
+    # the Korean check: English the model wrote on its own was rejected, the floor took over
+    assert lines["2504.90023"]["by"] == "floor", lines["2504.90023"]
     assert "in English" not in md and "We sample graph edges and" not in md
-    fell_back = {pid for pid, line in lines.items() if line["by"] == "fallback"}
-    assert "2504.90023" in fell_back <= {"2504.90022", "2504.90023"}  # PWN: markup, see below
+    floored = {pid for pid, line in lines.items() if line["by"] == "floor"}
+    assert "2504.90023" in floored <= {"2504.90022", "2504.90023"}  # PWN: markup, see below
     assert "<img" not in md and "](http://evil" not in md
     # Whether or not the quality gate let the Korean line with markup through, it is text:
     assert "## PWNED" not in md.replace("\\#\\# PWNED", "")

@@ -8,6 +8,7 @@ would be reached, and the guard raises before the real connect is called.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
@@ -227,6 +228,7 @@ def test_full_run_under_the_guard(settings, tmp_path, paper_factory, write_jsonl
 
     llm.complete = complete
     source = _tiny_input(tmp_path, paper_factory, write_jsonl)
+    settings = dataclasses.replace(settings, writer="llm")  # the model is called under the guard
     result = run_day(settings, DayRequest(inputs=[str(source)]), llm=llm, embedder=HashEmbedder())
     assert json.loads(result.json.read_text())["stats"]["papers"] == 32
     assert seen and all(seen)  # the guard was on during the LLM stage

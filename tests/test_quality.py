@@ -259,6 +259,9 @@ def test_good_report_passes():
         "units": 7,
         "fallback_units": 0,
         "unsourced": 0,
+        "floor_lines": 0,
+        "model_lines": 0,
+        "models": [],
         "passed": True,
         "failures": [],
     }

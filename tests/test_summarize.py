@@ -12,7 +12,6 @@ from localdigest.label import Category
 from localdigest.llm import FakeLLM
 from localdigest.store import Store
 from localdigest.summarize import (
-    PAPER_FALLBACK,
     Summarizer,
     acceptable,
     clean_line,
@@ -21,7 +20,9 @@ from localdigest.summarize import (
 )
 
 DAY = "2025-04-03"
-EXAMPLE_COPY = "이 논문은 각 토큰을 더 적은 전문가에게 보내 계산량을 줄이면서 정확도를 유지합니다."
+EXAMPLE_COPY = (
+    "이 논문은 각 토큰을 더 적은 expert에 보내는 라우팅 방법을 제안하여 정확도를 유지합니다."
+)
 
 
 @pytest.fixture
@@ -62,18 +63,47 @@ def test_five_parts_of_sourced_sentences(category):
             assert sentence.sources and set(sentence.sources) <= ids
     lines = report[2]
     assert len(lines) == len(category.papers)
+    # the default writer is the floor: each paper's line from its own words, no model call
     for line, paper in zip(lines, category.papers, strict=True):
+        assert line.text.startswith(f"{paper.title}: ")
+        assert line.sources == (paper.id,) and line.by == "floor"
+    assert s.stats.llm_calls == len(llm.prompts) == 0
+    assert s.stats.floor_lines == calls_for(category)
+    assert s.stats.fallback_parts == 0
+    assert s.stats.cache_hits == 0
+    quality = s.quality[category.id]
+    assert quality["passed"], quality
+    assert quality["floor_lines"] == calls_for(category) and quality["model_lines"] == 0
+
+
+def test_model_lines_kept_when_they_pass_the_checks(category):
+    llm = FakeLLM()  # " 관련 연구를 소개합니다.": common words only, nothing to contradict
+    s = Summarizer(llm, writer="llm")
+    report = s.summarize(DAY, category)
+    for line, paper in zip(report[2], category.papers, strict=True):
         assert line.text.startswith(f"{paper.title}: 이 논문은 ")
         assert line.sources == (paper.id,) and line.by == "model:fake"
     assert s.stats.llm_calls == len(llm.prompts) == calls_for(category)
     assert s.stats.generated_parts == calls_for(category)
-    assert s.stats.fallback_parts == 0
-    assert s.stats.cache_hits == 0
-    # each part-3 prompt shows its own paper and no other
+    # each part-3 prompt shows its own paper (and the glossary terms it uses) and no other
     assert llm.prompts[0].rstrip().endswith("한 문장 요약: 이 논문은")
     assert category.papers[0].title in llm.prompts[0]
     assert category.papers[1].title not in llm.prompts[0]
-    assert s.quality[category.id]["passed"], s.quality[category.id]
+    assert "용어:" in llm.prompts[0]
+    quality = s.quality[category.id]
+    assert quality["passed"], quality
+    assert quality["model_lines"] == calls_for(category) and quality["models"] == ["fake"]
+
+
+def test_unfaithful_model_line_gives_way_to_the_floor(category):
+    # fluent Korean about something no paper says (pregnant women): the content check rejects
+    llm = FakeLLM(
+        replies=[" 임신부에 대한 연구를 소개합니다.", " 임신부에 대한 연구를 소개합니다."]
+    )
+    s = Summarizer(llm, writer="llm")
+    report = s.summarize(DAY, category)
+    assert report[2][0].by == "floor" and "임신부" not in report[2][0].text
+    assert s.stats.fallback_parts == 0 and s.stats.floor_lines == 1
 
 
 def test_cache_hit_on_second_call(category, store):
@@ -99,6 +129,10 @@ def test_cache_key_depends_on_inputs(category, monkeypatch, store, paper_factory
     assert new_hash == input_hash  # the input did not change, only the prompt version
     monkeypatch.undo()
     assert Summarizer(FakeLLM(), seed=7).cache_key(category)[0] != key
+    assert Summarizer(FakeLLM(), writer="llm").cache_key(category)[0] != key
+    monkeypatch.setattr(summarize, "FLOOR_VERSION", "floor-test")
+    assert Summarizer(FakeLLM()).cache_key(category)[0] != key  # the floor's rules changed
+    monkeypatch.undo()
     # an earlier day added to the database changes part 2's trends, so the key
     with_history = Summarizer(FakeLLM(), history=store)
     before = with_history.cache_key(category, DAY)[0]
@@ -108,25 +142,23 @@ def test_cache_key_depends_on_inputs(category, monkeypatch, store, paper_factory
     assert s.cache_key(category)[0] != key
 
 
-def test_bad_replies_retried_then_fallback(category, store):
-    # Paper 1: empty, then English -> fallback. Paper 2: English, then Korean -> accepted.
+def test_bad_replies_retried_then_floor(category, store):
+    # Paper 1: empty, then English -> its floor line. Paper 2: English, then Korean -> kept.
     llm = FakeLLM(
-        replies=["", " This paper studies images.", " no Korean here", " 좋은 연구입니다."]
+        replies=["", " This paper studies images.", " no Korean here", " 새로운 연구를 소개합니다."]
     )
-    s = Summarizer(llm, store, seed=42)
+    s = Summarizer(llm, store, seed=42, writer="llm")
     report = s.summarize(DAY, category)
-    assert s.stats.fallback_parts == 1
+    assert s.stats.fallback_parts == 0 and s.stats.floor_lines == 1
     assert s.stats.llm_calls == calls_for(category) + 2
     assert s.stats.generated_parts == calls_for(category) - 1
     first, second = report[2][0], report[2][1]
-    assert first.by == "fallback" and first.text.endswith(PAPER_FALLBACK)
-    assert second.text == f"{category.papers[1].title}: 이 논문은 좋은 연구입니다."
+    assert first.by == "floor" and "품질 검사" not in first.text  # no boilerplate, ever
+    assert second.text == f"{category.papers[1].title}: 이 논문은 새로운 연구를 소개합니다."
     quality = s.quality[category.id]
-    assert quality["fallback"] is True and quality["fallback_units"] == 1
+    assert quality["fallback"] is False and quality["fallback_units"] == 0
     assert quality["attempts"] == 2
-    # a fallback is a failure: one of this category's few units is far over 5 %
-    assert quality["passed"] is False
-    assert any(f.startswith("fallback 1/") for f in quality["failures"])
+    assert quality["passed"] is True, quality
     seeds = [
         json.loads(r[0])["seed"]
         for r in store.db.execute("SELECT options FROM llm_calls ORDER BY id LIMIT 4").fetchall()
@@ -134,32 +166,32 @@ def test_bad_replies_retried_then_fallback(category, store):
     assert seeds == [42, 43, 42, 43]  # a retry uses another seed
 
 
-def test_paper_line_fallback_names_the_title(category):
+def test_floor_line_names_the_title(category):
     llm = FakeLLM(replies=["", "English"])
-    s = Summarizer(llm)
+    s = Summarizer(llm, writer="llm")
     report = s.summarize(DAY, category)
     first = report[2][0]
     title = category.papers[0].title
-    assert first.text == f"{title}: 이 논문은 {PAPER_FALLBACK}"
-    # the fallback names the paper once (its line's head), so the gate still counts it
+    assert first.text.startswith(f"{title}: ") and first.by == "floor"
+    # the floor line names the paper once (its line's head), so the gate still counts it
     assert s.quality[category.id]["papers_mentioned"] == len(category.papers)
-    assert s.stats.fallback_parts == 1
+    assert s.stats.fallback_parts == 0
 
 
 def test_reply_copying_the_example_is_rejected(category):
     assert copies_example(EXAMPLE_COPY)
     assert acceptable(clean_line(EXAMPLE_COPY))  # Korean enough, so only the copy check stops it
     llm = FakeLLM(replies=[EXAMPLE_COPY, EXAMPLE_COPY])
-    s = Summarizer(llm)
+    s = Summarizer(llm, writer="llm")
     report = s.summarize(DAY, category)
-    assert "전문가" not in report[2][0].text
-    assert s.stats.fallback_parts == 1
+    assert "라우팅" not in report[2][0].text
+    assert report[2][0].by == "floor"
 
 
 def test_copies_example_checks_every_window():
     # The copied run sits at the very end of the reply.
-    assert copies_example("새 계산량을 줄이면서 정확도를 유지")
-    assert copies_example("새로운 결과입니다. 계산량을 줄이면서 정확도를 유지")
+    assert copies_example("새 정확도를 유지하면서 계산량을 줄")
+    assert copies_example("새로운 결과입니다. 정확도를 유지하면서 계산량을 줄")
     assert not copies_example("이 논문은 그래프 신경망의 과평활 문제를 분석합니다.")
     assert not copies_example(" 관련 연구를 소개합니다.")
 
@@ -187,8 +219,8 @@ def test_hangul_ratio_and_acceptable():
 
 def test_every_call_logged(category, store):
     run_id = store.start_run(DAY, {})
-    llm = FakeLLM(replies=["", ""])  # the first paper's line falls back after two calls
-    s = Summarizer(llm, store, run_id)
+    llm = FakeLLM(replies=["", ""])  # the first paper takes its floor line after two calls
+    s = Summarizer(llm, store, run_id, writer="llm")
     s.summarize(DAY, category)
     rows = store.db.execute(
         "SELECT run_id, model, prompt, output, options FROM llm_calls ORDER BY id"
@@ -204,7 +236,7 @@ def test_every_call_logged(category, store):
 def test_paper_line_repeating_its_title_is_retried(category):
     paper = category.papers[0]
     llm = FakeLLM(replies=[f" {paper.title}를 제안합니다.", " 새로운 방법을 제안합니다."])
-    report = Summarizer(llm).summarize(DAY, category)
+    report = Summarizer(llm, writer="llm").summarize(DAY, category)
     assert report[2][0].text == f"{paper.title}: 이 논문은 새로운 방법을 제안합니다."
 
 

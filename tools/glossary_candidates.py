@@ -1,7 +1,8 @@
 """List frequent words and 2-3 word phrases from arXiv day files that the glossary lacks.
 
 Usage:
-    python tools/glossary_candidates.py data/days/*.jsonl [--glossary PATH] [--top N] [--min-count K]
+    python tools/glossary_candidates.py data/days/*.jsonl \
+        [--glossary PATH] [--top N] [--min-count K]
 
 Each day file is JSON Lines with "title" and "abstract" fields.  The script counts
 lower-cased words and 2-3 word phrases (phrases never cross punctuation and never
@@ -73,9 +74,7 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "shes", "ches")) or word[:-2].endswith(
-        ("ius", "cus", "ias")
-    ):
+    if word.endswith(("sses", "xes", "shes", "ches")) or word[:-2].endswith(("ius", "cus", "ias")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is", "ias")):
         return word[:-1]
@@ -190,12 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="glossary TSV (default: found near this script)",
     )
-    ap.add_argument(
-        "--top", type=int, default=200, help="how many candidates of each kind"
-    )
-    ap.add_argument(
-        "--min-count", type=int, default=5, help="ignore terms in fewer papers"
-    )
+    ap.add_argument("--top", type=int, default=200, help="how many candidates of each kind")
+    ap.add_argument("--min-count", type=int, default=5, help="ignore terms in fewer papers")
     ap.add_argument("--kind", choices=["word", "phrase", "both"], default="both")
     args = ap.parse_args(argv)
 
@@ -209,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     glossary = args.glossary or find_glossary()
     if glossary is None or not glossary.is_file():
         print(
-            f"Error: glossary not found ({glossary or 'looked next to the script and in the repository'}); "
+            "Error: glossary not found "
+            f"({glossary or 'looked next to the script and in the repository'}); "
             "pass --glossary PATH/glossary.tsv",
             file=sys.stderr,
         )

@@ -46,9 +46,7 @@ def problems(path: Path) -> tuple[list[str], Counter]:
     for no, line in enumerate(lines[1:], 2):
         cols = line.split("\t")
         if len(cols) != 3:
-            out.append(
-                f"{path}:{no}: expected 3 tab-separated columns, got {len(cols)}"
-            )
+            out.append(f"{path}:{no}: expected 3 tab-separated columns, got {len(cols)}")
             continue
         en, ko, pos = cols
         where = f"{path}:{no}: {en!r}"
@@ -75,18 +73,12 @@ def problems(path: Path) -> tuple[list[str], Counter]:
     for en, no in seen.items():
         for cut in ("s", "es"):
             if en.endswith(cut) and en[: -len(cut)] in seen:
-                out.append(
-                    f"{path}:{no}: {en!r} is a regular plural of {en[: -len(cut)]!r}"
-                )
+                out.append(f"{path}:{no}: {en!r} is a regular plural of {en[: -len(cut)]!r}")
     return out, pos_count
 
 
 def main(argv: list[str]) -> int:
-    path = (
-        Path(argv[1])
-        if len(argv) > 1
-        else Path(__file__).resolve().parent / "glossary.tsv"
-    )
+    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "glossary.tsv"
     if not path.is_file():
         print(f"Error: {path} not found; pass the glossary path", file=sys.stderr)
         return 2
@@ -95,8 +87,7 @@ def main(argv: list[str]) -> int:
         print(line)
     total = sum(pos_count.values())
     print(
-        f"{path}: {total} entries; "
-        + ", ".join(f"{p}={pos_count[p]}" for p in sorted(pos_count))
+        f"{path}: {total} entries; " + ", ".join(f"{p}={pos_count[p]}" for p in sorted(pos_count))
     )
     return 1 if found else 0
 
