@@ -83,7 +83,6 @@ def chrf(hyp: str, ref: str, n: int = 6, beta: float = 2.0) -> float:
 
 def generate(args) -> None:
     from localdigest.faithful import FaithCheck
-    from localdigest.floor import floor_line
     from localdigest.korean import Glossary
     from localdigest.llm import get_llm
     from localdigest.paperline import glossary_terms, line_prompt
@@ -103,7 +102,7 @@ def generate(args) -> None:
     rows = []
 
     start = time.perf_counter()
-    floors = [floor_line(p, glossary) for p in papers]
+    floors = pipeline_floors(papers, glossary)
     floor_s = (time.perf_counter() - start) / len(papers)
     for p, line in zip(papers, floors, strict=True):
         rows.append({"system": "floor", "id": p.id, "line": line, "seconds": floor_s})
@@ -242,8 +241,11 @@ def main() -> None:
     g.add_argument("--seed", type=int, default=1)
     r = sub.add_parser("report")
     r.add_argument("--tag", required=True)
+    f = sub.add_parser("refloor")
+    f.add_argument("--tag", required=True)
+    f.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    {"generate": generate, "report": report}[args.cmd](args)
+    {"generate": generate, "report": report, "refloor": refloor}[args.cmd](args)
 
 
 if __name__ == "__main__":
