@@ -166,25 +166,53 @@ def generate(args) -> None:
                     }
                 )
 
-    out = RATINGS / args.tag
+    write_sheets(RATINGS / args.tag, rows, papers, args.seed)
+
+
+def pipeline_floors(papers, glossary) -> list[str]:
+    """Floor lines exactly as the summarizer makes them (from the neutralized abstract)."""
+    import dataclasses
+
+    from localdigest.floor import floor_line
+    from localdigest.quality import neutralize
+
+    return [
+        floor_line(dataclasses.replace(p, abstract=neutralize(p.abstract)), glossary)
+        for p in papers
+    ]
+
+
+def write_sheets(out: Path, rows: list[dict], papers, seed: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with (out / "lines.jsonl").open("w") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     by_id = {p.id: p for p in papers}
     items = sorted({(r["id"], r["line"]) for r in rows})
-    random.Random(args.seed).shuffle(items)
+    random.Random(seed).shuffle(items)
     with (out / "blind.jsonl").open("w") as fh:
         for n, (pid, line) in enumerate(items, start=1):
             p = by_id[pid]
-            fh.write(
-                json.dumps(
-                    {"item": n, "id": pid, "title": p.title, "abstract": p.abstract, "line": line},
-                    ensure_ascii=False,
-                )
-                + "\n"
-            )
+            item = {"item": n, "id": pid, "title": p.title, "abstract": p.abstract, "line": line}
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} lines ({len(items)} distinct) to {out}")
+
+
+def refloor(args) -> None:
+    """Recompute the floor lines (and the checked systems' floor rows) with the current code,
+    keeping the model rows: the floor is deterministic and costs milliseconds."""
+    from localdigest.korean import Glossary
+
+    papers = load_papers()
+    floors = dict(
+        zip((p.id for p in papers), pipeline_floors(papers, Glossary.load()), strict=True)
+    )
+    out = RATINGS / args.tag
+    rows = [json.loads(line) for line in (out / "lines.jsonl").open()]
+    for r in rows:
+        if r["system"] == "floor" or r.get("from") == "floor":
+            r["line"] = floors[r["id"]]
+    write_sheets(out, rows, papers, args.seed)
 
 
 _OLD_FALLBACK = "한국어 요약이 품질 검사를 통과하지 못해, 원문 초록을 참고하시기 바랍니다."
