@@ -53,6 +53,7 @@ class DayResult:
     stats: dict
     skipped: list[InputError]
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> gate figures
+    site: Path | None = None  # index.html of the static site (every stored day)
 
 
 class Timer:
@@ -212,6 +213,8 @@ def _run_day(
             raise
         result.stats.update(papers=len(todays), skipped_lines=len(skipped))
         write_outputs(result, timer, started)
+        with timer("site"):
+            result.site = publish_site(store, settings, embedder)
         store.finish_run(run_id, result.stats)
     result.skipped = skipped
     return result
@@ -258,6 +261,20 @@ def _process(
         stats,
         [],
         summarizer.quality,
+    )
+
+
+def publish_site(store: Store, settings: Settings, embedder: Embedder) -> Path:
+    """The HTML site and Atom feed over every stored day (see site.py)."""
+    from .site import publish
+
+    return publish(
+        store.db,
+        settings.out,
+        profile=settings.profile,
+        embedder=embedder,
+        store=store,
+        site_url=settings.site_url,
     )
 
 

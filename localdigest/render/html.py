@@ -1,0 +1,159 @@
+"""The static site: index.html, one page per day and per category, and the Atom feed.
+
+Everything comes from the DuckDB file (every digested day, not only today's), through jinja2
+templates with autoescape on. Pages use relative links and a local copy of NanumGothic, so
+the folder works from file:// or behind any web server, with no network fetch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ..archive import CategoryView, DayView, load_days
+from ..prompts import PARTS
+from . import atomic_write, chart_name
+
+FONT_FILE = "NanumGothic.ttf"
+_SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+
+
+@dataclass
+class Pick:
+    """One "관심 논문" row: a paper of the day close to one of the user's own papers."""
+
+    paper_id: str
+    title: str
+    line: str
+    score: float
+    reason: str  # the profile paper it is closest to
+
+
+def page_name(category_id: str) -> str:
+    """A file name for a category page: the slug itself when it is plain ASCII."""
+    if _SAFE.match(category_id):
+        return f"{category_id}.html"
+    return "c-" + hashlib.sha1(category_id.encode("utf-8")).hexdigest()[:12] + ".html"
+
+
+def font_source() -> Path | None:
+    """NanumGothic as shipped by koreanize-matplotlib (a dependency), else Debian's copy."""
+    try:
+        import koreanize_matplotlib
+
+        bundled = Path(koreanize_matplotlib.__file__).parent / "fonts" / FONT_FILE
+        if bundled.is_file():
+            return bundled
+    except ImportError:
+        pass
+    system = Path("/usr/share/fonts/truetype/nanum") / FONT_FILE
+    return system if system.is_file() else None
+
+
+def _env():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("localdigest", "templates"),
+        autoescape=select_autoescape(["html", "xml", "j2"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["page"] = page_name
+    env.filters["anchor"] = lambda cid: "cat-" + page_name(cid).removesuffix(".html")
+    return env
+
+
+@dataclass
+class CategoryDay:
+    date: str
+    category: CategoryView
+
+
+def _category_index(views: list[DayView]) -> dict[str, list[CategoryDay]]:
+    out: dict[str, list[CategoryDay]] = {}
+    for view in views:  # newest first
+        for cat in view.categories:
+            out.setdefault(cat.id, []).append(CategoryDay(view.date, cat))
+    return out
+
+
+def _sources_map(cat: CategoryView) -> dict[str, int]:
+    """paper id -> its number within the category, for the [n] marks after sentences."""
+    return {p.id: i for i, p in enumerate(cat.papers, start=1)}
+
+
+def write_site(
+    db: duckdb.DuckDBPyConnection,
+    out: str | Path,
+    *,
+    picks: dict[str, list[Pick]] | None = None,
+    site_url: str = "",
+) -> list[Path]:
+    """Write (or rewrite) the whole site into ``out``; returns the files written."""
+    out = Path(out)
+    views = load_days(db)
+    env = _env()
+    written: list[Path] = []
+    picks = picks or {}
+
+    font = font_source()
+    font_ok = False
+    if font is not None:
+        target = out / "assets" / FONT_FILE
+        if not target.is_file() or target.stat().st_size != font.stat().st_size:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(font, target)
+        font_ok = True
+
+    cats = _category_index(views)
+    common = {"font_ok": font_ok, "font_file": FONT_FILE, "parts": PARTS}
+
+    def write(path: Path, template: str, root: str, **ctx) -> None:
+        html = env.get_template(template).render(root=root, **common, **ctx)
+        atomic_write(path, html.encode("utf-8"))
+        written.append(path)
+
+    totals = sorted(
+        ((cid, rows[0].category, sum(len(r.category.papers) for r in rows), len(rows))
+         for cid, rows in cats.items()),
+        key=lambda t: (-t[2], t[1].name),
+    )
+    write(out / "index.html", "index.html.j2", "", views=views, totals=totals)
+    for i, view in enumerate(views):
+        newer = views[i - 1].date if i > 0 else None
+        older = views[i + 1].date if i + 1 < len(views) else None
+        top = max((len(c.papers) for c in view.categories), default=1) or 1
+        write(
+            out / "day" / f"{view.date}.html",
+            "day.html.j2",
+            "../",
+            view=view,
+            newer=newer,
+            older=older,
+            top=top,
+            picks=picks.get(view.date, []),
+            chart=chart_name(view.date) if (out / chart_name(view.date)).is_file() else None,
+            sources={c.id: _sources_map(c) for c in view.categories},
+        )
+    for cid, rows in cats.items():
+        write(
+            out / "category" / page_name(cid),
+            "category.html.j2",
+            "../",
+            category=rows[0].category,
+            rows=rows,
+            total=sum(len(r.category.papers) for r in rows),
+        )
+    from .feed import render_feed
+
+    feed = out / "feed.xml"
+    atomic_write(feed, render_feed(views, site_url=site_url).encode("utf-8"))
+    written.append(feed)
+    return written
