@@ -7,7 +7,7 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean
+.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean browser
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -52,6 +52,12 @@ bench-all: bench
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/categories.py --days 5
 	$(BIN)/python bench/quality.py --days 1
+
+# Headless Chromium + its driver for the site tests (Debian packages); does nothing if present.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium chromium-driver >/dev/null)
 
 crash: install
 	$(BIN)/python bench/crash.py
