@@ -7,9 +7,10 @@ the folder works from file:// or behind any web server, with no network fetch.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..archive import CategoryView, DayView, load_days
 from ..prompts import PARTS
 from . import atomic_write, chart_name
 
-FONT_FILE = "NanumGothic.ttf"
+FONT_FILE = "NanumGothic.ttf"  # as shipped by koreanize-matplotlib
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
@@ -89,6 +90,47 @@ def _sources_map(cat: CategoryView) -> dict[str, int]:
     return {p.id: i for i, p in enumerate(cat.papers, start=1)}
 
 
+def subset_font(font: Path, text: str) -> bytes:
+    """NanumGothic cut down to the characters the site uses (plus ASCII), as WOFF.
+
+    Chromium will not load a font file from a file:// page (a CORS block), so the font goes
+    into site.css as a data: URI; the subset keeps that a few hundred KB instead of 4.7 MB.
+    """
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff"  # zlib-compressed; WOFF2 would need brotli
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.drop_tables += ["TSI0", "TSI1", "TSI2", "TSI3", "TSI5"]  # VTT hinting sources
+    chars = set(text) | {chr(c) for c in range(0x20, 0x7F)}
+    ft = subset.load_font(str(font), options)
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    sub.subset(ft)
+    buf = io.BytesIO()
+    subset.save_font(ft, buf, options)
+    return buf.getvalue()
+
+
+def site_css(pages_text: str) -> str:
+    """site.css: the embedded Korean font (when one is found) and the page styles."""
+    from importlib import resources
+
+    css = resources.files("localdigest").joinpath("templates/site.css").read_text("utf-8")
+    font = font_source()
+    if font is None:  # the stack below still tries an installed NanumGothic
+        return css
+    data = base64.b64encode(subset_font(font, pages_text)).decode("ascii")
+    face = (
+        '@font-face {\n  font-family: "NanumGothicLocal";\n'
+        f'  src: url("data:font/woff;base64,{data}") format("woff");\n'
+        "  font-display: block;\n}\n"
+    )
+    return face + css
+
+
 def write_site(
     db: duckdb.DuckDBPyConnection,
     out: str | Path,
@@ -100,37 +142,26 @@ def write_site(
     out = Path(out)
     views = load_days(db)
     env = _env()
-    written: list[Path] = []
     picks = picks or {}
-
-    font = font_source()
-    font_ok = False
-    if font is not None:
-        target = out / "assets" / FONT_FILE
-        if not target.is_file() or target.stat().st_size != font.stat().st_size:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(font, target)
-        font_ok = True
-
     cats = _category_index(views)
-    common = {"font_ok": font_ok, "font_file": FONT_FILE, "parts": PARTS}
+    pages: dict[Path, str] = {}
 
-    def write(path: Path, template: str, root: str, **ctx) -> None:
-        html = env.get_template(template).render(root=root, **common, **ctx)
-        atomic_write(path, html.encode("utf-8"))
-        written.append(path)
+    def render(path: Path, template: str, root: str, **ctx) -> None:
+        pages[path] = env.get_template(template).render(root=root, parts=PARTS, **ctx)
 
     totals = sorted(
-        ((cid, rows[0].category, sum(len(r.category.papers) for r in rows), len(rows))
-         for cid, rows in cats.items()),
+        (
+            (cid, rows[0].category, sum(len(r.category.papers) for r in rows), len(rows))
+            for cid, rows in cats.items()
+        ),
         key=lambda t: (-t[2], t[1].name),
     )
-    write(out / "index.html", "index.html.j2", "", views=views, totals=totals)
+    render(out / "index.html", "index.html.j2", "", views=views, totals=totals)
     for i, view in enumerate(views):
         newer = views[i - 1].date if i > 0 else None
         older = views[i + 1].date if i + 1 < len(views) else None
         top = max((len(c.papers) for c in view.categories), default=1) or 1
-        write(
+        render(
             out / "day" / f"{view.date}.html",
             "day.html.j2",
             "../",
@@ -143,7 +174,7 @@ def write_site(
             sources={c.id: _sources_map(c) for c in view.categories},
         )
     for cid, rows in cats.items():
-        write(
+        render(
             out / "category" / page_name(cid),
             "category.html.j2",
             "../",
@@ -153,7 +184,10 @@ def write_site(
         )
     from .feed import render_feed
 
+    css = site_css("".join(pages.values()))
+    atomic_write(out / "assets" / "site.css", css.encode("utf-8"))
+    for path, html in pages.items():
+        atomic_write(path, html.encode("utf-8"))
     feed = out / "feed.xml"
     atomic_write(feed, render_feed(views, site_url=site_url).encode("utf-8"))
-    written.append(feed)
-    return written
+    return [out / "assets" / "site.css", *pages, feed]
