@@ -50,8 +50,10 @@ def prepare(db_path: str, data: Path) -> None:
         start = time.perf_counter()
         _, hits = embed_papers(store, embedder, store.papers(ids))
         if hits < len(ids):
-            print(f"embedded {len(ids) - hits} papers in {time.perf_counter() - start:.0f}s "
-                  "(one-time indexing, not search work)")
+            print(
+                f"embedded {len(ids) - hits} papers in {time.perf_counter() - start:.0f}s "
+                "(one-time indexing, not search work)"
+            )
 
 
 def phrase_queries(db, n: int, seed: int) -> list[tuple[str, str]]:
@@ -125,7 +127,9 @@ def main() -> None:
         print(f"\n{kind} queries: {len(queries)}")
         for name, r in ranks.items():
             s = score(r)
-            line = f"  {name:9s} hit@1 {s['hit@1']:.2f}  hit@10 {s['hit@10']:.2f}  MRR {s['mrr']:.3f}"
+            line = (
+                f"  {name:9s} hit@1 {s['hit@1']:.2f}  hit@10 {s['hit@10']:.2f}  MRR {s['mrr']:.3f}"
+            )
             if name in secs:
                 t = sorted(secs[name])
                 p95 = t[min(len(t) - 1, int(0.95 * len(t)))]
@@ -137,7 +141,10 @@ def main() -> None:
             if score(ranks["hybrid"])["hit@10"] <= score(ranks["ilike"])["hit@10"]:
                 failed = True
     db.close()
-    print("\nFAIL" if failed else "\nPASS", "(target: hybrid p95 < 1 s; paraphrase hit@10 above ILIKE)")
+    print(
+        "\nFAIL" if failed else "\nPASS",
+        "(target: hybrid p95 < 1 s; paraphrase hit@10 above ILIKE)",
+    )
     sys.exit(1 if failed else 0)
 
 

@@ -37,8 +37,7 @@ def site(
     from .offline import guarded
     from .site import publish
 
-    s = settings_for(config, db=db, out=out, profile=profile, embedder=embedder,
-                     site_url=site_url)
+    s = settings_for(config, db=db, out=out, profile=profile, embedder=embedder, site_url=site_url)
     with guarded(True):
         emb = None
         if s.profile:
@@ -138,9 +137,13 @@ def trends(
 
         atomic_write(Path(png), chart(t))
     if as_json:
-        typer.echo(json.dumps(
-            {"days": t.days, "categories": t.categories, "keywords": t.keywords},
-            ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {"days": t.days, "categories": t.categories, "keywords": t.keywords},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         typer.echo(table(t))
     if png:

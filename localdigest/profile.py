@@ -1,4 +1,4 @@
-""""For you": an interest profile from the user's own papers, and each day's closest papers.
+""" "For you": an interest profile from the user's own papers, and each day's closest papers.
 
 The profile is read from a BibTeX file, a Zotero CSV export or a folder of PDFs (their
 titles), embedded locally with the run's embedder, and compared with the stored embeddings
@@ -102,15 +102,17 @@ def load_profile(path: str | Path) -> list[ProfilePaper]:
     if path.is_dir():
         papers = [ProfilePaper(pdf_title(p)) for p in sorted(path.glob("*.pdf"))]
     elif not path.is_file():
-        raise InputError("profile not found; pass a .bib, a Zotero .csv or a folder of PDFs",
-                         path=str(path))
+        raise InputError(
+            "profile not found; pass a .bib, a Zotero .csv or a folder of PDFs", path=str(path)
+        )
     elif path.suffix.lower() == ".bib":
         papers = read_bibtex(path)
     elif path.suffix.lower() == ".csv":
         papers = read_zotero_csv(path)
     else:
-        raise InputError("unknown profile type; use .bib, a Zotero .csv or a folder of PDFs",
-                         path=str(path))
+        raise InputError(
+            "unknown profile type; use .bib, a Zotero .csv or a folder of PDFs", path=str(path)
+        )
     if not papers:
         raise InputError("the profile holds no paper with a title", path=str(path))
     return papers
@@ -129,7 +131,9 @@ class Profile:
             return cls(papers, np.asarray(embedder.embed(texts), np.float32))
         hashes = [text_hash(t) for t in texts]
         cached = store.cached_embeddings(embedder.name, hashes)
-        missing = sorted({h: t for h, t in zip(hashes, texts, strict=True) if h not in cached}.items())
+        missing = sorted(
+            {h: t for h, t in zip(hashes, texts, strict=True) if h not in cached}.items()
+        )
         if missing:
             fresh = embedder.embed([t for _, t in missing])
             new = {h: np.asarray(v, np.float32) for (h, _), v in zip(missing, fresh, strict=True)}

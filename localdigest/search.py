@@ -69,7 +69,9 @@ class SearchIndex:
         self.published = np.array([r[3] for r in rows], dtype=object)
         self.arxiv = [list(r[4] or []) for r in rows]
         lines = paper_lines(db)
-        self.day = [lines.get(i, (p, "", ""))[0] for i, p in zip(self.ids, self.published, strict=True)]
+        self.day = [
+            lines.get(i, (p, "", ""))[0] for i, p in zip(self.ids, self.published, strict=True)
+        ]
         self.digest_category = [lines.get(i, ("", "", ""))[1] for i in self.ids]
         self.line = [lines.get(i, ("", "", ""))[2] for i in self.ids]
         self.bm25 = None
@@ -130,7 +132,9 @@ class SearchIndex:
         lexical_weight: float = LEXICAL_WEIGHT,
     ) -> list[Hit]:
         if not query.strip():
-            raise ConfigError("empty query; pass some words, e.g. `localdigest search 'graph pooling'`")
+            raise ConfigError(
+                "empty query; pass some words, e.g. `localdigest search 'graph pooling'`"
+            )
         keep = self.mask(since, category)
         if not keep.any():
             return []

@@ -39,7 +39,7 @@ def _sentence(raw: object) -> Sentence:
 
 
 def _old_part3(text: str, papers: Sequence[tuple[str, str]]) -> list[Sentence]:
-    """"- Title: line" lines -> one sentence per paper, matched by title, else by position."""
+    """ "- Title: line" lines -> one sentence per paper, matched by title, else by position."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     out: list[Sentence] = []
     unclaimed = list(papers)

@@ -130,11 +130,15 @@ def table(t: Trends) -> str:
         return "no digested day in the database yet"
     head = ["", *[d[5:] for d in t.days], "total"]
     rows = [["[분야]"]]
-    rows += [[c, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
-             for c, v in t.categories.items()]
+    rows += [
+        [c, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
+        for c, v in t.categories.items()
+    ]
     rows += [["[키워드]"]]
-    rows += [[k, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
-             for k, v in t.keywords.items()]
+    rows += [
+        [k, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
+        for k, v in t.keywords.items()
+    ]
     width = max(len(r[0]) for r in [head, *rows])
     lines = ["  ".join([head[0].ljust(width), *[h.rjust(5) for h in head[1:]]])]
     for r in rows:

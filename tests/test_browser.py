@@ -40,8 +40,13 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+    ):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
     yield driver
@@ -81,7 +86,9 @@ def test_day_page_in_chromium(built, browser, tmp_path):
     assert len(sections) == len(result.categories)
     for shown, cat in zip(sections, result.categories, strict=True):
         assert shown.text.startswith(f"{cat.emoji} {cat.name}")
-    links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a.paper-link")}
+    links = {
+        a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a.paper-link")
+    }
     want = {p.url for c in result.categories for p in c.papers}
     assert links == want
     cat_links = browser.find_elements(By.CSS_SELECTOR, "section.category a.category-link")
@@ -113,7 +120,9 @@ def test_index_links_every_day_and_category(built, browser):
     browser.get((Path(settings.out) / "index.html").resolve().as_uri())
     days = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.day-link")]
     assert days == [r.date for r in reversed(results)]
-    names = {a.text.split(" ", 1)[1] for a in browser.find_elements(By.CSS_SELECTOR, "a.category-link")}
+    names = {
+        a.text.split(" ", 1)[1] for a in browser.find_elements(By.CSS_SELECTOR, "a.category-link")
+    }
     assert names == {c.name for r in results for c in r.categories}
     fonts = _fonts_of(browser, "h1")
     assert set(fonts) == {"NanumGothic"}, fonts

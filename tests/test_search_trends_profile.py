@@ -94,9 +94,7 @@ def test_keyword_history_counts_papers_per_earlier_day(built):
     with open_readonly(settings.db) as db:
         h = keyword_history(db, DAY_A, 3, keywords=["segmentation", "quadrotor", "zzz"])
         # DAY_B holds every other tiny paper: 2 of its vision papers mention segmentation
-        expected = sum(
-            "segmentation" in f"{t} {a}".lower() for t, a in [*TOPICS["vision"]][::2]
-        )
+        expected = sum("segmentation" in f"{t} {a}".lower() for t, a in [*TOPICS["vision"]][::2])
         assert h["segmentation"] == {DAY_B: expected}
         assert h["zzz"] == {}
         with_day = keyword_history(db, DAY_A, 3, keywords=["segmentation"], include_day=True)
@@ -172,8 +170,9 @@ def _real_embedder(cls):
 
 def test_profile_readers(tmp_path):
     csv = tmp_path / "zotero.csv"
-    csv.write_text('"Key","Title","Abstract Note"\n"A","Graph Pooling","We pool."\n',
-                   encoding="utf-8")
+    csv.write_text(
+        '"Key","Title","Abstract Note"\n"A","Graph Pooling","We pool."\n', encoding="utf-8"
+    )
     assert load_profile(csv) == [ProfilePaper("Graph Pooling", "We pool.")]
     pdfs = tmp_path / "pdfs"
     pdfs.mkdir()

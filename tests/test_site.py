@@ -19,7 +19,6 @@ pytestmark = [
 ]
 
 
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     return build_two_days(tmp_path_factory.mktemp("site"))
@@ -27,12 +26,20 @@ def built(tmp_path_factory):
 
 def test_read_report_takes_both_shapes():
     papers = [("1", "Alpha: A Title"), ("2", "Beta")]
-    old = ["주제.", "키워드.", "- Alpha: A Title: 이 논문은 가.\n- Beta: 이 논문은 나.", "영향.", "결론."]
+    old = [
+        "주제.",
+        "키워드.",
+        "- Alpha: A Title: 이 논문은 가.\n- Beta: 이 논문은 나.",
+        "영향.",
+        "결론.",
+    ]
     new = [
         [{"text": "주제.", "sources": ["1", "2"], "by": "m"}],
         [{"text": "키워드.", "sources": ["2"], "by": "m"}],
-        [{"text": "이 논문은 가.", "sources": ["1"], "by": "m"},
-         {"text": "이 논문은 나.", "sources": ["2"], "by": "fallback"}],
+        [
+            {"text": "이 논문은 가.", "sources": ["1"], "by": "m"},
+            {"text": "이 논문은 나.", "sources": ["2"], "by": "fallback"},
+        ],
         [],
         [{"text": "결론.", "sources": [], "by": "m"}],
     ]
@@ -117,8 +124,10 @@ def test_new_sentence_shape_renders_sources(built, tmp_path):
     sections = [
         [{"text": "첫 문장입니다.", "sources": ids[:2], "by": "fake"}],
         [{"text": "키워드 문장.", "sources": [ids[-1]], "by": "fake"}],
-        [{"text": f"이 논문은 {i}번을 다룹니다.", "sources": [pid], "by": "fake"}
-         for i, pid in enumerate(ids)],
+        [
+            {"text": f"이 논문은 {i}번을 다룹니다.", "sources": [pid], "by": "fake"}
+            for i, pid in enumerate(ids)
+        ],
         [{"text": "영향 문장.", "sources": [], "by": "fake"}],
         [{"text": "전망 문장.", "sources": [], "by": "fake"}],
     ]

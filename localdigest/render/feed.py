@@ -30,7 +30,9 @@ def render_feed(views: list[DayView], site_url: str = "") -> str:
     feed = ET.Element("feed", {"xmlns": ATOM, "{http://www.w3.org/XML/1998/namespace}lang": "ko"})
     ET.SubElement(feed, "id").text = FEED_ID
     ET.SubElement(feed, "title").text = "AI 논문 다이제스트"
-    ET.SubElement(feed, "subtitle").text = "새 AI 논문을 분야별로 묶어 한국어로 요약한 하루치 다이제스트"
+    ET.SubElement(
+        feed, "subtitle"
+    ).text = "새 AI 논문을 분야별로 묶어 한국어로 요약한 하루치 다이제스트"
     ET.SubElement(feed, "updated").text = _stamp(views[0].date) if views else "1970-01-01T00:00:00Z"
     author = ET.SubElement(feed, "author")
     ET.SubElement(author, "name").text = "localdigest"
@@ -41,8 +43,8 @@ def render_feed(views: list[DayView], site_url: str = "") -> str:
         entry = ET.SubElement(feed, "entry")
         ET.SubElement(entry, "id").text = f"urn:localdigest:day:{view.date}"
         names = ", ".join(f"{c.emoji} {c.name}" for c in view.categories[:3])
-        ET.SubElement(entry, "title").text = (
-            f"{view.date} AI 논문 {view.paper_count}편" + (f": {names}" if names else "")
+        ET.SubElement(entry, "title").text = f"{view.date} AI 논문 {view.paper_count}편" + (
+            f": {names}" if names else ""
         )
         ET.SubElement(entry, "updated").text = _stamp(view.date)
         ET.SubElement(entry, "published").text = _stamp(view.date)

@@ -21,6 +21,7 @@ from ..prompts import PARTS
 from . import atomic_write, chart_name
 
 FONT_FILE = "NanumGothic.ttf"  # as shipped by koreanize-matplotlib
+BOLD_FONT_FILE = "NanumGothicBold.ttf"
 _SAFE = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
@@ -42,17 +43,17 @@ def page_name(category_id: str) -> str:
     return "c-" + hashlib.sha1(category_id.encode("utf-8")).hexdigest()[:12] + ".html"
 
 
-def font_source() -> Path | None:
-    """NanumGothic as shipped by koreanize-matplotlib (a dependency), else Debian's copy."""
+def font_source(name: str = FONT_FILE) -> Path | None:
+    """A NanumGothic file as shipped by koreanize-matplotlib (a dependency), else Debian's."""
     try:
         import koreanize_matplotlib
 
-        bundled = Path(koreanize_matplotlib.__file__).parent / "fonts" / FONT_FILE
+        bundled = Path(koreanize_matplotlib.__file__).parent / "fonts" / name
         if bundled.is_file():
             return bundled
     except ImportError:
         pass
-    system = Path("/usr/share/fonts/truetype/nanum") / FONT_FILE
+    system = Path("/usr/share/fonts/truetype/nanum") / name
     return system if system.is_file() else None
 
 
@@ -115,20 +116,23 @@ def subset_font(font: Path, text: str) -> bytes:
 
 
 def site_css(pages_text: str) -> str:
-    """site.css: the embedded Korean font (when one is found) and the page styles."""
+    """site.css: the embedded Korean font, regular and bold (when found), and the styles."""
     from importlib import resources
 
     css = resources.files("localdigest").joinpath("templates/site.css").read_text("utf-8")
-    font = font_source()
-    if font is None:  # the stack below still tries an installed NanumGothic
-        return css
-    data = base64.b64encode(subset_font(font, pages_text)).decode("ascii")
-    face = (
-        '@font-face {\n  font-family: "NanumGothicLocal";\n'
-        f'  src: url("data:font/woff;base64,{data}") format("woff");\n'
-        "  font-display: block;\n}\n"
-    )
-    return face + css
+    faces = []
+    for name, weight in ((FONT_FILE, 400), (BOLD_FONT_FILE, 700)):
+        font = font_source(name)
+        if font is None:  # the font stack still tries an installed NanumGothic
+            continue
+        data = base64.b64encode(subset_font(font, pages_text)).decode("ascii")
+        faces.append(
+            '@font-face {\n  font-family: "NanumGothicLocal";\n'
+            f"  font-weight: {weight};\n"
+            f'  src: url("data:font/woff;base64,{data}") format("woff");\n'
+            "  font-display: block;\n}\n"
+        )
+    return "".join(faces) + css
 
 
 def write_site(
