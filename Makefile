@@ -53,11 +53,13 @@ bench-all: bench
 	$(BIN)/python bench/categories.py --days 5
 	$(BIN)/python bench/quality.py --days 1
 
-# Headless Chromium + its driver for the site tests (Debian packages); does nothing if present.
+# Headless Chromium + its driver for the site tests, and an emoji font for its screenshots
+# (Debian packages); does nothing when they are there.
 browser:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& test -d /usr/share/fonts/truetype/noto || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq chromium chromium-driver >/dev/null)
+		apt-get install -y -qq chromium chromium-driver fonts-noto-color-emoji >/dev/null)
 
 crash: install
 	$(BIN)/python bench/crash.py

@@ -202,4 +202,4 @@ def test_run_with_profile_adds_for_you(tmp_path):
     robot_titles = {t for t, _ in robotics}
     shown = [t for t in robot_titles if t in picks]
     assert len(shown) >= 3
-    assert "내 논문 「" in picks
+    assert "가장 가까운 내 논문: 「" in picks
