@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -124,26 +125,31 @@ def trends(store_or_db, days: int = 14, top: int = 8) -> Trends:
     return Trends(recent, {c: cats[c] for c in ranked}, history)
 
 
+def _width(text: str) -> int:
+    """Terminal columns: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
 def table(t: Trends) -> str:
-    """A plain-text table: one row per category or keyword, one column per day."""
+    """A plain-text table: one row per category or keyword (most papers first), one column
+    per day, and the total."""
     if not t.days:
         return "no digested day in the database yet"
+
+    def rows(series: dict[str, dict[str, int]]) -> list[list[str]]:
+        ranked = sorted(series.items(), key=lambda kv: -sum(kv[1].values()))
+        return [[n, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))] for n, v in ranked]
+
     head = ["", *[d[5:] for d in t.days], "total"]
-    rows = [["[분야]"]]
-    rows += [
-        [c, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
-        for c, v in t.categories.items()
-    ]
-    rows += [["[키워드]"]]
-    rows += [
-        [k, *[str(v.get(d, 0)) for d in t.days], str(sum(v.values()))]
-        for k, v in t.keywords.items()
-    ]
-    width = max(len(r[0]) for r in [head, *rows])
-    lines = ["  ".join([head[0].ljust(width), *[h.rjust(5) for h in head[1:]]])]
-    for r in rows:
-        lines.append("  ".join([r[0].ljust(width), *[c.rjust(5) for c in r[1:]]]))
-    return "\n".join(lines)
+    body = [["[분야]"], *rows(t.categories), ["[키워드]"], *rows(t.keywords)]
+    width = max(_width(r[0]) for r in [head, *body])
+    return "\n".join(
+        "  ".join([_pad(r[0], width), *[c.rjust(5) for c in r[1:]]]).rstrip() for r in [head, *body]
+    )
 
 
 def chart(t: Trends) -> bytes:
