@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,12 +92,24 @@ def _sources_map(cat: CategoryView) -> dict[str, int]:
     return {p.id: i for i, p in enumerate(cat.papers, start=1)}
 
 
+def _font_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "localdigest" / "fonts"
+
+
 def subset_font(font: Path, text: str) -> bytes:
     """NanumGothic cut down to the characters the site uses (plus ASCII), as WOFF.
 
     Chromium will not load a font file from a file:// page (a CORS block), so the font goes
     into site.css as a data: URI; the subset keeps that a few hundred KB instead of 4.7 MB.
+    Subsetting takes seconds, so the result is cached by font file and character set.
     """
+    chars = "".join(sorted(set(text) | {chr(c) for c in range(0x20, 0x7F)}))
+    stat = font.stat()
+    key = hashlib.sha256(f"{font}|{stat.st_size}|{stat.st_mtime_ns}|{chars}".encode()).hexdigest()
+    cached = _font_cache() / f"{key[:32]}.woff"
+    if cached.is_file():
+        return cached.read_bytes()
     from fontTools import subset
 
     options = subset.Options()
@@ -104,15 +117,20 @@ def subset_font(font: Path, text: str) -> bytes:
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
+    options.hinting = False  # smaller and faster; screens render it well without
     options.drop_tables += ["TSI0", "TSI1", "TSI2", "TSI3", "TSI5"]  # VTT hinting sources
-    chars = set(text) | {chr(c) for c in range(0x20, 0x7F)}
     ft = subset.load_font(str(font), options)
     sub = subset.Subsetter(options)
-    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    sub.populate(unicodes=[ord(c) for c in chars])
     sub.subset(ft)
     buf = io.BytesIO()
     subset.save_font(ft, buf, options)
-    return buf.getvalue()
+    data = buf.getvalue()
+    try:
+        atomic_write(cached, data)
+    except OSError:  # a read-only home: just no cache
+        pass
+    return data
 
 
 def site_css(pages_text: str) -> str:
