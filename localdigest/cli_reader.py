@@ -78,7 +78,7 @@ def search(
     quiet_libraries()
     from .archive import open_readonly
     from .offline import guarded
-    from .search import SearchIndex
+    from .search import SearchIndex, embed_query
 
     s = settings_for(config, db=db, embedder=embedder)
     with guarded(True):
@@ -92,7 +92,7 @@ def search(
             index = SearchIndex(db_conn, emb.name if emb else None)
         finally:
             db_conn.close()
-        vector = emb.embed([query])[0] if emb is not None and index.vectors is not None else None
+        vector = embed_query(emb, query) if emb and index.vectors is not None else None
         hits = index.search(query, vector, k=limit, since=since, category=category)
     if as_json:
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))

@@ -7,9 +7,13 @@ Opens the database read-only. Papers that no run has embedded yet are found by w
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -50,6 +54,37 @@ class Hit:
         }
 
 
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "localdigest" / "search"
+
+
+def _bm25(db: duckdb.DuckDBPyConnection, texts: list[str]):
+    """The BM25 index of every paper, cached on disk by the papers' content hashes (building
+    it takes seconds for 10k papers; the database itself stays read-only)."""
+    import bm25s
+
+    digest = db.execute(
+        "SELECT count(*) || '-' || md5(string_agg(content_hash, ',' ORDER BY id)) FROM papers"
+    ).fetchone()[0]
+    cached = _cache_dir() / f"bm25-{digest}"
+    if cached.is_dir():
+        try:
+            return bm25s.BM25.load(str(cached))
+        except Exception:  # noqa: BLE001 - a damaged cache is rebuilt below
+            pass
+    index = bm25s.BM25()
+    index.index(_tokenize(texts), show_progress=False)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=cached.parent))
+        index.save(str(tmp))
+        os.replace(tmp, cached)
+    except OSError:  # read-only home, or another process won the race: no cache, same index
+        pass
+    return index
+
+
 def _tokenize(texts: list[str]):
     import bm25s
 
@@ -74,12 +109,7 @@ class SearchIndex:
         ]
         self.digest_category = [lines.get(i, ("", "", ""))[1] for i in self.ids]
         self.line = [lines.get(i, ("", "", ""))[2] for i in self.ids]
-        self.bm25 = None
-        if rows:
-            import bm25s
-
-            self.bm25 = bm25s.BM25()
-            self.bm25.index(_tokenize([f"{r[1]} {r[2]}" for r in rows]), show_progress=False)
+        self.bm25 = _bm25(db, [f"{r[1]} {r[2]}" for r in rows]) if rows else None
         self.model = model
         self.vectors: np.ndarray | None = None
         self.has_vector = np.zeros(len(rows), dtype=bool)
@@ -91,15 +121,15 @@ class SearchIndex:
             "SELECT e.text_hash, e.vector FROM embeddings e WHERE e.model = ? "
             "AND e.text_hash IN (SELECT content_hash FROM papers)",
             [model],
-        ).fetchall()
-        if not found:
+        ).fetchnumpy()  # ~7x faster than fetchall for 10k vectors
+        if len(found["text_hash"]) == 0:
             return
         where = {h: i for i, h in enumerate(hashes)}
-        dim = len(found[0][1])
+        rows = [where.get(h, -1) for h in found["text_hash"]]
+        dim = len(found["vector"][0])
         self.vectors = np.zeros((len(hashes), dim), dtype=np.float32)
-        for h, vec in found:
-            i = where.get(h)
-            if i is not None and len(vec) == dim:
+        for i, vec in zip(rows, found["vector"], strict=True):
+            if i >= 0 and len(vec) == dim:
                 self.vectors[i] = vec
                 self.has_vector[i] = True
 
@@ -166,6 +196,20 @@ class SearchIndex:
             for i in top
             if score[i] > 0
         ]
+
+
+def embed_query(embedder, query: str) -> np.ndarray:
+    """The query's vector, on one thread: for one short text more threads only wait on each
+    other (measured: 1.25 s with two threads on a busy 2-core machine, 0.03 s with one)."""
+    torch = sys.modules.get("torch")
+    before = torch.get_num_threads() if torch is not None else None
+    if torch is not None:
+        torch.set_num_threads(1)
+    try:
+        return np.asarray(embedder.embed([query])[0], dtype=np.float32)
+    finally:
+        if torch is not None:
+            torch.set_num_threads(before)
 
 
 def _query_terms(tokens) -> list[str]:
