@@ -7,7 +7,7 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean
+.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean browser
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -57,6 +57,14 @@ bench-all: bench
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/categories.py --days 5
 	$(BIN)/python bench/quality.py --days 1
+
+# Headless Chromium + its driver for the site tests, and an emoji font for its screenshots
+# (Debian packages); does nothing when they are there.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& test -d /usr/share/fonts/truetype/noto || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium chromium-driver fonts-noto-color-emoji >/dev/null)
 
 crash: install
 	$(BIN)/python bench/crash.py

@@ -181,8 +181,13 @@ def run(
     wait: Annotated[
         bool, typer.Option(help="If another run holds the database, wait for it instead of exiting")
     ] = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(help="Your papers (.bib, Zotero .csv or a PDF folder): a 관심 논문 section"),
+    ] = None,
 ) -> None:
-    """Make the digest of one day: Markdown, chart and JSON in --out.
+    """Make the digest of one day: Markdown, chart and JSON in --out, and the HTML site
+    (index.html, a page per day and category, feed.xml) over every stored day.
 
     Example:
 
@@ -204,6 +209,7 @@ def run(
         parallel=parallel,
         writer=writer,
         offline=None if offline is None else str(offline).lower(),
+        profile=profile,
     )
     # The guard covers the whole command, the heavy imports included.
     with guarded(settings.offline_for(bool(categories))):
@@ -234,6 +240,8 @@ def _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet,
     )
     for path in (result.markdown, result.chart, result.json):
         typer.echo(f"wrote {path}")
+    if result.site is not None:
+        typer.echo(f"wrote {result.site}")
 
 
 @app.command()
@@ -508,6 +516,8 @@ def paths(db: Db = None, config: Config = None) -> None:
     typer.echo(f"model:    {os.path.abspath(s.model_path())}")
     typer.echo(f"embedder: {s.embedder or '(bundled all-MiniLM-L6-v2)'}")
 
+
+from . import cli_reader  # noqa: E402,F401 - registers site, search, trends, index
 
 if __name__ == "__main__":
     app()

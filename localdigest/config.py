@@ -41,6 +41,8 @@ class Settings:
     seed: int = 42
     # "auto": offline (network guard on) unless a run fetches from the arXiv API; or true/false
     offline: str = "auto"
+    profile: str = ""  # .bib, Zotero .csv or PDF folder: the day pages get "관심 논문"
+    site_url: str = ""  # absolute links in feed.xml when set, e.g. https://example.org/digest
 
     def offline_for(self, fetching: bool) -> bool:
         """Whether a run installs the network guard; an explicit true with a fetch is an error."""

@@ -55,6 +55,7 @@ class DayResult:
     stats: dict
     skipped: list[InputError]
     quality: dict[str, dict] = field(default_factory=dict)  # category id -> gate figures
+    site: Path | None = None  # index.html of the static site (every stored day)
 
 
 class Timer:
@@ -214,6 +215,8 @@ def _run_day(
             raise
         result.stats.update(papers=len(todays), skipped_lines=len(skipped))
         write_outputs(result, timer, started)
+        with timer("site"):
+            result.site = publish_site(store, settings, embedder)
         store.finish_run(run_id, result.stats)
     result.skipped = skipped
     return result
@@ -283,6 +286,20 @@ def mark_boilerplate(
             f"boilerplate: {len(found)} sentence(s) also in another category"
         )
         q["passed"] = False
+
+
+def publish_site(store: Store, settings: Settings, embedder: Embedder) -> Path:
+    """The HTML site and Atom feed over every stored day (see site.py)."""
+    from .site import publish
+
+    return publish(
+        store.db,
+        settings.out,
+        profile=settings.profile,
+        embedder=embedder,
+        store=store,
+        site_url=settings.site_url,
+    )
 
 
 def write_outputs(

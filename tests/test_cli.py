@@ -150,6 +150,7 @@ def test_full_run_with_fakes(runner, fakes, input_file, tmp_path):
         f"wrote digests/digest_{DAY_A}.md",
         f"wrote digests/paper_{DAY_A}.png",
         f"wrote digests/digest_{DAY_A}.json",
+        "wrote digests/index.html",  # the HTML site over every stored day
     ]
     assert "skipped 1 bad input record(s)" in result.stderr
     assert f"{input_file}:41: invalid JSON" in result.stderr

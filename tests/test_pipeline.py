@@ -57,8 +57,9 @@ def test_run_day_writes_three_files(settings, input_file):
         "# Daily Artificial Intelligence Insights : Papers"
         f"![Category Distribution Graph](paper_{DAY_A}.png)\n"
     )
+    site = ["index.html", "feed.xml", "day", "category", "assets"]  # the HTML site
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [result.markdown.name, result.chart.name, result.json.name]
+        [result.markdown.name, result.chart.name, result.json.name, *site]
     )
 
     data = read_json(result)
