@@ -37,7 +37,7 @@ run-reference: install
 	$(BIN)/localdigest run --input data/sample/reference_2024-10-27.jsonl --all \
 		--date 2024-10-27 --out $(OUT) --db $(DB)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 test-fast: install
