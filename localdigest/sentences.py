@@ -29,6 +29,8 @@ class Report:
 
 
 def _sentence(raw: object) -> Sentence:
+    if hasattr(raw, "to_dict"):  # localdigest.sentence.Sentence, as the pipeline holds it
+        raw = raw.to_dict()
     if isinstance(raw, dict):
         return Sentence(
             str(raw.get("text", "")),
@@ -71,7 +73,12 @@ def read_report(sections: Sequence[object] | None, papers: Sequence[tuple[str, s
     while len(parts) < 5:
         parts.append([])
     per_paper = {}
+    titles = dict(papers)
     for s in parts[2]:
         if len(s.sources) == 1:
-            per_paper.setdefault(s.sources[0], s)
+            pid = s.sources[0]
+            head = f"{titles.get(pid, '')}:"
+            if titles.get(pid) and s.text.startswith(head):  # the line as said after its title
+                s = Sentence(s.text[len(head) :].strip(), s.sources, s.by)
+            per_paper.setdefault(pid, s)
     return Report(parts, per_paper)
