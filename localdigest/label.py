@@ -34,6 +34,10 @@ class Field:
     description: str
     name_ko: str | None = None
     keywords: list[str] = field(default_factory=list)
+    id: str = ""  # how labels and the field classifier refer to it; defaults to the name
+
+    def __post_init__(self) -> None:
+        self.id = self.id or self.name.lower()
 
     def text(self) -> str:
         return f"{self.name}: {self.description} {', '.join(self.keywords)}"
@@ -89,10 +93,15 @@ def load_taxonomy(path: str | Path | None = None) -> list[Field]:
                 entry["description"],
                 entry.get("name_ko"),
                 list(entry.get("keywords", [])),
+                str(entry.get("id", "")),
             )
         )
     if not fields_:
         raise ConfigError(f"{where}: no [[field]] entries")
+    ids = [f.id for f in fields_]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ConfigError(f"{where}: field id used twice: {', '.join(twice)}; give each an id")
     return fields_
 
 
