@@ -1,6 +1,8 @@
 """Label stage: groups of papers -> named categories with an emoji, from an editable taxonomy.
 
-A group takes the taxonomy field most of its papers are nearest to. Groups that land on the same
+A group takes the taxonomy field most of its papers belong to: by the field classifier trained
+on the editor's label set (``fields.FieldModel``) when it knows every field of the taxonomy,
+else by the field whose description each paper is nearest to. Groups that land on the same
 field are merged when small; otherwise the smaller one takes, in this order, a known name of that
 field (an earlier day's), a field nearly as close to its papers that no other category of the day
 uses, or distinguishing keywords. Days too small for density clustering are grouped by assigning
@@ -22,6 +24,7 @@ import tomllib
 from .cluster import OTHER, Clustering
 from .embed import Embedder
 from .errors import ConfigError
+from .fields import FieldModel
 from .paper import Paper
 
 OTHER_NAME, OTHER_EMOJI = "기타", "🧩"
@@ -119,7 +122,23 @@ class Labeler:
     second_field_share: float = 0.25  # a runner-up field this many papers vote for is close...
     second_field_margin: float = 0.01  # ... and so is one this near the top in centred similarity
     center: float = 1.0  # how much of the day's mean field similarity to remove (0: none)
+    model: FieldModel | None = None  # the field classifier; used when it knows every field
     _field_vecs: np.ndarray | None = None
+
+    @property
+    def guided(self) -> bool:
+        return (
+            self.model is not None
+            and self.model.embedder == getattr(self.embedder, "name", None)
+            and self.model.covers([f.id for f in self.taxonomy])
+        )
+
+    def field_probs(self, vectors: np.ndarray) -> np.ndarray | None:
+        """The classifier's probability of each taxonomy field per paper (None: no classifier
+        for this taxonomy)."""
+        if not self.guided:
+            return None
+        return self.model.proba(vectors, [f.id for f in self.taxonomy])
 
     def field_vectors(self) -> np.ndarray:
         if self._field_vecs is None:
@@ -127,15 +146,20 @@ class Labeler:
         return self._field_vecs
 
     def by_taxonomy(self, papers: list[Paper], vectors: np.ndarray) -> list[Category]:
-        """Small-day fallback: each paper goes to its nearest field."""
-        best = (vectors @ self.field_vectors().T).argmax(axis=1)
+        """Small-day fallback: each paper goes to its most likely field."""
+        best, _ = self.field_votes(vectors)
         fields_of = {int(t): int(t) for t in np.unique(best)}
         return self._build(papers, vectors, best, np.zeros(len(papers), bool), fields_of)
 
     def field_votes(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each paper's similarity to every field, and its nearest field once the day's mean
-        similarity to each field is taken off (``center``): a field close to every paper of the
-        day (a "hub" such as Multimodal on a vision-heavy day) then does not win every vote."""
+        """Each paper's score for every field and the field it votes for. With the classifier:
+        its probabilities and most likely field. Without: similarity to each field description,
+        voting for the nearest once the day's mean similarity to each field is taken off
+        (``center``), so a field close to every paper of the day (a "hub" such as Multimodal on
+        a vision-heavy day) does not win every vote."""
+        probs = self.field_probs(vectors)
+        if probs is not None:
+            return probs.argmax(axis=1), probs
         sims = vectors @ self.field_vectors().T
         centered = sims - self.center * sims.mean(axis=0, keepdims=True)
         return centered.argmax(axis=1), sims
@@ -147,7 +171,11 @@ class Labeler:
         ties broken by mean similarity), so one odd paper cannot rename a group."""
         best, sims = self.field_votes(vectors)
         targets = clustering.labels.copy()
-        day_mean = self.center * sims.mean(axis=0)
+        # Probabilities are already relative to the other fields: no centring, and any field
+        # can name a group (a keyword name, such as "Antenna", is what drifts from day to day).
+        guided = self.guided
+        day_mean = (0.0 if guided else self.center) * sims.mean(axis=0)
+        floor = 0.0 if guided else self.min_field_cos
         field_of: dict[int, int | None] = {OTHER: None}
         alternatives: dict[int, list[str]] = {}  # group -> runner-up fields nearly as close
         close: dict[int, list[str]] = {}  # group -> its three closest fields, for reuse_known
@@ -162,7 +190,7 @@ class Labeler:
             named = [  # fields strong enough to name the group, most votes first
                 int(f)
                 for i, f in enumerate(order)
-                if mean_sim[f] >= self.min_field_cos
+                if mean_sim[f] >= floor
                 and (i == 0 or votes[f] >= self.second_field_share)
             ]
             field_of[g] = named[0] if named else None
@@ -171,7 +199,7 @@ class Labeler:
                 for f in order
                 if named
                 and f != named[0]
-                and mean_sim[f] >= self.min_field_cos
+                and mean_sim[f] >= floor
                 and (
                     votes[f] >= self.second_field_share
                     or centred[f] >= centred[named[0]] - self.second_field_margin
