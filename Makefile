@@ -7,7 +7,7 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean
+.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean train-fields
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -50,8 +50,12 @@ bench: install
 
 bench-all: bench
 	$(BIN)/python bench/scale.py
-	$(BIN)/python bench/categories.py --days 5
+	$(BIN)/python bench/categories.py
 	$(BIN)/python bench/quality.py --days 1
+
+# The field classifier (localdigest/data/fields.npz) from the label set's training days.
+train-fields: install
+	$(BIN)/python bench/train_fields.py --cv
 
 crash: install
 	$(BIN)/python bench/crash.py

@@ -195,6 +195,7 @@ def main() -> None:
     offline()
 
     from localdigest.embed import SentenceTransformerEmbedder
+    from localdigest.fields import paper_text
     from localdigest.label import Labeler, load_taxonomy
     from localdigest.store import Store
 
@@ -214,7 +215,7 @@ def main() -> None:
     per: dict[str, list] = {m: [] for m in methods}
     seconds: Counter = Counter()
     for (day, papers, vectors, labels), model in zip(days, models, strict=True):
-        probs = model.proba(vectors, ids)
+        probs = model.proba(vectors, ids, [paper_text(p) for p in papers])
         out: dict[str, dict] = {}
         start = time.perf_counter()
         out["ours"] = pipeline_day(
@@ -256,19 +257,30 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
     from localdigest.label import Labeler
     from localdigest.store import Store
 
-    print(f"{'weight':>6} {'fit':>5} {'purity':>6} {'cats':>5} {'largest':>7} {'other':>5} {'names':>9}")
-    for weight in (0.0, 0.5, 1.0, 2.0, 4.0):
+    from localdigest.cluster_cache import ClusterCache
+
+    cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
+    print(
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} {'largest':>7} "
+        f"{'other':>5} {'names':>9}"
+    )
+    off = 10**9
+    grid = [(1.0, None, off), (1.0, 0.0, off), (1.0, 0.0, 4), (1.0, 0.2, 4), (1.0, 0.0, 6)]
+    grid += [(0.5, 0.0, 4), (2.0, 0.0, 4)]
+    for weight, margin, fill in grid:
         state = Store(":memory:")
         figs, results = [], []
         for (day, papers, vectors, labels), model in zip(days, models, strict=True):
-            labeler = Labeler(embedder, taxonomy, model=model)
-            r = pipeline_day(state, day, papers, vectors, labeler, seed, guide_weight=weight)
+            labeler = Labeler(embedder, taxonomy, model=model, settle_margin=margin, fill_min=fill)
+            r = pipeline_day(
+                state, day, papers, vectors, labeler, seed, guide_weight=weight, cache=cache
+            )
             figs.append(figures(r, papers, labels))
             results.append(r)
         distinct = len({n for r in results for n in r["names"]})
         per_day = np.mean([len(r["names"]) for r in results])
         print(
-            f"{weight:>6} {np.mean([f['fit'] for f in figs]):>5.0%} "
+            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} {np.mean([f['fit'] for f in figs]):>5.0%} "
             f"{np.mean([f['purity'] for f in figs]):>6.3f} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "

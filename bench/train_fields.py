@@ -26,19 +26,23 @@ def stack(days: list) -> tuple[np.ndarray, list[str], list[list[str]]]:
     return vectors, fields, also
 
 
-def fit_days(days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None):
+def fit_days(
+    days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None, mix: float = 0.5
+):
     """The classifier recipe, shared with bench/categories.py --split train."""
-    from localdigest.fields import train
+    from localdigest.fields import paper_text, train
     from localdigest.label import load_taxonomy
 
     x, fields, _ = stack(days)
+    texts = [paper_text(p) for _, papers, _, _ in days for p in papers]
     if descriptions:
         taxonomy = load_taxonomy()
         desc = embedder.embed([f.text() for f in taxonomy])
         x = np.vstack([x] + [desc] * descriptions)
         fields = fields + [f.id for f in taxonomy] * descriptions
+        texts = texts + [f.text() for f in taxonomy] * descriptions
     meta = dict(meta or {}, descriptions=descriptions)
-    return train(x, fields, embedder.name, c=c, meta=meta)
+    return train(x, fields, embedder.name, c=c, meta=meta, texts=texts, mix=mix)
 
 
 def main() -> None:
@@ -46,6 +50,7 @@ def main() -> None:
     parser.add_argument("--days", nargs="*", default=TRAIN_DAYS, help="training days")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--descriptions", type=int, default=3, help="copies of field texts")
+    parser.add_argument("--mix", type=float, default=0.5, help="share of the words part")
     parser.add_argument("--cv", action="store_true", help="leave-one-day-out accuracy first")
     parser.add_argument("--cache", default=DEFAULT_CACHE, help="DuckDB file for embeddings")
     parser.add_argument("--out", default=str(ROOT / "localdigest/data/fields.npz"))
@@ -56,17 +61,18 @@ def main() -> None:
     offline()
 
     from localdigest.embed import SentenceTransformerEmbedder
+    from localdigest.fields import paper_text
 
     embedder = SentenceTransformerEmbedder()
     days = labelled_days(args.days, args.cache, embedder)
     if args.cv:
         print("leave-one-day-out on the training days: top-1 / fits (field or also) / top-2")
-        for c in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0):
+        for c, mix in ((2.0, 0.0), (4.0, 0.0), (8.0, 0.0), (4.0, 0.3), (4.0, 0.5), (4.0, 0.7)):
             scores = []
             for i in range(len(days)):
                 xv, fv, av = stack([days[i]])
-                model = fit_days(days[:i] + days[i + 1 :], embedder, c, args.descriptions)
-                p = model.proba(xv)
+                model = fit_days(days[:i] + days[i + 1 :], embedder, c, args.descriptions, mix=mix)
+                p = model.proba(xv, texts=[paper_text(p) for p in days[i][1]])
                 order = p.argsort(axis=1)[:, ::-1]
                 top = [model.ids[j] for j in order[:, 0]]
                 second = [model.ids[j] for j in order[:, 1]]
@@ -78,9 +84,10 @@ def main() -> None:
                     )
                 )
             top1, fits, top2 = np.mean(scores, axis=0)
-            print(f"  C={c:<5} top-1 {top1:.3f}  fits {fits:.3f}  top-2 {top2:.3f}")
+            print(f"  C={c:<4} words {mix:.1f}  top-1 {top1:.3f}  fits {fits:.3f}  top-2 {top2:.3f}")
     start = time.perf_counter()
-    model = fit_days(days, embedder, args.c, args.descriptions, meta={"days": args.days})
+    meta = {"days": args.days}
+    model = fit_days(days, embedder, args.c, args.descriptions, meta=meta, mix=args.mix)
     model.save(args.out)
     print(
         f"trained on {model.meta['papers']} examples ({args.descriptions} per field from its "

@@ -1,7 +1,9 @@
-"""Field classifier: paper embeddings -> a probability for each field of the taxonomy.
+"""Field classifier: paper embeddings (and words) -> a probability for each field.
 
-A multinomial logistic regression trained on the editor's label set (data/labels/, the
-training days only) over the same sentence embeddings the pipeline computes. It ships as data
+Two multinomial logistic regressions trained on the editor's label set (data/labels/, the
+training days only): one over the same sentence embeddings the pipeline computes, one over the
+title and abstract's TF-IDF words (a small embedder blurs "MRI" and "LiDAR" papers that one word
+tells apart); their probabilities are averaged (``mix``). It ships as data
 (``localdigest/data/fields.npz``, card in ``localdigest/data/README.md``) and is rebuilt with
 ``make train-fields``; the pipeline only reads it, so nothing is trained or downloaded at run
 time. The probabilities guide clustering and name categories (see ``pipeline.categorize``).
@@ -30,6 +32,12 @@ class FieldModel:
     bias: np.ndarray  # (classes,)
     embedder: str  # the embedder whose vectors it was trained on
     meta: dict
+    # The words part (optional): vocabulary, idf, weights (classes, terms), bias, and its share.
+    vocab: list[str] | None = None
+    idf: np.ndarray | None = None
+    text_weights: np.ndarray | None = None
+    text_bias: np.ndarray | None = None
+    mix: float = 0.0
 
     @property
     def digest(self) -> str:
@@ -38,20 +46,31 @@ class FieldModel:
         h.update(json.dumps([self.ids, self.embedder]).encode())
         h.update(np.ascontiguousarray(self.weights, dtype=np.float32).tobytes())
         h.update(np.ascontiguousarray(self.bias, dtype=np.float32).tobytes())
+        if self.vocab is not None:
+            h.update(json.dumps([self.vocab, self.mix]).encode())
+            h.update(np.ascontiguousarray(self.text_weights, dtype=np.float32).tobytes())
         return h.hexdigest()[:16]
 
-    def proba(self, vectors: np.ndarray, ids: Sequence[str] | None = None) -> np.ndarray:
-        """Softmax probabilities, one row per vector; with ``ids``, the columns of those fields
-        in that order (a field the model does not know gets 0), renormalised to sum to 1."""
+    def proba(
+        self,
+        vectors: np.ndarray,
+        ids: Sequence[str] | None = None,
+        texts: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """Softmax probabilities, one row per vector, averaged with the words part's when
+        ``texts`` (title + abstract, as ``paper_text``) are given; with ``ids``, the columns of
+        those fields in that order (a field the model does not know gets 0), renormalised."""
         if vectors.shape[1] != self.weights.shape[1]:
             raise ConfigError(
                 f"field classifier expects {self.weights.shape[1]}-d vectors from "
                 f"{self.embedder}, got {vectors.shape[1]}-d; retrain it with `make train-fields`"
             )
-        logits = vectors @ self.weights.T + self.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
+        p = _softmax(vectors @ self.weights.T + self.bias)
+        if texts is not None and self.vocab is not None and self.mix > 0:
+            words = tfidf(texts, self.vocab, self.idf)
+            p = (1 - self.mix) * p + self.mix * _softmax(
+                words @ self.text_weights.T + self.text_bias
+            )
         if ids is None:
             return p
         col = {f: i for i, f in enumerate(self.ids)}
@@ -66,6 +85,15 @@ class FieldModel:
 
     def save(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        words = {}
+        if self.vocab is not None:
+            words = {
+                "vocab": np.array(self.vocab),
+                "idf": self.idf.astype(np.float32),
+                "text_weights": self.text_weights.astype(np.float32),
+                "text_bias": self.text_bias.astype(np.float32),
+                "mix": np.array(self.mix),
+            }
         with open(path, "wb") as fh:  # np.savez adds .npz to a bare str path; a handle keeps it
             np.savez_compressed(
                 fh,
@@ -74,7 +102,36 @@ class FieldModel:
                 bias=self.bias.astype(np.float32),
                 embedder=np.array(self.embedder),
                 meta=np.array(json.dumps(self.meta, sort_keys=True)),
+                **words,
             )
+
+
+def paper_text(paper) -> str:
+    """What the words part reads of a paper."""
+    return f"{paper.title}. {paper.abstract}"
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def _counter(vocab=None):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(
+        vocabulary=vocab, ngram_range=(1, 2), stop_words="english", min_df=1 if vocab else 2
+    )
+
+
+def tfidf(texts: Sequence[str], vocab: list[str], idf: np.ndarray):
+    """Sublinear TF-IDF rows at unit length over a fixed vocabulary (sparse)."""
+    from sklearn.preprocessing import normalize
+
+    counts = _counter(vocab).transform(list(texts)).astype(np.float64)
+    counts.data = 1.0 + np.log(counts.data)
+    return normalize(counts.multiply(np.asarray(idf)[None, :]).tocsr())
 
 
 def load_field_model(path: str | Path | None = None) -> FieldModel:
@@ -85,12 +142,22 @@ def load_field_model(path: str | Path | None = None) -> FieldModel:
         else:
             fh = resources.files("localdigest").joinpath(BUILTIN).open("rb")
         with fh, np.load(fh, allow_pickle=False) as data:
+            words = {}
+            if "vocab" in data:
+                words = {
+                    "vocab": [str(t) for t in data["vocab"]],
+                    "idf": data["idf"].astype(np.float64),
+                    "text_weights": data["text_weights"].astype(np.float64),
+                    "text_bias": data["text_bias"].astype(np.float64),
+                    "mix": float(data["mix"]),
+                }
             return FieldModel(
                 ids=[str(i) for i in data["ids"]],
                 weights=data["weights"].astype(np.float64),
                 bias=data["bias"].astype(np.float64),
                 embedder=str(data["embedder"]),
                 meta=json.loads(str(data["meta"])),
+                **words,
             )
     except (OSError, KeyError, ValueError) as exc:
         raise ConfigError(
@@ -98,17 +165,42 @@ def load_field_model(path: str | Path | None = None) -> FieldModel:
         ) from exc
 
 
-def train(
-    vectors: np.ndarray, fields: Sequence[str], embedder: str, c: float = 4.0, meta: dict | None = None
-) -> FieldModel:
-    """Fit the classifier on labelled vectors (one primary field each)."""
+def _fit(x, y: np.ndarray, c: float, classes: int) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
+    weights, bias = model.coef_, model.intercept_
+    if classes == 2:  # sklearn keeps one row for two classes
+        weights, bias = np.vstack([-weights, weights]), np.array([-bias[0], bias[0]])
+    return weights, bias
+
+
+def train(
+    vectors: np.ndarray,
+    fields: Sequence[str],
+    embedder: str,
+    c: float = 4.0,
+    meta: dict | None = None,
+    texts: Sequence[str] | None = None,
+    text_c: float = 16.0,
+    mix: float = 0.5,
+) -> FieldModel:
+    """Fit the classifier on labelled vectors (one primary field each); with ``texts`` (one
+    per vector), also the words part, weighted ``mix`` in ``proba``."""
     ids = sorted(set(fields))
     y = np.array([ids.index(f) for f in fields])
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    model.fit(vectors, y)
-    weights, bias = model.coef_, model.intercept_
-    if len(ids) == 2:  # sklearn keeps one row for two classes
-        weights, bias = np.vstack([-weights, weights]), np.array([-bias[0], bias[0]])
-    return FieldModel(ids, weights, bias, embedder, dict(meta or {}, C=c, papers=len(fields)))
+    weights, bias = _fit(vectors, y, c, len(ids))
+    meta = dict(meta or {}, C=c, papers=len(fields))
+    model = FieldModel(ids, weights, bias, embedder, meta)
+    if texts is not None and mix > 0:
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        counter = _counter()
+        counts = counter.fit_transform(list(texts))
+        idf = TfidfTransformer(sublinear_tf=True).fit(counts).idf_
+        model.vocab = [str(t) for t in counter.get_feature_names_out()]
+        model.idf = idf
+        model.text_weights, model.text_bias = _fit(tfidf(texts, model.vocab, idf), y, text_c, len(ids))
+        model.mix = mix
+        model.meta.update(text_C=text_c, mix=mix, terms=len(model.vocab))
+    return model

@@ -24,7 +24,7 @@ import tomllib
 from .cluster import OTHER, Clustering
 from .embed import Embedder
 from .errors import ConfigError
-from .fields import FieldModel
+from .fields import FieldModel, paper_text
 from .paper import Paper
 
 OTHER_NAME, OTHER_EMOJI = "기타", "🧩"
@@ -122,6 +122,12 @@ class Labeler:
     second_field_share: float = 0.25  # a runner-up field this many papers vote for is close...
     second_field_margin: float = 0.01  # ... and so is one this near the top in centred similarity
     center: float = 1.0  # how much of the day's mean field similarity to remove (0: none)
+    # With the classifier: a paper moves to a category named after its own most likely field
+    # when that field is this much likelier than its group's (None: never); see _settle.
+    settle_margin: float | None = 0.0
+    settle_keep: int = 3  # ... unless its group would fall below this many papers
+    fill_min: int = 4  # a field with no category and this many such papers gets its own ...
+    max_categories: int = 12  # ... while the day has fewer categories than this (기타 included)
     model: FieldModel | None = None  # the field classifier; used when it knows every field
     _field_vecs: np.ndarray | None = None
 
@@ -133,12 +139,15 @@ class Labeler:
             and self.model.covers([f.id for f in self.taxonomy])
         )
 
-    def field_probs(self, vectors: np.ndarray) -> np.ndarray | None:
-        """The classifier's probability of each taxonomy field per paper (None: no classifier
-        for this taxonomy)."""
+    def field_probs(
+        self, vectors: np.ndarray, papers: list[Paper] | None = None
+    ) -> np.ndarray | None:
+        """The classifier's probability of each taxonomy field per paper, from its embedding
+        and (given ``papers``) its words. None: no classifier for this taxonomy."""
         if not self.guided:
             return None
-        return self.model.proba(vectors, [f.id for f in self.taxonomy])
+        texts = [paper_text(p) for p in papers] if papers is not None else None
+        return self.model.proba(vectors, [f.id for f in self.taxonomy], texts)
 
     def field_vectors(self) -> np.ndarray:
         if self._field_vecs is None:
@@ -147,17 +156,19 @@ class Labeler:
 
     def by_taxonomy(self, papers: list[Paper], vectors: np.ndarray) -> list[Category]:
         """Small-day fallback: each paper goes to its most likely field."""
-        best, _ = self.field_votes(vectors)
+        best, _ = self.field_votes(vectors, papers)
         fields_of = {int(t): int(t) for t in np.unique(best)}
         return self._build(papers, vectors, best, np.zeros(len(papers), bool), fields_of)
 
-    def field_votes(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def field_votes(
+        self, vectors: np.ndarray, papers: list[Paper] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Each paper's score for every field and the field it votes for. With the classifier:
         its probabilities and most likely field. Without: similarity to each field description,
         voting for the nearest once the day's mean similarity to each field is taken off
         (``center``), so a field close to every paper of the day (a "hub" such as Multimodal on
         a vision-heavy day) does not win every vote."""
-        probs = self.field_probs(vectors)
+        probs = self.field_probs(vectors, papers)
         if probs is not None:
             return probs.argmax(axis=1), probs
         sims = vectors @ self.field_vectors().T
@@ -169,7 +180,7 @@ class Labeler:
     ) -> list[Category]:
         """Name each group after the field most of its papers are nearest to (a majority vote,
         ties broken by mean similarity), so one odd paper cannot rename a group."""
-        best, sims = self.field_votes(vectors)
+        best, sims = self.field_votes(vectors, papers)
         targets = clustering.labels.copy()
         # Probabilities are already relative to the other fields: no centring, and any field
         # can name a group (a keyword name, such as "Antenna", is what drifts from day to day).
@@ -224,11 +235,94 @@ class Labeler:
                 targets[targets == g] = first
                 del field_of[g]
                 count -= 1
+        if guided and self.settle_margin is not None:
+            targets = self._fill(targets, field_of, sims)
+            targets = self._settle(targets, field_of, sims, vectors)
         cats = self._build(papers, vectors, targets, clustering.noise, field_of)
         for c in cats:
             c.candidates = close.get(c.group, [])
             c.alternatives = alternatives.get(c.group, [])
         return cats
+
+    def _moves(self, targets: np.ndarray, field_of: dict, probs: np.ndarray) -> np.ndarray:
+        """Papers whose own most likely field is clearly likelier than their group's."""
+        own = probs.argmax(axis=1)
+        here = np.array([-1 if field_of.get(int(g)) is None else field_of[int(g)] for g in targets])
+        gap = probs[np.arange(len(own)), own] - np.where(
+            here >= 0, probs[np.arange(len(own)), np.maximum(here, 0)], 0.0
+        )
+        return (own != here) & (gap >= self.settle_margin)
+
+    def _fill(self, targets: np.ndarray, field_of: dict, probs: np.ndarray) -> np.ndarray:
+        """Small fields HDBSCAN merged into bigger neighbours: while the day has room
+        (``max_categories``), a field no category is named after, with at least ``fill_min``
+        papers the classifier clearly puts there, becomes a category of those papers (largest
+        such field first). ``field_of`` gains the new groups."""
+        targets = targets.copy()
+        own = probs.argmax(axis=1)
+        sizes = {int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True))}
+        count = len(sizes)
+        while count < self.max_categories:
+            present = {field_of.get(g) for g in sizes if sizes[g] > 0}
+            movable = self._moves(targets, field_of, probs) & ~np.isin(own, list(present - {None}))
+            fields, counts = np.unique(own[movable], return_counts=True)
+            if not len(fields):
+                break
+            f = int(fields[np.lexsort((fields, -counts))[0]])
+            new = int(targets.max()) + 1
+            moved = []
+            for i in np.flatnonzero(movable & (own == f)):
+                g = int(targets[i])
+                if g == OTHER or sizes[g] > self.settle_keep:
+                    moved.append(i)
+                    sizes[g] -= 1
+            if len(moved) < self.fill_min:
+                for i in moved:
+                    sizes[int(targets[i])] += 1
+                break
+            targets[moved] = new
+            sizes[new] = len(moved)
+            field_of[new] = f
+            count += 1
+        return targets
+
+    def _settle(
+        self,
+        targets: np.ndarray,
+        field_of: dict[int, int | None],
+        probs: np.ndarray,
+        vectors: np.ndarray,
+    ) -> np.ndarray:
+        """A group's name is its majority's field; a paper of another field inside it (or in
+        기타) moves to the day's category of its own field when the classifier is clearly surer
+        of that field (``settle_margin``), into the most alike one if the field has several.
+        HDBSCAN still decides which categories the day has; this only settles who reads where.
+        No category grows past ``merge_share`` of the day or shrinks below ``settle_keep``."""
+        targets = targets.copy()
+        by_field: dict[int, list[int]] = {}
+        for g, f in field_of.items():
+            if g != OTHER and f is not None and (targets == g).any():
+                by_field.setdefault(f, []).append(g)
+        sizes = {int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True))}
+        cents = {g: _unit(vectors[targets == g].mean(axis=0)) for g in sizes if g != OTHER}
+        cap = max(1, int(self.merge_share * len(targets)))
+        own = probs.argmax(axis=1)
+        for i in np.argsort(-probs.max(axis=1), kind="stable"):  # surest papers first
+            g, f = int(targets[i]), int(own[i])
+            here = field_of.get(g)
+            if here == f or f not in by_field:
+                continue
+            if here is not None and probs[i, f] - probs[i, here] < self.settle_margin:
+                continue
+            if g != OTHER and sizes[g] <= self.settle_keep:
+                continue
+            dest = max(by_field[f], key=lambda h: float(cents[h] @ vectors[i]))
+            if sizes[dest] >= cap:
+                continue
+            targets[i] = dest
+            sizes[g] -= 1
+            sizes[dest] += 1
+        return targets
 
     def reuse_known(
         self,

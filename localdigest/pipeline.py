@@ -142,7 +142,7 @@ def categorize(
     Categories like ones of earlier days (``known``) take their names. With ``cache``, a
     clustering of the same features and settings is reused.
     """
-    probs = labeler.field_probs(vectors)
+    probs = labeler.field_probs(vectors, papers)
     if probs is not None and arxiv_weight is None:
         features = with_fields(vectors, probs, guide_weight)
     else:

@@ -93,7 +93,7 @@ def test_builtin_model_covers_the_builtin_taxonomy():
 
 
 def test_taxonomy_ids_default_and_must_be_unique(tmp_path):
-    assert [f.id for f in load_taxonomy()][:3] == ["llm", "nlp", "agents"]
+    assert [f.id for f in load_taxonomy()][:3] == ["llm", "nlp", "vision"]
     path = tmp_path / "t.toml"
     path.write_text(
         '[[field]]\nname = "A b"\nemoji = "x"\ndescription = "d"\n'
@@ -202,3 +202,56 @@ def test_categorize_uses_the_cache_on_a_rerun(monkeypatch):
     assert len(fits) == 1 and cache.hits == 1
     assert fits[0] == (36, 4 + 3)  # text vector joined with the three field probabilities
     assert [c.name for c in one] == [c.name for c in two] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_settle_moves_a_stray_paper_to_the_category_of_its_field():
+    x, y = blob_vectors()
+    model = train(x, y, "fake:fields")
+    labels = np.repeat([0, 1, 2], 12)
+    labels[0] = 1  # HDBSCAN put one alpha paper among the beta papers
+    clustering = Clustering(labels=labels, noise=np.zeros(36, dtype=bool))
+    papers = papers_for(36)
+    labeler = Labeler(FakeEmbedder(), TAXONOMY, model=model, merge_share=0.5)
+    by_name = {c.name: {p.id for p in c.papers} for c in labeler.label(papers, x, clustering)}
+    assert papers[0].id in by_name["Alpha"] and len(by_name["Beta"]) == 12
+    # no category grows past merge_share of the day: Alpha (11 papers) is at 30 % of 36
+    capped = Labeler(FakeEmbedder(), TAXONOMY, model=model, merge_share=0.3)
+    by_name = {c.name: {p.id for p in c.papers} for c in capped.label(papers, x, clustering)}
+    assert papers[0].id in by_name["Beta"]
+    kept = Labeler(FakeEmbedder(), TAXONOMY, model=model, settle_margin=None, merge_share=0.5)
+    by_name = {c.name: {p.id for p in c.papers} for c in kept.label(papers, x, clustering)}
+    assert papers[0].id in by_name["Beta"]
+
+
+def test_fill_gives_a_merged_small_field_its_own_category():
+    x, y = blob_vectors()
+    model = train(x, y, "fake:fields")
+    labels = np.repeat([0, 1, 1], 12)  # gamma merged into beta: two groups
+    clustering = Clustering(labels=labels, noise=np.zeros(36, dtype=bool))
+    papers = papers_for(36)
+    filled = Labeler(FakeEmbedder(), TAXONOMY, model=model, merge_share=0.5).label(
+        papers, x, clustering
+    )
+    assert sorted((c.name, len(c.papers)) for c in filled) == [
+        ("Alpha", 12),
+        ("Beta", 12),
+        ("Gamma", 12),
+    ]
+    capped = Labeler(FakeEmbedder(), TAXONOMY, model=model, max_categories=2)
+    assert len(capped.label(papers, x, clustering)) == 2
+    strict = Labeler(FakeEmbedder(), TAXONOMY, model=model, fill_min=13)
+    assert len(strict.label(papers, x, clustering)) == 2
+
+
+def test_words_part_joins_the_probabilities_and_round_trips(tmp_path):
+    x, y = blob_vectors()
+    texts = [f"{f} words about {f} topic number {i}" for i, f in enumerate(y)]
+    model = train(x, y, "fake:fields", texts=texts, mix=0.5)
+    assert model.vocab and model.meta["mix"] == 0.5
+    swapped = [t.replace("alpha", "gamma") for t in texts]
+    with_words = model.proba(x, texts=swapped)
+    assert not np.allclose(with_words, model.proba(x))  # the words count
+    model.save(tmp_path / "f.npz")
+    back = load_field_model(tmp_path / "f.npz")
+    assert np.allclose(back.proba(x, texts=swapped), with_words)
+    assert back.digest == model.digest
