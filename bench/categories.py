@@ -173,8 +173,9 @@ def summary(label: str, figs: list[dict], results: list[dict]) -> str:
 def classifiers(days: list, split: str, embedder) -> list:
     """The field classifier for each day: the shipped one on held-out days; on training days,
     one trained on the other training days (the day itself is never in its training set)."""
-    from localdigest.fields import load_field_model
     from train_fields import fit_days
+
+    from localdigest.fields import load_field_model
 
     if split == "heldout":
         return [load_field_model()] * len(days)
@@ -202,9 +203,14 @@ def main() -> None:
     embedder = SentenceTransformerEmbedder()
     taxonomy = load_taxonomy()
     ids = [f.id for f in taxonomy]
-    days = labelled_days(HELDOUT_DAYS if args.split == "heldout" else TRAIN_DAYS, args.cache, embedder)
+    days = labelled_days(
+        HELDOUT_DAYS if args.split == "heldout" else TRAIN_DAYS, args.cache, embedder
+    )
     models = classifiers(days, args.split, embedder)
-    print(f"{args.split} days: {', '.join(d for d, *_ in days)}; {sum(len(p) for _, p, _, _ in days)} papers")
+    print(
+        f"{args.split} days: {', '.join(d for d, *_ in days)}; "
+        f"{sum(len(p) for _, p, _, _ in days)} papers"
+    )
 
     if args.tune:
         tune(days, models, embedder, taxonomy, args.seed)
@@ -219,12 +225,22 @@ def main() -> None:
         out: dict[str, dict] = {}
         start = time.perf_counter()
         out["ours"] = pipeline_day(
-            states["ours"], day, papers, vectors, Labeler(embedder, taxonomy, model=model), args.seed
+            states["ours"],
+            day,
+            papers,
+            vectors,
+            Labeler(embedder, taxonomy, model=model),
+            args.seed,
         )
         seconds["ours"] += time.perf_counter() - start
         start = time.perf_counter()
         out["before"] = pipeline_day(
-            states["before"], day, papers, vectors, Labeler(embedder, taxonomy), args.seed,
+            states["before"],
+            day,
+            papers,
+            vectors,
+            Labeler(embedder, taxonomy),
+            args.seed,
             arxiv_weight=0.5,
         )
         seconds["before"] += time.perf_counter() - start
@@ -235,7 +251,9 @@ def main() -> None:
         out["arXiv"] = baseline_day(primary, probs, ids)
         if "BERTopic" in methods:
             start = time.perf_counter()
-            out["BERTopic"] = baseline_day(bertopic(papers, vectors, args.seed), probs, ids, skip={-1})
+            out["BERTopic"] = baseline_day(
+                bertopic(papers, vectors, args.seed), probs, ids, skip={-1}
+            )
             seconds["BERTopic"] += time.perf_counter() - start
         print(f"{day} ({len(papers)} papers)        {HEAD}")
         for m in methods:
@@ -254,14 +272,14 @@ def main() -> None:
 def tune(days, models, embedder, taxonomy, seed) -> None:
     """Guide weights on the training days (leave-one-day-out classifiers): mean fit, purity,
     cats, largest and distinct names for each."""
+    from localdigest.cluster_cache import ClusterCache
     from localdigest.label import Labeler
     from localdigest.store import Store
 
-    from localdigest.cluster_cache import ClusterCache
-
     cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
     print(
-        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} {'largest':>7} "
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} "
+        f"{'largest':>7} "
         f"{'other':>5} {'names':>9}"
     )
     off = 10**9
@@ -280,7 +298,8 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
         distinct = len({n for r in results for n in r["names"]})
         per_day = np.mean([len(r["names"]) for r in results])
         print(
-            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} {np.mean([f['fit'] for f in figs]):>5.0%} "
+            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
+            f"{np.mean([f['fit'] for f in figs]):>5.0%} "
             f"{np.mean([f['purity'] for f in figs]):>6.3f} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "

@@ -47,7 +47,9 @@ def embed(cache: str, embedder, papers: list) -> np.ndarray:
     return vectors
 
 
-def labelled_days(days: list[str], cache: str, embedder) -> list[tuple[str, list, np.ndarray, dict]]:
+def labelled_days(
+    days: list[str], cache: str, embedder
+) -> list[tuple[str, list, np.ndarray, dict]]:
     """(day, papers, vectors, labels) for each day; every paper must carry a label."""
     out = []
     for day in days:

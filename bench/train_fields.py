@@ -1,11 +1,12 @@
 """Train the field classifier (localdigest/data/fields.npz) on the label set's training days.
 
 Embeds the training days' papers with the bundled MiniLM embedder (cached under /tmp), fits a
-multinomial logistic regression from embedding to the editor's primary field, and saves it as
-data. Each taxonomy field's own description (name, description, keywords; embedded the same way)
+multinomial logistic regression from embedding to the editor's primary field, another from the
+title and abstract's TF-IDF words (averaged, --mix), and saves both as data. Each taxonomy field's own description (name, description, keywords; embedded the same way)
 joins the training set ``--descriptions`` times, so a field the training days barely hold (one
-graph paper, no theory paper) is still known. With --cv it first prints leave-one-day-out accuracy (train on four training days, test on
-the fifth) for each regularisation strength, so C is chosen without touching a held-out day.
+graph paper, no theory paper) is still known. With --cv it first prints leave-one-day-out
+accuracy (train on four training days, test on the fifth) for a few settings, so they are
+chosen without touching a held-out day.
 
 Usage: .venv/bin/python bench/train_fields.py [--cv] [--c 4] [--out localdigest/data/fields.npz]
 """
@@ -84,7 +85,9 @@ def main() -> None:
                     )
                 )
             top1, fits, top2 = np.mean(scores, axis=0)
-            print(f"  C={c:<4} words {mix:.1f}  top-1 {top1:.3f}  fits {fits:.3f}  top-2 {top2:.3f}")
+            print(
+                f"  C={c:<4} words {mix:.1f}  top-1 {top1:.3f}  fits {fits:.3f}  top-2 {top2:.3f}"
+            )
     start = time.perf_counter()
     meta = {"days": args.days}
     model = fit_days(days, embedder, args.c, args.descriptions, meta=meta, mix=args.mix)

@@ -7,9 +7,9 @@ way, so later days can reuse their names.
 
 from __future__ import annotations
 
+from .cluster_cache import ClusterCache
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
-from .cluster_cache import ClusterCache
 from .label import Category
 from .pipeline import (
     DayRequest,

@@ -200,7 +200,9 @@ def train(
         idf = TfidfTransformer(sublinear_tf=True).fit(counts).idf_
         model.vocab = [str(t) for t in counter.get_feature_names_out()]
         model.idf = idf
-        model.text_weights, model.text_bias = _fit(tfidf(texts, model.vocab, idf), y, text_c, len(ids))
+        model.text_weights, model.text_bias = _fit(
+            tfidf(texts, model.vocab, idf), y, text_c, len(ids)
+        )
         model.mix = mix
         model.meta.update(text_C=text_c, mix=mix, terms=len(model.vocab))
     return model

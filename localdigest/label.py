@@ -201,8 +201,7 @@ class Labeler:
             named = [  # fields strong enough to name the group, most votes first
                 int(f)
                 for i, f in enumerate(order)
-                if mean_sim[f] >= floor
-                and (i == 0 or votes[f] >= self.second_field_share)
+                if mean_sim[f] >= floor and (i == 0 or votes[f] >= self.second_field_share)
             ]
             field_of[g] = named[0] if named else None
             alternatives[g] = [  # runners-up with many votes or nearly as close as the top
@@ -260,7 +259,9 @@ class Labeler:
         such field first). ``field_of`` gains the new groups."""
         targets = targets.copy()
         own = probs.argmax(axis=1)
-        sizes = {int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True))}
+        sizes = {
+            int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True), strict=True)
+        }
         count = len(sizes)
         while count < self.max_categories:
             present = {field_of.get(g) for g in sizes if sizes[g] > 0}
@@ -303,7 +304,9 @@ class Labeler:
         for g, f in field_of.items():
             if g != OTHER and f is not None and (targets == g).any():
                 by_field.setdefault(f, []).append(g)
-        sizes = {int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True))}
+        sizes = {
+            int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True), strict=True)
+        }
         cents = {g: _unit(vectors[targets == g].mean(axis=0)) for g in sizes if g != OTHER}
         cap = max(1, int(self.merge_share * len(targets)))
         own = probs.argmax(axis=1)

@@ -116,7 +116,7 @@ def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Pape
 
 # Weight of the field classifier's probabilities next to the unit text vector (with_fields);
 # chosen on the label set's training days with bench/categories.py --tune.
-GUIDE_WEIGHT = 1.0
+GUIDE_WEIGHT = 0.5
 
 
 def make_labeler(embedder: Embedder, taxonomy: str | None) -> Labeler:

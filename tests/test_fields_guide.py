@@ -8,7 +8,7 @@ import pytest
 from localdigest.cluster import Clustering, with_fields
 from localdigest.cluster_cache import ClusterCache, cache_key
 from localdigest.errors import ConfigError
-from localdigest.fields import FieldModel, load_field_model, train
+from localdigest.fields import load_field_model, train
 from localdigest.label import Field, Labeler, load_taxonomy
 from localdigest.paper import Paper
 from localdigest.pipeline import categorize
@@ -115,9 +115,7 @@ def test_with_fields_joins_probabilities_at_unit_length():
 def test_guided_labeler_names_groups_by_the_classifier():
     x, y = blob_vectors()
     model = train(x, y, "fake:fields")
-    clustering = Clustering(
-        labels=np.repeat([0, 1, 2], 12), noise=np.zeros(36, dtype=bool)
-    )
+    clustering = Clustering(labels=np.repeat([0, 1, 2], 12), noise=np.zeros(36, dtype=bool))
     papers = papers_for(36)
     guided = Labeler(FakeEmbedder(), TAXONOMY, model=model)
     assert guided.guided
