@@ -21,7 +21,8 @@ Per day: cats (categories), largest (share of the largest), other (share in 기�
 fit (share of papers whose category is named after their field or one of their "also"
 fields), purity (share of papers in their category's most common field), arXiv homogeneity
 (sklearn homogeneity against arXiv primary categories; secondary, the old figure), dropped
-(papers in no category or in two). Totals: means, and distinct category names over the days
+(papers in no category or in two). Totals: fit and purity over all the days' papers (and the mean of the days' figures), the
+range or worst day of the rest, and distinct category names over the days
 against 1.5x the mean number per day. Ours and before run the days in date order against one
 store each, so a day sees the names of the days before it, as `localdigest run` does.
 
@@ -155,12 +156,17 @@ def row(f: dict) -> str:
 
 
 def summary(label: str, figs: list[dict], results: list[dict]) -> str:
+    """Fit and purity over all papers of the days (a 258-paper day counts 258 times), then the
+    mean of the days' figures in brackets."""
     distinct = len({n for r in results for n in r["names"]})
     per_day = float(np.mean([len(r["names"]) for r in results]))
     cats = [f["cats"] for f in figs]
+    sizes = np.array([len(r["groups"]) for r in results])
+    fit = np.array([f["fit"] for f in figs])
+    purity = np.array([f["purity"] for f in figs])
     return (
-        f"{label:<9} fit {np.mean([f['fit'] for f in figs]):.0%} (>= 80%)"
-        f" | purity {np.mean([f['purity'] for f in figs]):.3f} (>= 0.65)"
+        f"{label:<9} fit {fit @ sizes / sizes.sum():.1%} [days {fit.mean():.1%}] (>= 80%)"
+        f" | purity {purity @ sizes / sizes.sum():.3f} [days {purity.mean():.3f}] (>= 0.65)"
         f" | cats/day {min(cats)}-{max(cats)} (6-12)"
         f" | largest max {max(f['largest'] for f in figs):.0%} (<= 30%)"
         f" | 기타 max {max(f['other'] for f in figs):.0%} (<= 3%)"
