@@ -21,10 +21,11 @@ Per day: cats (categories), largest (share of the largest), other (share in ê¸°í
 fit (share of papers whose category is named after their field or one of their "also"
 fields), purity (share of papers in their category's most common field), arXiv homogeneity
 (sklearn homogeneity against arXiv primary categories; secondary, the old figure), dropped
-(papers in no category or in two). Totals: fit and purity over all the days' papers (and the mean of the days' figures), the
-range or worst day of the rest, and distinct category names over the days
-against 1.5x the mean number per day. Ours and before run the days in date order against one
-store each, so a day sees the names of the days before it, as `localdigest run` does.
+(papers in no category or in two). Totals: fit and purity over all the days' papers (and the
+mean of the days' figures), the range or worst day of the rest, and distinct category names
+over the days against 1.5x the mean number per day. Ours and before run the days in date order
+against one store each, so a day sees the names of the days before it, as `localdigest run`
+does.
 
 --split train scores the training days instead, with the classifier retrained on the other
 four training days for each day (leave one day out), and --tune tries guide weights there.

@@ -2,11 +2,11 @@
 
 Embeds the training days' papers with the bundled MiniLM embedder (cached under /tmp), fits a
 multinomial logistic regression from embedding to the editor's primary field, another from the
-title and abstract's TF-IDF words (averaged, --mix), and saves both as data. Each taxonomy field's own description (name, description, keywords; embedded the same way)
-joins the training set ``--descriptions`` times, so a field the training days barely hold (one
-graph paper, no theory paper) is still known. With --cv it first prints leave-one-day-out
-accuracy (train on four training days, test on the fifth) for a few settings, so they are
-chosen without touching a held-out day.
+title and abstract's TF-IDF words (averaged, --mix), and saves both as data. Each taxonomy
+field's own description (name, description, keywords) joins the training set ``--descriptions``
+times, so a field the training days barely hold (one graph paper, no theory paper) is known.
+With --cv it first prints leave-one-day-out accuracy (train on four training days, test on the
+fifth) for a few settings, so they are chosen without touching a held-out day.
 
 Usage: .venv/bin/python bench/train_fields.py [--cv] [--c 4] [--out localdigest/data/fields.npz]
 """
