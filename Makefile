@@ -7,7 +7,8 @@ SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean browser
+.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean browser \
+	train-fields
 
 install: $(BIN)/.installed $(MODEL)
 
@@ -55,7 +56,7 @@ bench: install
 
 bench-all: bench
 	$(BIN)/python bench/scale.py
-	$(BIN)/python bench/categories.py --days 5
+	$(BIN)/python bench/categories.py
 	$(BIN)/python bench/quality.py --days 1
 
 # Headless Chromium + its driver for the site tests, and an emoji font for its screenshots
@@ -65,6 +66,10 @@ browser:
 		&& test -d /usr/share/fonts/truetype/noto || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq chromium chromium-driver fonts-noto-color-emoji >/dev/null)
+
+# The field classifier (localdigest/data/fields.npz) from the label set's training days.
+train-fields: install
+	$(BIN)/python bench/train_fields.py --cv
 
 crash: install
 	$(BIN)/python bench/crash.py

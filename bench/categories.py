@@ -1,198 +1,317 @@
-"""Categories benchmark: our categories vs BERTopic's defaults on real days, side by side.
+"""Categories benchmark: do the day's categories carry names that fit their papers?
 
-For each of the first N days in data/days/ (one JSON-lines file per day), in date order:
-  cats      number of categories (ours: including 기타 when present; BERTopic: topics, not -1)
-  largest   share of the day's papers in the largest category (BERTopic: largest topic, not -1)
-  outliers  share HDBSCAN left as noise before any reassignment (BERTopic: topic -1)
-  homog     sklearn homogeneity_score of the categories against each paper's arXiv primary
-            category (BERTopic's -1 counts as one group, as a reader would see it)
-  dropped   papers in no category (must be 0)
-Then the totals: mean homogeneity, and distinct category names over all days against 1.5x the
-mean number per day (the issue's stability target). Our days run in order against one store,
-so a day sees the categories of the days before it, as `localdigest run` does.
+Scored against the editor's label set (data/labels/, see its README), on the five held-out days
+by default; nothing here was tuned on them. Every method gets the same MiniLM embeddings
+(all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
 
-Both methods get the same embeddings (all-MiniLM-L6-v2, the bundled default), cached in a
-DuckDB file under /tmp, so a rerun only clusters. BERTopic runs with its default settings,
-given the precomputed embeddings and no embedding model, and a fixed UMAP seed
-(random_state=42, otherwise its defaults) so the figures repeat. Nothing is downloaded.
+  ours      the pipeline: text + field classifier probabilities -> UMAP + HDBSCAN, named by the
+            classifier (localdigest/data/fields.npz, trained on the training days only)
+  before    the previous pipeline: text + arXiv categories (weight 0.5), named by each paper's
+            nearest field description
+  KMeans    k=10 on the MiniLM vectors
+  BERTopic  its defaults on the MiniLM vectors (precomputed embeddings, seeded UMAP); its
+            outlier topic -1 is one group without a field, as a reader would see it
+  arXiv     each paper's arXiv primary category as its category
 
-Usage: .venv/bin/python bench/categories.py --days 5 [--no-bertopic] [--show]
+Ours and before name their own categories. The baselines have no field names, so each of their
+groups is named by the same classifier vote ours uses (the field most of its papers are
+predicted to be in): their fit measures how well their groups can be named at all.
+
+Per day: cats (categories), largest (share of the largest), other (share in 기타 / no field),
+fit (share of papers whose category is named after their field or one of their "also"
+fields), purity (share of papers in their category's most common field), arXiv homogeneity
+(sklearn homogeneity against arXiv primary categories; secondary, the old figure), dropped
+(papers in no category or in two). Totals: fit and purity over all the days' papers (and the
+mean of the days' figures), the range or worst day of the rest, and distinct category names
+over the days against 1.5x the mean number per day. Ours and before run the days in date order
+against one store each, so a day sees the names of the days before it, as `localdigest run`
+does.
+
+--split train scores the training days instead, with the classifier retrained on the other
+four training days for each day (leave one day out), and --tune tries guide weights there.
+
+Usage: .venv/bin/python bench/categories.py [--split heldout|train] [--tune] [--no-bertopic]
+       [--show]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import time
-import warnings
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
+from labelset import DEFAULT_CACHE, HELDOUT_DAYS, TRAIN_DAYS, labelled_days, offline
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CACHE = "/tmp/localdigest-bench/embeddings.duckdb"
-
-
-def load_day(path: Path) -> tuple[str, list]:
-    from localdigest import sources
-
-    day = path.stem
-    papers = sources.load([str(path)]).papers.values()
-    return day, sorted((p for p in papers if p.published == day), key=lambda p: p.id)
+NO_FIELD = None
 
 
-def embed_day(cache: str, embedder, papers: list) -> np.ndarray:
-    from localdigest.embed import embed_papers
-    from localdigest.store import Store
+def fit_and_purity(groups: list, group_field: dict, papers: list, labels: dict) -> tuple:
+    """Name fit and purity of one day's grouping (one group per paper)."""
+    fields = [labels[p.id][0] for p in papers]
+    fits = [
+        group_field.get(g) is not None
+        and (group_field[g] == labels[p.id][0] or group_field[g] in labels[p.id][1])
+        for g, p in zip(groups, papers, strict=True)
+    ]
+    by_group: dict = {}
+    for g, f in zip(groups, fields, strict=True):
+        by_group.setdefault(g, Counter())[f] += 1
+    purity = sum(c.most_common(1)[0][1] for c in by_group.values()) / len(papers)
+    return float(np.mean(fits)), purity
 
-    with Store(cache) as store:
-        store.upsert_papers(papers)
-        vectors, _ = embed_papers(store, embedder, papers)
-    return vectors
+
+def vote_names(groups: list, probs: np.ndarray, ids: list[str], skip=()) -> dict:
+    """Each group's field: the one most of its papers are predicted to be in."""
+    out = {}
+    for g in set(groups):
+        if g in skip:
+            out[g] = NO_FIELD
+            continue
+        members = [i for i, x in enumerate(groups) if x == g]
+        votes = np.bincount(probs[members].argmax(axis=1), minlength=len(ids))
+        out[g] = ids[int(votes.argmax())]
+    return out
 
 
-def ours(state, day: str, papers: list, vectors: np.ndarray, labeler, seed: int, weight) -> dict:
+def pipeline_day(state, day, papers, vectors, labeler, seed, **options) -> dict:
+    from localdigest.label import OTHER_NAME
     from localdigest.pipeline import categorize, save_categories
 
     known = state.known_categories(exclude_day=day)
-    extra = {} if weight is None else {"arxiv_weight": weight}
-    cats, outlier_share = categorize(papers, vectors, labeler, seed, known=known, **extra)
+    cats, outlier_share = categorize(papers, vectors, labeler, seed, known=known, **options)
     save_categories(state, day, cats)
-    label_of = {p.id: i for i, c in enumerate(cats) for p in c.papers}
+    id_of = {f.name: f.id for f in labeler.taxonomy}
+    groups, seen = {}, Counter()
+    for i, c in enumerate(cats):
+        for p in c.papers:
+            groups[p.id] = i
+            seen[p.id] += 1
     return {
-        "labels": [label_of.get(p.id, -99) for p in papers],
+        "groups": [groups.get(p.id, -99) for p in papers],
+        "field": {i: id_of.get(c.field_name) for i, c in enumerate(cats)},
         "names": [c.name for c in cats],
         "sizes": [len(c.papers) for c in cats],
-        "outliers": outlier_share,
-        "dropped": sum(p.id not in label_of for p in papers),
+        "other": sum(len(c.papers) for c in cats if c.name == OTHER_NAME) / len(papers),
+        "dropped": sum(seen[p.id] != 1 for p in papers),
         "detail": [(c.emoji, c.name, len(c.papers), c.keywords[:3]) for c in cats],
     }
 
 
-def bertopic(papers: list, vectors: np.ndarray, seed: int) -> dict:
-    from bertopic import BERTopic
-    from umap import UMAP
-
-    # BERTopic's default UMAP, with a seed so the benchmark repeats.
-    reducer = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed)
-    model = BERTopic(embedding_model=None, umap_model=reducer)
-    docs = [p.text_for_embedding() for p in papers]
-    topics, _ = model.fit_transform(docs, embeddings=vectors)
-    topics = np.asarray(topics)
-    info = model.get_topic_info()
-    names = [n for t, n in zip(info["Topic"], info["Name"], strict=True) if t != -1]
-    sizes = [int((topics == t).sum()) for t in sorted(set(topics) - {-1})]
+def baseline_day(groups: list, probs: np.ndarray, ids: list[str], names=None, skip=()) -> dict:
+    field = vote_names(groups, probs, ids, skip)
+    order = sorted(set(groups), key=lambda g: -groups.count(g))
+    sizes = [groups.count(g) for g in order]
+    shown = {g: (names or {}).get(g) or field[g] or "기타" for g in order}
     return {
-        "labels": topics.tolist(),
-        "names": names,
+        "groups": groups,
+        "field": field,
+        "names": [field[g] or "기타" for g in order],
         "sizes": sizes,
-        "outliers": float((topics == -1).mean()),
+        "other": sum(groups.count(g) for g in order if field[g] is NO_FIELD) / len(groups),
         "dropped": 0,
-        "detail": [(n,) for n in names],
+        "detail": [("", shown[g], groups.count(g), []) for g in order],
     }
 
 
-def figures(result: dict, primary: list[str]) -> dict:
+def kmeans(vectors: np.ndarray, seed: int, k: int = 10) -> list:
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(vectors).tolist()
+
+
+def bertopic(papers: list, vectors: np.ndarray, seed: int) -> list:
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    reducer = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed)
+    model = BERTopic(embedding_model=None, umap_model=reducer)
+    topics, _ = model.fit_transform([p.text_for_embedding() for p in papers], embeddings=vectors)
+    return [int(t) for t in topics]
+
+
+def figures(result: dict, papers: list, labels: dict) -> dict:
     from sklearn.metrics import homogeneity_score
 
-    n = len(primary)
+    fit, purity = fit_and_purity(result["groups"], result["field"], papers, labels)
+    primary = [p.primary_category or "?" for p in papers]
     return {
         "cats": len(result["sizes"]),
-        "largest": max(result["sizes"], default=0) / n,
-        "outliers": result["outliers"],
-        "homog": homogeneity_score(primary, result["labels"]),
+        "largest": max(result["sizes"]) / len(papers),
+        "other": result["other"],
+        "fit": fit,
+        "purity": purity,
+        "homog": homogeneity_score(primary, result["groups"]),
         "dropped": result["dropped"],
     }
 
 
-def row(f: dict | None) -> str:
-    if f is None:
-        return ""
+HEAD = f"{'cats':>4} {'largest':>7} {'other':>5} {'fit':>5} {'purity':>6} {'arXivH':>6} {'drop':>4}"
+
+
+def row(f: dict) -> str:
     return (
-        f"{f['cats']:>4} {f['largest']:>7.0%} {f['outliers']:>8.0%} "
-        f"{f['homog']:>6.3f} {f['dropped']:>7}"
+        f"{f['cats']:>4} {f['largest']:>7.0%} {f['other']:>5.0%} {f['fit']:>5.0%} "
+        f"{f['purity']:>6.3f} {f['homog']:>6.3f} {f['dropped']:>4}"
     )
+
+
+def summary(label: str, figs: list[dict], results: list[dict]) -> str:
+    """Fit and purity over all papers of the days (a 258-paper day counts 258 times), then the
+    mean of the days' figures in brackets."""
+    distinct = len({n for r in results for n in r["names"]})
+    per_day = float(np.mean([len(r["names"]) for r in results]))
+    cats = [f["cats"] for f in figs]
+    sizes = np.array([len(r["groups"]) for r in results])
+    fit = np.array([f["fit"] for f in figs])
+    purity = np.array([f["purity"] for f in figs])
+    return (
+        f"{label:<9} fit {fit @ sizes / sizes.sum():.1%} [days {fit.mean():.1%}] (>= 80%)"
+        f" | purity {purity @ sizes / sizes.sum():.3f} [days {purity.mean():.3f}] (>= 0.65)"
+        f" | cats/day {min(cats)}-{max(cats)} (6-12)"
+        f" | largest max {max(f['largest'] for f in figs):.0%} (<= 30%)"
+        f" | 기타 max {max(f['other'] for f in figs):.0%} (<= 3%)"
+        f" | dropped {sum(f['dropped'] for f in figs)}"
+        f" | distinct names {distinct} vs 1.5 x {per_day:.1f} = {1.5 * per_day:.1f}"
+        f" | arXiv homog {np.mean([f['homog'] for f in figs]):.3f}"
+    )
+
+
+def classifiers(days: list, split: str, embedder) -> list:
+    """The field classifier for each day: the shipped one on held-out days; on training days,
+    one trained on the other training days (the day itself is never in its training set)."""
+    from train_fields import fit_days
+
+    from localdigest.fields import load_field_model
+
+    if split == "heldout":
+        return [load_field_model()] * len(days)
+    return [fit_days(days[:i] + days[i + 1 :], embedder) for i in range(len(days))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=5, help="how many days, oldest first")
-    parser.add_argument("--data", default=str(ROOT / "data/days"), help="folder of day files")
+    parser.add_argument("--split", choices=["heldout", "train"], default="heldout")
+    parser.add_argument("--tune", action="store_true", help="guide weights (training days only)")
     parser.add_argument("--cache", default=DEFAULT_CACHE, help="DuckDB file for embeddings")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--taxonomy", default=None, help="TOML taxonomy (default: built-in)")
-    parser.add_argument(
-        "--arxiv-weight",
-        type=float,
-        default=None,
-        help="weight of the arXiv categories in clustering (default: the pipeline's; 0: text only)",
-    )
     parser.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic column")
     parser.add_argument("--show", action="store_true", help="list each day's categories")
     args = parser.parse_args()
-
-    os.environ["HF_HUB_OFFLINE"] = "1"  # nothing downloads, whatever a library tries
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    warnings.filterwarnings("ignore")
+    if args.tune and args.split != "train":
+        raise SystemExit("--tune runs on the training days only: add --split train")
+    offline()
 
     from localdigest.embed import SentenceTransformerEmbedder
+    from localdigest.fields import paper_text
     from localdigest.label import Labeler, load_taxonomy
     from localdigest.store import Store
 
-    files = sorted(Path(args.data).glob("*.jsonl"))[: args.days]
-    if not files:
-        raise SystemExit(f"no day files (*.jsonl) in {args.data}")
-    Path(args.cache).parent.mkdir(parents=True, exist_ok=True)
     embedder = SentenceTransformerEmbedder()
-    labeler = Labeler(embedder, load_taxonomy(args.taxonomy))
-    state = Store(":memory:")  # categories known from earlier days, as in `localdigest run`
+    taxonomy = load_taxonomy()
+    ids = [f.id for f in taxonomy]
+    days = labelled_days(
+        HELDOUT_DAYS if args.split == "heldout" else TRAIN_DAYS, args.cache, embedder
+    )
+    models = classifiers(days, args.split, embedder)
+    print(
+        f"{args.split} days: {', '.join(d for d, *_ in days)}; "
+        f"{sum(len(p) for _, p, _, _ in days)} papers"
+    )
 
-    head = f"{'cats':>4} {'largest':>7} {'outliers':>8} {'homog':>6} {'dropped':>7}"
-    print(f"{'day':<10} {'papers':>6} | ours: {head} | BERTopic: {head}")
-    per_day: list[tuple[dict, dict | None, dict, dict | None]] = []
-    seconds = Counter()
-    for path in files:
-        day, papers = load_day(path)
-        start = time.perf_counter()
-        vectors = embed_day(args.cache, embedder, papers)
-        seconds["embed"] += time.perf_counter() - start
-        primary = [p.primary_category or "?" for p in papers]
-        start = time.perf_counter()
-        mine = ours(state, day, papers, vectors, labeler, args.seed, args.arxiv_weight)
-        seconds["ours"] += time.perf_counter() - start
-        theirs = None
-        if not args.no_bertopic:
-            start = time.perf_counter()
-            theirs = bertopic(papers, vectors, args.seed)
-            seconds["bertopic"] += time.perf_counter() - start
-        fo, fb = figures(mine, primary), theirs and figures(theirs, primary)
-        per_day.append((fo, fb, mine, theirs))
-        print(f"{day:<10} {len(papers):>6} | ours: {row(fo)} | BERTopic: {row(fb)}")
-        if args.show:
-            for emoji, name, size, kws in mine["detail"]:
-                print(f"    {emoji} {name:<40} {size:>4}  {', '.join(kws)}")
+    if args.tune:
+        tune(days, models, embedder, taxonomy, args.seed)
+        return
 
-    print()
-    for label, idx in (("ours", 0), ("BERTopic", 1)):
-        figs = [d[idx] for d in per_day if d[idx] is not None]
-        if not figs:
-            continue
-        results = [d[idx + 2] for d in per_day]
-        distinct = len({n for r in results for n in r["names"]})
-        mean_per_day = float(np.mean([len(r["names"]) for r in results]))
-        homog = np.mean([f["homog"] for f in figs])
-        cats = [f["cats"] for f in figs]
-        largest = max(f["largest"] for f in figs)
-        print(
-            f"{label:<9} mean homogeneity {homog:.3f} (target >= 0.60)"
-            f" | cats/day {min(cats)}-{max(cats)} (target 6-12)"
-            f" | largest max {largest:.0%} (target <= 30%)"
-            f" | dropped {sum(f['dropped'] for f in figs)}"
-            f" | distinct names {distinct} vs 1.5 x {mean_per_day:.1f} = {1.5 * mean_per_day:.1f}"
+    methods = ["ours", "before", "KMeans", "arXiv"] + ([] if args.no_bertopic else ["BERTopic"])
+    states = {"ours": Store(":memory:"), "before": Store(":memory:")}
+    per: dict[str, list] = {m: [] for m in methods}
+    seconds: Counter = Counter()
+    for (day, papers, vectors, labels), model in zip(days, models, strict=True):
+        probs = model.proba(vectors, ids, [paper_text(p) for p in papers])
+        out: dict[str, dict] = {}
+        start = time.perf_counter()
+        out["ours"] = pipeline_day(
+            states["ours"],
+            day,
+            papers,
+            vectors,
+            Labeler(embedder, taxonomy, model=model),
+            args.seed,
         )
+        seconds["ours"] += time.perf_counter() - start
+        start = time.perf_counter()
+        out["before"] = pipeline_day(
+            states["before"],
+            day,
+            papers,
+            vectors,
+            Labeler(embedder, taxonomy),
+            args.seed,
+            arxiv_weight=0.5,
+        )
+        seconds["before"] += time.perf_counter() - start
+        start = time.perf_counter()
+        out["KMeans"] = baseline_day(kmeans(vectors, args.seed), probs, ids)
+        seconds["KMeans"] += time.perf_counter() - start
+        primary = [p.primary_category or "?" for p in papers]
+        out["arXiv"] = baseline_day(primary, probs, ids)
+        if "BERTopic" in methods:
+            start = time.perf_counter()
+            out["BERTopic"] = baseline_day(
+                bertopic(papers, vectors, args.seed), probs, ids, skip={-1}
+            )
+            seconds["BERTopic"] += time.perf_counter() - start
+        print(f"{day} ({len(papers)} papers)        {HEAD}")
+        for m in methods:
+            f = figures(out[m], papers, labels)
+            per[m].append((f, out[m]))
+            print(f"  {m:<9}                   {row(f)}")
+        if args.show:
+            for emoji, name, size, kws in out["ours"]["detail"]:
+                print(f"      {emoji} {name:<40} {size:>4}  {', '.join(kws)}")
+    print()
+    for m in methods:
+        print(summary(m, [f for f, _ in per[m]], [r for _, r in per[m]]))
     print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in seconds.items()))
+
+
+def tune(days, models, embedder, taxonomy, seed) -> None:
+    """Guide weights on the training days (leave-one-day-out classifiers): mean fit, purity,
+    cats, largest and distinct names for each."""
+    from localdigest.cluster_cache import ClusterCache
+    from localdigest.label import Labeler
+    from localdigest.store import Store
+
+    cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
+    print(
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} "
+        f"{'largest':>7} "
+        f"{'other':>5} {'names':>9}"
+    )
+    off = 10**9
+    grid = [(1.0, None, off), (1.0, 0.0, off), (1.0, 0.0, 4), (1.0, 0.2, 4), (1.0, 0.0, 6)]
+    grid += [(0.5, 0.0, 4), (2.0, 0.0, 4)]
+    for weight, margin, fill in grid:
+        state = Store(":memory:")
+        figs, results = [], []
+        for (day, papers, vectors, labels), model in zip(days, models, strict=True):
+            labeler = Labeler(embedder, taxonomy, model=model, settle_margin=margin, fill_min=fill)
+            r = pipeline_day(
+                state, day, papers, vectors, labeler, seed, guide_weight=weight, cache=cache
+            )
+            figs.append(figures(r, papers, labels))
+            results.append(r)
+        distinct = len({n for r in results for n in r["names"]})
+        per_day = np.mean([len(r["names"]) for r in results])
+        print(
+            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
+            f"{np.mean([f['fit'] for f in figs]):>5.0%} "
+            f"{np.mean([f['purity'] for f in figs]):>6.3f} "
+            f"{np.mean([f['cats'] for f in figs]):>5.1f} "
+            f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "
+            f"{distinct:>3}/{per_day:4.1f}"
+        )
 
 
 if __name__ == "__main__":

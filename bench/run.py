@@ -33,7 +33,7 @@ def main() -> None:
         cold = run_day(settings, request)
         cold_s = time.perf_counter() - start
         start = time.perf_counter()
-        run_day(settings, request)
+        warm = run_day(settings, request)
         warm_s = time.perf_counter() - start
     n = cold.stats["papers"]
     print(f"papers: {n} ({cold.date}), categories: {cold.stats['categories']}")
@@ -45,6 +45,11 @@ def main() -> None:
     print(
         "cold stages (s): "
         + ", ".join(f"{k} {v:.1f}" for k, v in cold.stats["seconds_by_stage"].items())
+    )
+    print(
+        "warm stages (s): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in warm.stats["seconds_by_stage"].items())
+        + f"; clustering cache hit: {warm.stats.get('clustering_cache_hit')}"
     )
     s = cold.stats
     print(

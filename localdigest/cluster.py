@@ -8,9 +8,12 @@ join the nearest cluster when close enough; then the day is shaped for a digest:
 Points still far from every cluster get label -1: the caller lists them in a visible "기타"
 category.
 
-A paper's text embedding can be joined by its arXiv categories (``with_categories``): the field
-the authors chose is what an editor would look at first, and it separates vision from language
-papers that a small sentence embedder mixes up.
+A paper's text embedding is joined by the field classifier's probabilities (``with_fields``,
+see ``localdigest/fields.py``): the field an editor would file it under separates vision from
+language papers that a small sentence embedder mixes up, and HDBSCAN still finds the day's own
+topics inside a field. Without a classifier (a custom taxonomy it does not cover) the arXiv
+categories take that place (``with_categories``); they were the guide before the label set
+existed, and they scored lower against an editor's fields (bench/categories.py).
 """
 
 from __future__ import annotations
@@ -54,6 +57,10 @@ class UmapHdbscan:
     min_clusters: int = 6  # split the largest clusters below this many
     reassign_min_cos: float = 0.35  # a noise paper joins its nearest cluster if this close
     max_fit: int = 5000  # bigger inputs: fit on a seeded sample, then assign the rest
+
+    def key(self) -> str:
+        """The settings that change the result, for the clustering cache key."""
+        return repr(sorted(self.__dict__.items()))
 
     def fit(self, vectors: np.ndarray) -> Clustering | None:
         n = len(vectors)
@@ -118,6 +125,16 @@ def with_categories(
             onehot[row, index[c]] = 1.0 if pos == 0 else cross_list
     onehot /= np.maximum(np.linalg.norm(onehot, axis=1, keepdims=True), 1e-9)
     joined = np.hstack([vectors, weight * onehot])
+    return joined / np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-9)
+
+
+def with_fields(vectors: np.ndarray, probs: np.ndarray, weight: float) -> np.ndarray:
+    """Join unit text vectors with field probabilities (rows summing to 1) scaled to unit length
+    and by ``weight``, back to unit length. ``weight`` 0 returns the vectors unchanged."""
+    if weight <= 0:
+        return vectors
+    probs = probs / np.maximum(np.linalg.norm(probs, axis=1, keepdims=True), 1e-9)
+    joined = np.hstack([vectors, weight * probs])
     return joined / np.maximum(np.linalg.norm(joined, axis=1, keepdims=True), 1e-9)
 
 

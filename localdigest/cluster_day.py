@@ -7,10 +7,18 @@ way, so later days can reuse their names.
 
 from __future__ import annotations
 
+from .cluster_cache import ClusterCache
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
-from .label import Category, Labeler, load_taxonomy
-from .pipeline import DayRequest, categorize, collect_papers, save_categories, select_day
+from .label import Category
+from .pipeline import (
+    DayRequest,
+    categorize,
+    collect_papers,
+    make_labeler,
+    save_categories,
+    select_day,
+)
 from .progress import Silent
 from .store import Store
 
@@ -21,11 +29,13 @@ def cluster_day(
     papers, _ = collect_papers(request, Silent())
     day, todays = select_day(papers, request)
     embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
-    labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
+    labeler = make_labeler(embedder, request.taxonomy)
     with Store(settings.db) as store:
         store.upsert_papers(papers)
         vectors, _ = embed_papers(store, embedder, todays)
         known = store.known_categories(exclude_day=day)
-        cats, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
+        cats, outlier_share = categorize(
+            todays, vectors, labeler, settings.seed, known, cache=ClusterCache(store)
+        )
         save_categories(store, day, cats)
     return day, cats, outlier_share

@@ -1,6 +1,8 @@
 """Label stage: groups of papers -> named categories with an emoji, from an editable taxonomy.
 
-A group takes the taxonomy field most of its papers are nearest to. Groups that land on the same
+A group takes the taxonomy field most of its papers belong to: by the field classifier trained
+on the editor's label set (``fields.FieldModel``) when it knows every field of the taxonomy,
+else by the field whose description each paper is nearest to. Groups that land on the same
 field are merged when small; otherwise the smaller one takes, in this order, a known name of that
 field (an earlier day's), a field nearly as close to its papers that no other category of the day
 uses, or distinguishing keywords. Days too small for density clustering are grouped by assigning
@@ -22,6 +24,7 @@ import tomllib
 from .cluster import OTHER, Clustering
 from .embed import Embedder
 from .errors import ConfigError
+from .fields import FieldModel, paper_text
 from .paper import Paper
 
 OTHER_NAME, OTHER_EMOJI = "기타", "🧩"
@@ -34,6 +37,10 @@ class Field:
     description: str
     name_ko: str | None = None
     keywords: list[str] = field(default_factory=list)
+    id: str = ""  # how labels and the field classifier refer to it; defaults to the name
+
+    def __post_init__(self) -> None:
+        self.id = self.id or self.name.lower()
 
     def text(self) -> str:
         return f"{self.name}: {self.description} {', '.join(self.keywords)}"
@@ -89,10 +96,15 @@ def load_taxonomy(path: str | Path | None = None) -> list[Field]:
                 entry["description"],
                 entry.get("name_ko"),
                 list(entry.get("keywords", [])),
+                str(entry.get("id", "")),
             )
         )
     if not fields_:
         raise ConfigError(f"{where}: no [[field]] entries")
+    ids = [f.id for f in fields_]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ConfigError(f"{where}: field id used twice: {', '.join(twice)}; give each an id")
     return fields_
 
 
@@ -110,7 +122,32 @@ class Labeler:
     second_field_share: float = 0.25  # a runner-up field this many papers vote for is close...
     second_field_margin: float = 0.01  # ... and so is one this near the top in centred similarity
     center: float = 1.0  # how much of the day's mean field similarity to remove (0: none)
+    # With the classifier: a paper moves to a category named after its own most likely field
+    # when that field is this much likelier than its group's (None: never); see _settle.
+    settle_margin: float | None = 0.0
+    settle_keep: int = 3  # ... unless its group would fall below this many papers
+    fill_min: int = 4  # a field with no category and this many such papers gets its own ...
+    max_categories: int = 12  # ... while the day has fewer categories than this (기타 included)
+    model: FieldModel | None = None  # the field classifier; used when it knows every field
     _field_vecs: np.ndarray | None = None
+
+    @property
+    def guided(self) -> bool:
+        return (
+            self.model is not None
+            and self.model.embedder == getattr(self.embedder, "name", None)
+            and self.model.covers([f.id for f in self.taxonomy])
+        )
+
+    def field_probs(
+        self, vectors: np.ndarray, papers: list[Paper] | None = None
+    ) -> np.ndarray | None:
+        """The classifier's probability of each taxonomy field per paper, from its embedding
+        and (given ``papers``) its words. None: no classifier for this taxonomy."""
+        if not self.guided:
+            return None
+        texts = [paper_text(p) for p in papers] if papers is not None else None
+        return self.model.proba(vectors, [f.id for f in self.taxonomy], texts)
 
     def field_vectors(self) -> np.ndarray:
         if self._field_vecs is None:
@@ -118,15 +155,22 @@ class Labeler:
         return self._field_vecs
 
     def by_taxonomy(self, papers: list[Paper], vectors: np.ndarray) -> list[Category]:
-        """Small-day fallback: each paper goes to its nearest field."""
-        best = (vectors @ self.field_vectors().T).argmax(axis=1)
+        """Small-day fallback: each paper goes to its most likely field."""
+        best, _ = self.field_votes(vectors, papers)
         fields_of = {int(t): int(t) for t in np.unique(best)}
         return self._build(papers, vectors, best, np.zeros(len(papers), bool), fields_of)
 
-    def field_votes(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each paper's similarity to every field, and its nearest field once the day's mean
-        similarity to each field is taken off (``center``): a field close to every paper of the
-        day (a "hub" such as Multimodal on a vision-heavy day) then does not win every vote."""
+    def field_votes(
+        self, vectors: np.ndarray, papers: list[Paper] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each paper's score for every field and the field it votes for. With the classifier:
+        its probabilities and most likely field. Without: similarity to each field description,
+        voting for the nearest once the day's mean similarity to each field is taken off
+        (``center``), so a field close to every paper of the day (a "hub" such as Multimodal on
+        a vision-heavy day) does not win every vote."""
+        probs = self.field_probs(vectors, papers)
+        if probs is not None:
+            return probs.argmax(axis=1), probs
         sims = vectors @ self.field_vectors().T
         centered = sims - self.center * sims.mean(axis=0, keepdims=True)
         return centered.argmax(axis=1), sims
@@ -136,9 +180,13 @@ class Labeler:
     ) -> list[Category]:
         """Name each group after the field most of its papers are nearest to (a majority vote,
         ties broken by mean similarity), so one odd paper cannot rename a group."""
-        best, sims = self.field_votes(vectors)
+        best, sims = self.field_votes(vectors, papers)
         targets = clustering.labels.copy()
-        day_mean = self.center * sims.mean(axis=0)
+        # Probabilities are already relative to the other fields: no centring, and any field
+        # can name a group (a keyword name, such as "Antenna", is what drifts from day to day).
+        guided = self.guided
+        day_mean = (0.0 if guided else self.center) * sims.mean(axis=0)
+        floor = 0.0 if guided else self.min_field_cos
         field_of: dict[int, int | None] = {OTHER: None}
         alternatives: dict[int, list[str]] = {}  # group -> runner-up fields nearly as close
         close: dict[int, list[str]] = {}  # group -> its three closest fields, for reuse_known
@@ -153,8 +201,7 @@ class Labeler:
             named = [  # fields strong enough to name the group, most votes first
                 int(f)
                 for i, f in enumerate(order)
-                if mean_sim[f] >= self.min_field_cos
-                and (i == 0 or votes[f] >= self.second_field_share)
+                if mean_sim[f] >= floor and (i == 0 or votes[f] >= self.second_field_share)
             ]
             field_of[g] = named[0] if named else None
             alternatives[g] = [  # runners-up with many votes or nearly as close as the top
@@ -162,7 +209,7 @@ class Labeler:
                 for f in order
                 if named
                 and f != named[0]
-                and mean_sim[f] >= self.min_field_cos
+                and mean_sim[f] >= floor
                 and (
                     votes[f] >= self.second_field_share
                     or centred[f] >= centred[named[0]] - self.second_field_margin
@@ -187,11 +234,98 @@ class Labeler:
                 targets[targets == g] = first
                 del field_of[g]
                 count -= 1
+        if guided and self.settle_margin is not None:
+            targets = self._fill(targets, field_of, sims)
+            targets = self._settle(targets, field_of, sims, vectors)
         cats = self._build(papers, vectors, targets, clustering.noise, field_of)
         for c in cats:
             c.candidates = close.get(c.group, [])
             c.alternatives = alternatives.get(c.group, [])
         return cats
+
+    def _moves(self, targets: np.ndarray, field_of: dict, probs: np.ndarray) -> np.ndarray:
+        """Papers whose own most likely field is clearly likelier than their group's."""
+        own = probs.argmax(axis=1)
+        here = np.array([-1 if field_of.get(int(g)) is None else field_of[int(g)] for g in targets])
+        gap = probs[np.arange(len(own)), own] - np.where(
+            here >= 0, probs[np.arange(len(own)), np.maximum(here, 0)], 0.0
+        )
+        return (own != here) & (gap >= self.settle_margin)
+
+    def _fill(self, targets: np.ndarray, field_of: dict, probs: np.ndarray) -> np.ndarray:
+        """Small fields HDBSCAN merged into bigger neighbours: while the day has room
+        (``max_categories``), a field no category is named after, with at least ``fill_min``
+        papers the classifier clearly puts there, becomes a category of those papers (largest
+        such field first). ``field_of`` gains the new groups."""
+        targets = targets.copy()
+        own = probs.argmax(axis=1)
+        sizes = {
+            int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True), strict=True)
+        }
+        count = len(sizes)
+        while count < self.max_categories:
+            present = {field_of.get(g) for g in sizes if sizes[g] > 0}
+            movable = self._moves(targets, field_of, probs) & ~np.isin(own, list(present - {None}))
+            fields, counts = np.unique(own[movable], return_counts=True)
+            if not len(fields):
+                break
+            f = int(fields[np.lexsort((fields, -counts))[0]])
+            new = int(targets.max()) + 1
+            moved = []
+            for i in np.flatnonzero(movable & (own == f)):
+                g = int(targets[i])
+                if g == OTHER or sizes[g] > self.settle_keep:
+                    moved.append(i)
+                    sizes[g] -= 1
+            if len(moved) < self.fill_min:
+                for i in moved:
+                    sizes[int(targets[i])] += 1
+                break
+            targets[moved] = new
+            sizes[new] = len(moved)
+            field_of[new] = f
+            count += 1
+        return targets
+
+    def _settle(
+        self,
+        targets: np.ndarray,
+        field_of: dict[int, int | None],
+        probs: np.ndarray,
+        vectors: np.ndarray,
+    ) -> np.ndarray:
+        """A group's name is its majority's field; a paper of another field inside it (or in
+        기타) moves to the day's category of its own field when the classifier is clearly surer
+        of that field (``settle_margin``), into the most alike one if the field has several.
+        HDBSCAN still decides which categories the day has; this only settles who reads where.
+        No category grows past ``merge_share`` of the day or shrinks below ``settle_keep``."""
+        targets = targets.copy()
+        by_field: dict[int, list[int]] = {}
+        for g, f in field_of.items():
+            if g != OTHER and f is not None and (targets == g).any():
+                by_field.setdefault(f, []).append(g)
+        sizes = {
+            int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True), strict=True)
+        }
+        cents = {g: _unit(vectors[targets == g].mean(axis=0)) for g in sizes if g != OTHER}
+        cap = max(1, int(self.merge_share * len(targets)))
+        own = probs.argmax(axis=1)
+        for i in np.argsort(-probs.max(axis=1), kind="stable"):  # surest papers first
+            g, f = int(targets[i]), int(own[i])
+            here = field_of.get(g)
+            if here == f or f not in by_field:
+                continue
+            if here is not None and probs[i, f] - probs[i, here] < self.settle_margin:
+                continue
+            if g != OTHER and sizes[g] <= self.settle_keep:
+                continue
+            dest = max(by_field[f], key=lambda h: float(cents[h] @ vectors[i]))
+            if sizes[dest] >= cap:
+                continue
+            targets[i] = dest
+            sizes[g] -= 1
+            sizes[dest] += 1
+        return targets
 
     def reuse_known(
         self,

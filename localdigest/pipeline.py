@@ -14,10 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from . import sources
-from .cluster import ARXIV_WEIGHT, Clustering, UmapHdbscan, with_categories
+from .cluster import ARXIV_WEIGHT, Clustering, UmapHdbscan, with_categories, with_fields
+from .cluster_cache import ClusterCache
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
 from .errors import InputError
+from .fields import load_field_model
 from .label import Category, Labeler, load_taxonomy
 from .llm import LLM, get_llm
 from .offline import guarded as network_guard
@@ -115,22 +117,44 @@ def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Pape
     return day, chosen
 
 
+# Weight of the field classifier's probabilities next to the unit text vector (with_fields);
+# chosen on the label set's training days with bench/categories.py --tune.
+GUIDE_WEIGHT = 0.5
+
+
+def make_labeler(embedder: Embedder, taxonomy: str | None) -> Labeler:
+    """The labeler with the built-in field classifier (used when it covers the taxonomy)."""
+    return Labeler(embedder, load_taxonomy(taxonomy), model=load_field_model())
+
+
 def categorize(
     papers: list[Paper],
     vectors: np.ndarray,
     labeler: Labeler,
     seed: int,
     known: Iterable[StoredCategory] = (),
-    arxiv_weight: float = ARXIV_WEIGHT,
+    arxiv_weight: float | None = None,
+    guide_weight: float = GUIDE_WEIGHT,
+    cache: ClusterCache | None = None,
 ) -> tuple[list[Category], float]:
     """Categories for the day and HDBSCAN's noise share before reassignment.
 
-    Papers are clustered on their text embedding joined with their arXiv categories
-    (``arxiv_weight`` 0: text only); categories like ones of earlier days (``known``) take
-    their names.
+    Papers are clustered on their text embedding joined with the field classifier's
+    probabilities (``guide_weight``), or, when the labeler has no classifier for its taxonomy,
+    with their arXiv categories (``arxiv_weight``, default ARXIV_WEIGHT; 0: text only).
+    Categories like ones of earlier days (``known``) take their names. With ``cache``, a
+    clustering of the same features and settings is reused.
     """
-    features = with_categories(vectors, [p.categories for p in papers], arxiv_weight)
-    clustering: Clustering | None = UmapHdbscan(seed=seed).fit(features)
+    probs = labeler.field_probs(vectors, papers)
+    if probs is not None and arxiv_weight is None:
+        features = with_fields(vectors, probs, guide_weight)
+    else:
+        weight = ARXIV_WEIGHT if arxiv_weight is None else arxiv_weight
+        features = with_categories(vectors, [p.categories for p in papers], weight)
+    clusterer = UmapHdbscan(seed=seed)
+    clustering: Clustering | None = (
+        cache.fit(clusterer, features, [p.id for p in papers]) if cache else clusterer.fit(features)
+    )
     if clustering is None:  # too few papers for density clustering
         cats, share = labeler.by_taxonomy(papers, vectors), 0.0
     else:
@@ -228,9 +252,12 @@ def _process(
     with timer("embed"), progress.stage("embed", total=len(todays)) as advance:
         vectors, embed_hits = embed_papers(store, embedder, todays, progress=advance)
     with timer("cluster"), progress.stage("cluster"):
-        labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
+        labeler = make_labeler(embedder, request.taxonomy)
         known = store.known_categories(exclude_day=day)
-        categories, outlier_share = categorize(todays, vectors, labeler, settings.seed, known)
+        cache = ClusterCache(store)
+        categories, outlier_share = categorize(
+            todays, vectors, labeler, settings.seed, known, cache=cache
+        )
         save_categories(store, day, categories)
     # the store answers part 2's questions about earlier days (history.History)
     summarizer = Summarizer(
@@ -257,6 +284,7 @@ def _process(
         "categories": len(categories),
         "categories_passing": sum(q.get("passed", False) for q in summarizer.quality.values()),
         "outlier_share": round(outlier_share, 4),
+        "clustering_cache_hit": bool(cache.hits),
     }
     out = Path(settings.out)
     return DayResult(

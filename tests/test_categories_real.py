@@ -9,8 +9,7 @@ import pytest
 
 from localdigest import sources
 from localdigest.embed import SentenceTransformerEmbedder, embed_papers
-from localdigest.label import Labeler, load_taxonomy
-from localdigest.pipeline import categorize
+from localdigest.pipeline import categorize, make_labeler
 from localdigest.store import Store
 
 DAY = Path(__file__).resolve().parents[1] / "data" / "days" / "2025-04-04.jsonl"
@@ -27,7 +26,8 @@ def test_real_day_meets_the_digest_targets(tmp_path):
     embedder = SentenceTransformerEmbedder()
     with Store(tmp_path / "ld.duckdb") as store:
         vectors, _ = embed_papers(store, embedder, papers)
-    labeler = Labeler(embedder, load_taxonomy())
+    labeler = make_labeler(embedder, None)
+    assert labeler.guided  # the shipped field classifier knows the bundled embedder and fields
     cats, outlier_share = categorize(papers, vectors, labeler, seed=42)
     assert 6 <= len(cats) <= 12
     assert max(len(c.papers) for c in cats) <= 0.30 * len(papers)

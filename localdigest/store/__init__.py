@@ -189,6 +189,19 @@ class Store:
             finally:
                 db.unregister("_vectors_frame")
 
+    # --- clusterings (cluster_cache.py) ---------------------------------------------------
+    def get_clustering(self, key: str) -> tuple[list[int], list[bool]] | None:
+        row = self.db.execute(
+            "SELECT labels, noise FROM clusterings WHERE key = ?", [key]
+        ).fetchone()
+        return None if row is None else (list(row[0]), list(row[1]))
+
+    def put_clustering(self, key: str, labels: list[int], noise: list[bool]) -> None:
+        self.db.execute(
+            "INSERT INTO clusterings (key, labels, noise) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [key, labels, noise],
+        )
+
     # --- runs ---------------------------------------------------------------------------
     def start_run(self, day: str, options: dict) -> int:
         return self.db.execute(

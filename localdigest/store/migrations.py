@@ -120,6 +120,22 @@ def m002_summary_quality(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("ALTER TABLE summaries ADD COLUMN quality JSON")
 
 
+@migration(3, "clusterings")
+def m003_clusterings(db: duckdb.DuckDBPyConnection) -> None:
+    # A day's clustering, keyed by hash(clusterer settings, paper ids, clustering features),
+    # so a rerun with the same inputs and settings skips UMAP and HDBSCAN (cluster_cache.py).
+    db.execute(
+        """
+        CREATE TABLE clusterings (
+            key VARCHAR PRIMARY KEY,
+            labels INTEGER[] NOT NULL,
+            noise BOOLEAN[] NOT NULL,
+            created_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+
+
 def apply(db: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration not yet recorded; return the numbers applied."""
     db.execute(
