@@ -42,6 +42,7 @@ class Settings:
     n_gpu_layers: int = 0  # CPU unless asked; -1 offloads every layer
     n_ctx: int = 4096
     threads: int = 0  # 0: one per physical core
+    cpu_repack: int = 0  # 1: llama.cpp's repacked CPU weights (crash on AMX CPUs, see llm.py)
     parallel: int = 8  # per-paper lines decoded together; 1 = one at a time
     seed: int = 42
     # llm_backend = "openai": a model served over the OpenAI HTTP API (see llm_openai.py)

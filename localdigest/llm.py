@@ -141,6 +141,29 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+@contextmanager
+def model_params(extra_buffers: bool) -> Iterator[None]:
+    """Load models with llama.cpp's extra CPU buffer types (weight repacking, e.g. AMX) on or
+    off. Off by default: with the llama-cpp-python 0.3.36 wheel on an AMX CPU (Sapphire Rapids
+    and later) the first decode crashes (general protection fault in libggml-cpu) for Gemma 3
+    and Qwen2 alike; with repacking off it runs. Llama() builds its parameters from
+    llama_model_default_params() and loads at once, so the default is swapped while it loads."""
+    import llama_cpp.llama_cpp as lib
+
+    original = lib.llama_model_default_params
+
+    def params():
+        p = original()
+        p.use_extra_bufts = extra_buffers
+        return p
+
+    lib.llama_model_default_params = params
+    try:
+        yield
+    finally:
+        lib.llama_model_default_params = original
+
+
 class LlamaCppLLM:
     """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
 
@@ -153,6 +176,7 @@ class LlamaCppLLM:
         n_gpu_layers: int = 0,
         parallel: int = 8,
         models_dir: str | Path | None = None,
+        cpu_repack: bool = False,
     ):
         from .models import identity
 
@@ -168,6 +192,7 @@ class LlamaCppLLM:
             "n_gpu_layers": n_gpu_layers,
         }
         self.parallel = parallel  # sequences decoded together by complete_many
+        self.cpu_repack = cpu_repack
         self._llm = None
         self._decoder = None
         self._formatter = None
@@ -178,7 +203,8 @@ class LlamaCppLLM:
             from llama_cpp import Llama
 
             try:
-                with _quiet_stderr():  # llama.cpp prints context notes even when not verbose
+                # llama.cpp prints context notes even when not verbose
+                with _quiet_stderr(), model_params(self.cpu_repack):
                     self._llm = Llama(str(self.path), verbose=False, **self.options)
             except (ValueError, RuntimeError) as exc:
                 raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
@@ -443,4 +469,5 @@ def llm_for(settings) -> LLM:
         n_gpu_layers=settings.n_gpu_layers,
         parallel=settings.parallel,
         models_dir=settings.models_dir,
+        cpu_repack=bool(settings.cpu_repack),
     )
