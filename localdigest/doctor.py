@@ -142,6 +142,9 @@ def check_network_guard(settings: Settings) -> Check:
     }[settings.offline]
     if problem:
         return Check("network guard", False, f"does not block: {problem}")
+    host = settings.llm_host()
+    if host and not offline.is_loopback_host(host[0]):
+        mode += f"; lets through only {host[0]}:{host[1]} (llm_url) besides loopback"
     return Check("network guard", True, f"blocks non-loopback connections; {mode}")
 
 

@@ -265,3 +265,16 @@ def test_whole_day_through_the_served_backend(server, settings, tiny_papers, wri
     assert again.stats["cache_hits"] == cats and again.stats["llm_calls"] == 0
     digest = json.loads(again.json.read_text(encoding="utf-8"))
     assert digest["date"] == first.date
+
+
+def test_doctor_checks_the_server(server):
+    from localdigest.config import Settings
+    from localdigest.doctor import check_model
+
+    ok = check_model(Settings(llm_backend="openai", llm_url=server.url))
+    assert ok.ok and ok.name == "llm server" and "serves fake-model" in ok.detail
+    wrong = check_model(Settings(llm_backend="openai", llm_url=server.url, llm_model="nope"))
+    assert not wrong.ok and "does not serve model 'nope'" in wrong.detail
+    down = f"http://127.0.0.1:{free_port()}/v1"
+    gone = check_model(Settings(llm_backend="openai", llm_url=down))
+    assert not gone.ok and "connection refused" in gone.detail
