@@ -179,3 +179,19 @@ def test_identity_is_remembered_in_the_models_dir(tmp_path, monkeypatch):
     models._memo.clear()  # a new process
     monkeypatch.setattr(models, "file_sha256", lambda p: pytest.fail("hashed again"))
     assert models.identity(gguf, md) == first
+
+
+def test_serve_resolves_registry_names_for_the_server(tmp_path, monkeypatch):
+    from localdigest.serve import resolve_model_arg
+
+    monkeypatch.setenv("LOCALDIGEST_MODELS_DIR", str(tmp_path))
+    args = resolve_model_arg(["--model", "qwen2.5-coder-1.5b-instruct", "--port", "8080"])
+    assert args == [
+        "--model",
+        str(tmp_path / "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"),
+        "--port",
+        "8080",
+    ]
+    assert resolve_model_arg(["--model=/srv/m.gguf"]) == ["--model=/srv/m.gguf"]
+    with pytest.raises(ModelError, match="no model named 'qwen-72b'"):
+        resolve_model_arg(["--model", "qwen-72b"])
