@@ -1,6 +1,7 @@
 """A real served model: llama-cpp-python's OpenAI-compatible server on loopback with the real
-Qwen2.5-Coder 0.5B Instruct GGUF (assembled by `make install`), and the whole pipeline on the
-11-paper reference day through the openai backend, run as the CLI in child processes.
+Qwen2.5-Coder 0.5B Instruct GGUF (assembled by `make install`), and the whole pipeline on real
+papers (the first PAPERS of the reference day, to keep the model's work small on 2 cores)
+through the openai backend, run as the CLI in child processes.
 
 The server is started as ``python -m localdigest.serve``: that is ``python -m llama_cpp.server``
 (same app, same options) with llama.cpp's repacked CPU weights off, without which the stock
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,6 +32,7 @@ NAME = "qwen2.5-coder-0.5b-instruct"
 MODEL = ROOT / "models" / BUNDLED[NAME].file
 REFERENCE = ROOT / "data" / "sample" / "reference_2024-10-27.jsonl"
 DAY = "2024-10-27"
+PAPERS = 6
 
 pytestmark = pytest.mark.slow
 
@@ -135,7 +136,8 @@ def test_the_real_model_matches_its_registry_sha256():
 
 
 def test_served_day_killed_then_resumed_then_cached(server, tmp_path):
-    shutil.copy(REFERENCE, tmp_path / "day.jsonl")
+    lines = REFERENCE.read_text(encoding="utf-8").splitlines()[:PAPERS]
+    (tmp_path / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # Run 1: the server dies after a few completions.
     before = server.completions()
     run1 = subprocess.Popen(
@@ -146,8 +148,8 @@ def test_served_day_killed_then_resumed_then_cached(server, tmp_path):
         env=child_env(),
         cwd=tmp_path,
     )
-    deadline = time.monotonic() + 600
-    while server.completions() < before + 4:
+    deadline = time.monotonic() + 900
+    while server.completions() < before + 2:
         if run1.poll() is not None or time.monotonic() > deadline:
             run1.kill()
             pytest.fail(f"run 1 ended or stalled first: {run1.communicate()}")
@@ -167,17 +169,17 @@ def test_served_day_killed_then_resumed_then_cached(server, tmp_path):
         text=True,
         env=child_env(),
         cwd=tmp_path,
-        timeout=900,
+        timeout=1800,  # generous: 2 cores shared with other jobs can be many times slower
     )
     assert run2.returncode == 0, run2.stderr
     data = json.loads((tmp_path / "out" / f"digest_{DAY}.json").read_text(encoding="utf-8"))
     ids = [pid for c in data["categories"] for pid in c["papers"]]
-    source = [json.loads(line)["id"] for line in REFERENCE.read_text().splitlines()]
+    source = [json.loads(line)["id"] for line in lines]
     assert sorted(ids) == sorted(source)  # every paper exactly once
     for cat in data["categories"]:
         assert len(cat["sections"]) == 5 and all(s.strip() for s in cat["sections"])
     stats = data["stats"]
-    assert stats["papers"] == 11 and stats["llm_calls"] > 0
+    assert stats["papers"] == PAPERS and stats["llm_calls"] > 0
     con = duckdb.connect(str(tmp_path / "ld.duckdb"), read_only=True)
     try:
         models = con.execute("SELECT DISTINCT model FROM llm_calls").fetchall()
