@@ -7,6 +7,8 @@ and CPU threads:
   served      OpenAILLM.complete_many against `python -m localdigest.serve` (llama-cpp-python's
               server: one model, one request decoded at a time) with 1, 4 and 8 in flight
 Model load and server start-up are not counted; one warm-up call each is not counted either.
+The levels are interleaved (in-process 1, served 1, in-process 4, ...) so that each pair runs
+under about the same load on a shared machine.
 Prints seconds per paper, generated tokens/s, and each row against the in-process 1 baseline.
 
 Usage: .venv/bin/python bench/served.py [--model NAME_OR_PATH] [--papers 8] [--input FILE]
@@ -84,23 +86,23 @@ def main() -> None:
     prompts = prompts_for(Path(args.input), args.papers)
     rows = []
 
-    for level in LEVELS:  # a fresh context per level: no KV cache carried between rows
-        llm = LlamaCppLLM(model, n_ctx=4096, n_threads=args.threads, parallel=level)
-        llm.complete("warm-up", max_tokens=2, stop=[], temperature=0.2, seed=1)
-        rows.append(("in-process", level, *measure(llm, prompts)))
-        llm.close()
-        del llm
-
+    # Levels interleaved (in-process n, then served n): a machine shared with other jobs
+    # changes speed over minutes, and each pair is then measured under about the same load.
     with tempfile.TemporaryDirectory() as tmp:
         proc = start_server(model, args.port, args.threads, Path(tmp) / "server.log")
         try:
-            for level in LEVELS:
-                llm = OpenAILLM(
+            for level in LEVELS:  # a fresh context per level: no KV cache carried between rows
+                llm = LlamaCppLLM(model, n_ctx=4096, n_threads=args.threads, parallel=level)
+                llm.complete("warm-up", max_tokens=2, stop=[], temperature=0.2, seed=1)
+                rows.append(("in-process", level, *measure(llm, prompts)))
+                llm.close()
+                del llm
+                served = OpenAILLM(
                     url=f"http://127.0.0.1:{args.port}/v1", concurrency=level, timeout=900
                 )
-                llm.complete("warm-up", max_tokens=2, stop=[], temperature=0.2, seed=1)
-                rows.append(("served", level, *measure(llm, prompts)))
-                llm.close()
+                served.complete("warm-up", max_tokens=2, stop=[], temperature=0.2, seed=1)
+                rows.append(("served", level, *measure(served, prompts)))
+                served.close()
         finally:
             proc.kill()
             proc.wait()
