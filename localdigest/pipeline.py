@@ -21,7 +21,7 @@ from .embed import Embedder, embed_papers, get_embedder
 from .errors import InputError
 from .fields import load_field_model
 from .label import Category, Labeler, load_taxonomy
-from .llm import LLM, get_llm
+from .llm import LLM, llm_for
 from .offline import guarded as network_guard
 from .paper import Paper
 from .progress import Progress, Silent
@@ -44,6 +44,7 @@ class DayRequest:
     fetch_categories: list[str] = field(default_factory=list)  # live arXiv API instead of files
     strict: bool = False
     taxonomy: str | None = None
+    papers: list[Paper] | None = None  # already read (a backfill reads its input once)
 
 
 @dataclass
@@ -76,6 +77,8 @@ class Timer:
 
 
 def collect_papers(request: DayRequest, progress: Progress) -> tuple[list[Paper], list[InputError]]:
+    if request.papers is not None:
+        return list(request.papers), []
     if request.fetch_categories:
         from .sources import live
 
@@ -190,7 +193,11 @@ def run_day(
     offline (the default unless fetching from arXiv), the network guard."""
     progress = progress or Silent()
     offline = settings.offline_for(bool(request.fetch_categories))
-    with network_guard(offline), WriterLock(settings.db, wait=wait, notify=progress.message):
+    allow = settings.llm_host() if offline else None  # a served model's host, and only that
+    with (
+        network_guard(offline, allow=allow),
+        WriterLock(settings.db, wait=wait, notify=progress.message),
+    ):
         return _run_day(settings, request, llm=llm, embedder=embedder, progress=progress)
 
 
@@ -216,14 +223,7 @@ def _run_day(
         day, todays = select_day(papers, request)
     # Models are checked before anything is written, so a wrong path costs nothing.
     embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
-    llm = llm or get_llm(
-        settings.llm_backend,
-        settings.model_path(),
-        n_ctx=settings.n_ctx,
-        n_threads=settings.threads,
-        n_gpu_layers=settings.n_gpu_layers,
-        parallel=settings.parallel,
-    )
+    llm = llm or llm_for(settings)
     with Store(settings.db) as store:
         with timer("store"):
             store.upsert_papers(papers)
