@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-2"
+FLOOR_VERSION = "floor-3"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -160,12 +160,19 @@ _AND_VERBS = "|".join(
         "reveal",
         "offer",
         "open-source",
+        "ensure",
+        "enable",
+        "allow",
+        "maintain",
+        "preserve",
+        "yield",
     ]
     + list(RELATIVE)
 )
 _BOUNDARY = re.compile(
     r"\s*(?:[,;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
-    r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|"
+    r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|born|"
+    r"and (?=(?:for|in|on|with|to|from|at|by|via|over|under|across)\b)|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
     r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
     r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:"
@@ -185,11 +192,16 @@ _RELATIVE_RE = re.compile(
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
     r"(?:new\s+)?state[- ]of[- ]the[- ]art\b|\boutperform\w*\s+(?:\w+\s+){0,3}?(?:existing|"
-    r"prior|previous|state-of-the-art|sota|current|baseline|competing|strong|leading|other|"
-    r"all)\b",
+    r"prior|previous|state-of-the-art|sota|baseline|competing)\b",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/\S+", re.I)
+_LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
+# "code" said in the link's own sentence; a paper list, data or checkpoints are not code
+_CODE_WORDS = re.compile(r"\b(?:code|codes|implementation|source|codebase)\b", re.I)
+_NOT_CODE = re.compile(
+    r"\b(?:papers?|list|awesome|survey|reading|collection|resources?|checkpoints?|weights)\b",
+    re.I,
+)
 MAX_PHRASE_WORDS = 14
 
 
@@ -292,7 +304,17 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
     if not words and not name:
         return None
+    if not name and not relative and _too_thin(phrase):
+        return None  # "soft", "use of addition": a cut-off phrase, not the contribution
     return Contribution(stem, phrase.strip(), name, relative, relative_verb)
+
+
+def _too_thin(phrase: str) -> bool:
+    """At most two content words, none a name or a capitalized term, and not a phrase the
+    glossary knows whole: too little to be sure what it names."""
+    words = [w for w in re.split(r"[\s]+", phrase.lower()) if w and w not in _ARTICLES]
+    content = [w for w in words if w not in ("of", "for", "the", "use", "new", "novel")]
+    return len(content) <= 1 and not any(_is_name(w) or w[:1].isupper() for w in phrase.split())
 
 
 def _ends_in_modifier(text: str) -> bool:
@@ -361,6 +383,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     m = _PREP_RE.search(phrase)
     if m and depth < 3:
         head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
+        head_words = [w for w in head.split() if w.lower() not in _ARTICLES]
+        if len(_cut_participle(head_words, glossary)) < len(head_words):
+            return translate_words(head, glossary)  # the PP belongs to the cut-off clause
         head_ko = translate_phrase(head, glossary, depth + 1)
         # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
         ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
@@ -379,6 +404,18 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     if m:
         return None
     return translate_words(phrase, glossary)
+
+
+def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
+    """ "dataset mapping excerpts to impacts": an -ing word right after a noun starts a clause
+    about that noun (unless the two are one glossary term, "image editing"); cut there."""
+    for i in range(1, len(words)):
+        w = words[i].lower()
+        if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
+            prev = glossary.get(words[i - 1].lower())
+            if prev and prev[1] == "n" and not glossary.get(f"{words[i - 1]} {w}"):
+                return words[:i]
+    return words
 
 
 def _capitalized_run(words: list[str], start: int) -> int:
@@ -457,6 +494,7 @@ _CLAUSE_WORDS = {
 
 def translate_words(phrase: str, glossary: Glossary) -> str | None:
     words = [w for w in phrase.split() if w.lower() not in _ARTICLES]
+    words = _cut_participle(words, glossary)
     if any(w.lower().strip(",") in _CLAUSE_WORDS for w in words):
         return None
     if not words:
@@ -489,13 +527,32 @@ def korean_share(text: str) -> float:
 # --- the line ------------------------------------------------------------------------------
 
 
+_MARKUP = re.compile(r"\*\*|__|`|\$")
+
+
+def _plain(text: str) -> str:
+    """Emphasis and math markers out: a copied phrase must not carry "**" into Korean."""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def releases_code(abstract: str) -> bool:
+    """A code link in a sentence that says it is code ("Code is available at github.com/...");
+    a GitHub link to a paper list or to model weights is no code release."""
+    for sentence in sentences(abstract):
+        if _LINK.search(sentence) and _CODE_WORDS.search(sentence):
+            if not _NOT_CODE.search(sentence):
+                return True
+    return False
+
+
 def floor_line(paper: Paper, glossary: Glossary) -> str:
     """One Korean line (one or two sentences) for ``paper``, from its own words only."""
+    paper = Paper(id=paper.id, title=_plain(paper.title), abstract=_plain(paper.abstract))
     main = _contribution_sentence(paper, glossary) or _title_sentence(paper, glossary)
     extras = []
     if _SOTA.search(paper.abstract):
         extras.append("기존 방법보다 높은 성능을 보고합니다")
-    if _CODE.search(paper.abstract):
+    if releases_code(paper.abstract):
         extras.append("코드를 공개합니다")
     if extras:
         return (

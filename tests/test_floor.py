@@ -100,3 +100,22 @@ def test_a_decimal_point_is_not_a_sentence_end():
     )
     line = floor_line(p, G)
     assert "3" not in line and line.endswith("데이터셋을 구축합니다.")
+
+
+def test_code_release_needs_a_sentence_that_says_code():
+    from localdigest.floor import releases_code
+
+    assert releases_code("We propose X. Code is available at https://github.com/a/b.")
+    assert not releases_code("We survey X. A list of papers: https://github.com/a/awesome-x.")
+    assert not releases_code("Checkpoints at https://github.com/a/b.")
+    assert not releases_code("See https://huggingface.co/a/b for the code and weights.")
+
+
+def test_markup_and_participles_are_not_copied():
+    g = Glossary({"dataset": ("데이터셋", "n"), "annotated": ("주석이 달린", "a")}, "t")
+    p = paper(
+        "We introduce BASIR, an annotated dataset mapping excerpts from transcripts to impacts."
+    )
+    assert floor_line(p, g) == "주석이 달린 데이터셋 BASIR을 제안합니다."
+    bold = paper("We propose **Learning from Peers** (LeaP), a method.")
+    assert "**" not in floor_line(bold, g)

@@ -250,7 +250,9 @@ def test_api_key_goes_to_the_header_and_nowhere_else(server, settings, monkeypat
 def test_whole_day_through_the_served_backend(server, settings, tiny_papers, write_jsonl):
     """Calls logged like local ones, under the server's model id; a rerun is all cache."""
     papers = write_jsonl(Path(settings.out).parent / "papers.jsonl", tiny_papers)
-    served = settings.with_overrides(llm_backend="openai", llm_url=server.url, llm_concurrency=3)
+    served = settings.with_overrides(
+        llm_backend="openai", llm_url=server.url, llm_concurrency=3, writer="llm"
+    )
     llm = get_llm("openai", url=server.url, concurrency=3)
     first = run_day(served, DayRequest(inputs=[str(papers)]), llm=llm, embedder=HashEmbedder())
     cats = first.stats["categories"]

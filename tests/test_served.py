@@ -116,6 +116,8 @@ def cli(tmp: Path, url: str) -> list[str]:
         "openai",
         "--llm-url",
         url,
+        "--writer",  # the served model writes part 3 (else only floor lines, no requests)
+        "llm",
         "--db",
         str(tmp / "ld.duckdb"),
         "--out",
