@@ -44,10 +44,13 @@ DATA = ROOT / "bench" / "data"
 RATINGS = ROOT / "bench" / "ratings"
 
 
+PAPERS = DATA / "faithful_papers.jsonl"
+
+
 def load_papers():
     from localdigest.paper import Paper
 
-    rows = [json.loads(line) for line in (DATA / "faithful_papers.jsonl").open()]
+    rows = [json.loads(line) for line in PAPERS.open()]
     return [
         Paper(id=r["id"], title=r["title"], abstract=r["abstract"], published=r["published"])
         for r in rows
@@ -55,6 +58,8 @@ def load_papers():
 
 
 def refs() -> dict[str, str]:
+    if PAPERS.name != "faithful_papers.jsonl":
+        return {}  # reference lines exist for the first set only
     return {
         r["id"]: r["ref"]
         for r in (json.loads(line) for line in (DATA / "faithful_refs.jsonl").open())
@@ -235,7 +240,11 @@ def report(args) -> None:
     for system, rs in by_system.items():
         rated = [r["rating"] for r in rs if r["rating"] is not None]
         floor = sum(1 for r in rs if r["system"] == "floor" or r.get("from") == "floor")
-        cf = sum(chrf(r["line"], references[r["id"]]) for r in rs) / len(rs)
+        cf = (
+            sum(chrf(r["line"], references[r["id"]]) for r in rs) / len(rs)
+            if references
+            else float("nan")
+        )
         print(
             f"{system:34} {len(rated):3d} {rated.count(2) / len(rated):7.0%} "
             f"{rated.count(0) / len(rated):7.0%} {floor / len(rs):6.0%} {cf:5.1f} "
@@ -260,6 +269,7 @@ def report(args) -> None:
 
 
 def main() -> None:
+    global PAPERS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     g = sub.add_parser("generate")
@@ -272,7 +282,10 @@ def main() -> None:
     f = sub.add_parser("refloor")
     f.add_argument("--tag", required=True)
     f.add_argument("--seed", type=int, default=1)
+    for p in (g, r, f):
+        p.add_argument("--papers", default=str(PAPERS), help="held-out papers (JSON lines)")
     args = ap.parse_args()
+    PAPERS = Path(args.papers)
     {"generate": generate, "report": report, "refloor": refloor}[args.cmd](args)
 
 
