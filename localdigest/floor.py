@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-3"
+FLOOR_VERSION = "floor-4"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -381,6 +381,8 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         obj = translate_phrase(rest, glossary, depth + 1)
         return f"{obj} {stem}" if obj else None
     m = _PREP_RE.search(phrase)
+    while m and _inside_name(phrase, m):  # "6 Degrees of Freedom": a name, not "B의 A"
+        m = _PREP_RE.search(phrase, m.end() - 1)
     if m and depth < 3:
         head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
         head_words = [w for w in head.split() if w.lower() not in _ARTICLES]
@@ -404,6 +406,12 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     if m:
         return None
     return translate_words(phrase, glossary)
+
+
+def _inside_name(phrase: str, m: re.Match) -> bool:
+    """A preposition between two capitalized words belongs to a spelled-out name."""
+    before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
 def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
@@ -552,7 +560,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     extras = []
     if _SOTA.search(paper.abstract):
         extras.append("기존 방법보다 높은 성능을 보고합니다")
-    if releases_code(paper.abstract):
+    if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:
         return (

@@ -119,3 +119,10 @@ def test_markup_and_participles_are_not_copied():
     assert floor_line(p, g) == "주석이 달린 데이터셋 BASIR을 제안합니다."
     bold = paper("We propose **Learning from Peers** (LeaP), a method.")
     assert "**" not in floor_line(bold, g)
+
+
+def test_a_name_spelled_out_keeps_its_preposition_and_code_is_said_once():
+    p = paper("We propose a 6 Degrees of Freedom pose estimation pipeline for surgical tools.")
+    assert "6 Degrees of Freedom" in floor_line(p, G)
+    q = paper("We release code and data at https://github.com/a/b with the code.")
+    assert floor_line(q, G).count("공개") == 1
