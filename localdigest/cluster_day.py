@@ -10,7 +10,9 @@ from __future__ import annotations
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
 from .label import Category, Labeler, load_taxonomy
+from .paper import for_processing
 from .pipeline import DayRequest, categorize, collect_papers, save_categories, select_day
+from .preflight import valid_day
 from .progress import Silent
 from .store import Store
 
@@ -18,9 +20,11 @@ from .store import Store
 def cluster_day(
     settings: Settings, request: DayRequest, embedder: Embedder | None = None
 ) -> tuple[str, list[Category], float]:
+    valid_day(request.date)
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
     papers, _ = collect_papers(request, Silent())
     day, todays = select_day(papers, request)
-    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    todays = [for_processing(p) for p in todays]  # the store keeps the whole text
     labeler = Labeler(embedder, load_taxonomy(request.taxonomy))
     with Store(settings.db) as store:
         store.upsert_papers(papers)

@@ -21,7 +21,8 @@ from .errors import InputError
 from .label import Category, Labeler, load_taxonomy
 from .llm import LLM, get_llm
 from .offline import guarded as network_guard
-from .paper import Paper
+from .paper import Paper, for_processing
+from .preflight import check_outputs, valid_day
 from .progress import Progress, Silent
 from .render import DayDigest, atomic_write, chart_name
 from .render.chart import render_chart
@@ -91,6 +92,7 @@ def collect_papers(request: DayRequest, progress: Progress) -> tuple[list[Paper]
 
 
 def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Paper]]:
+    valid_day(request.date)
     if request.all_papers:
         dates = sorted(p.published for p in papers if p.published)
         day = request.date or (dates[-1] if dates else time.strftime("%Y-%m-%d"))
@@ -163,6 +165,20 @@ def run_day(
     offline (the default unless fetching from arXiv), the network guard."""
     progress = progress or Silent()
     offline = settings.offline_for(bool(request.fetch_categories))
+    # Cheap checks first: a bad --date, --out or --db must not cost an LLM stage.
+    valid_day(request.date)
+    check_outputs(settings.db, settings.out)
+    # Models are checked before the lock, the input or any write (the GGUF down to its
+    # tensor table), so a wrong or damaged file costs nothing.
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    llm = llm or get_llm(
+        settings.llm_backend,
+        settings.model_path(),
+        n_ctx=settings.n_ctx,
+        n_threads=settings.threads,
+        n_gpu_layers=settings.n_gpu_layers,
+        parallel=settings.parallel,
+    )
     with network_guard(offline), WriterLock(settings.db, wait=wait, notify=progress.message):
         return _run_day(settings, request, llm=llm, embedder=embedder, progress=progress)
 
@@ -178,16 +194,6 @@ def _run_day(
     progress = progress or Silent()
     timer = Timer()
     started = time.perf_counter()
-    with timer("ingest"):
-        papers, skipped = collect_papers(request, progress)
-        if not papers:
-            raise InputError(
-                "the input holds no readable paper"
-                + (f" ({len(skipped)} skipped; first: {skipped[0]})" if skipped else ""),
-                path=", ".join(request.inputs) or None,
-            )
-        day, todays = select_day(papers, request)
-    # Models are checked before anything is written, so a wrong path costs nothing.
     embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
     llm = llm or get_llm(
         settings.llm_backend,
@@ -197,6 +203,17 @@ def _run_day(
         n_gpu_layers=settings.n_gpu_layers,
         parallel=settings.parallel,
     )
+    with timer("ingest"):
+        papers, skipped = collect_papers(request, progress)
+        if not papers:
+            raise InputError(
+                "the input holds no readable paper"
+                + (f" ({len(skipped)} skipped; first: {skipped[0]})" if skipped else ""),
+                path=", ".join(request.inputs) or None,
+            )
+        day, todays = select_day(papers, request)
+        # The database keeps every paper whole; the stages see text cut to a sane length.
+        todays = [for_processing(p) for p in todays]
     with Store(settings.db) as store:
         with timer("store"):
             store.upsert_papers(papers)
@@ -211,8 +228,10 @@ def _run_day(
             store.finish_run(run_id, {"error": str(exc)[:500]}, status="failed")
             raise
         result.stats.update(papers=len(todays), skipped_lines=len(skipped))
+        store.checkpoint()  # a full disk fails here, before the digest claims success
         write_outputs(result, timer, started)
         store.finish_run(run_id, result.stats)
+        store.checkpoint()
     result.skipped = skipped
     return result
 
@@ -232,7 +251,7 @@ def _process(
     with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
         for cat in categories:
             sections[cat.id] = summarizer.summarize(day, cat)
-            advance(1)
+            advance(1, f"{cat.emoji} {cat.name}: {len(cat.papers)} papers")
     s = summarizer.stats
     stats = {
         "llm_calls": s.llm_calls,

@@ -160,7 +160,8 @@ def test_day_with_one_paper(runner, fakes, tmp_path, write_jsonl, paper_factory)
     source = write_jsonl(tmp_path / "one.jsonl", paper_factory(DAY)[:1])
     result = runner.invoke(app, ["run", "-q", "-i", str(source)])
     assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "digests" / f"digest_{DAY}.json").read_text(encoding="utf-8"))
+    out = tmp_path / "xdg-data" / "localdigest" / "digests"  # the default: user data folder
+    data = json.loads((out / f"digest_{DAY}.json").read_text(encoding="utf-8"))
     assert [c["papers"] for c in data["categories"]] == [["2504.00001"]]
     assert len(data["categories"][0]["sections"]) == 5
 
