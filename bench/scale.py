@@ -185,7 +185,8 @@ def main() -> None:
         r = run_child("cluster", str(n))
         print(
             f"cluster {n} real papers: {r['seconds']:.1f} s "
-            f"({r['seconds'] / base['seconds']:.1f}x the 1000 baseline; target <= 60 s), peak {r['peak_mib'] / 1024:.2f} GiB "
+            f"({r['seconds'] / base['seconds']:.1f}x the 1000 baseline; target <= 60 s), "
+            f"peak {r['peak_mib'] / 1024:.2f} GiB "
             f"(target < 4 GiB), {r['k']} groups"
         )
     if args.lines:
