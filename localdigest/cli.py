@@ -38,13 +38,18 @@ def fail(message: str) -> None:
 def friendly(fn):
     """Expected failures become one line on stderr; LOCALDIGEST_DEBUG=1 shows the traceback."""
 
-    import click
+    # typer's own control flow (Exit, Abort, usage errors) passes through untouched.
+    passthrough = tuple(
+        cls
+        for cls in (typer.Exit, typer.Abort, getattr(typer, "TyperException", None))
+        if isinstance(cls, type)
+    )
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except passthrough:
             raise
         except KeyboardInterrupt:
             fail("interrupted; finished work is stored, run the same command again to resume")
@@ -260,8 +265,13 @@ def _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet,
     )
     progress = BarProgress(enabled=not quiet)
     from .models_install import ensure_bundled
+    from .preflight import valid_day
 
-    ensure_bundled(settings, notify=_notify)
+    # Assemble the bundled model on a first run only when the run can otherwise go ahead.
+    valid_day(date)
+    readable = request.inputs and all(os.path.isfile(p) for p in request.inputs)
+    if request.fetch_categories or readable:
+        ensure_bundled(settings, notify=None if quiet else _notify)
     result = run_day(settings, request, progress=progress, wait=wait)
     for err in result.skipped[:20]:
         typer.echo(f"skipped {err}", err=True)

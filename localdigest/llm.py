@@ -95,16 +95,16 @@ def verify_gguf(path: Path) -> None:
         raise ModelError(f"cannot read model file {path}: {exc.strerror or exc}") from exc
     if magic != b"GGUF":
         raise ModelError(f"{path} is not a GGUF file (starts with {magic!r}); pass a .gguf model")
-    from .gguf import check_gguf
-
-    check_gguf(path)  # the tensor table fits the file: a truncated copy stops here
     if path.name == BUNDLED_GGUF_NAME:
         expected = bundled_sha256()
         if expected and file_sha256(path) != expected:
             raise ModelError(
                 f"{path} is damaged: sha256 differs from the bundled model's {expected}; "
-                "delete it and run `make models` again"
+                "delete it and run `localdigest models install` (or `make models`) again"
             )
+    from .gguf import check_gguf
+
+    check_gguf(path)  # any GGUF: its tensor table fits the file (a truncated copy stops here)
 
 
 def file_sha256(path: Path) -> str:

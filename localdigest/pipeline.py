@@ -167,6 +167,8 @@ def run_day(
     offline = settings.offline_for(bool(request.fetch_categories))
     # Cheap checks first: a bad --date, --out or --db must not cost an LLM stage.
     valid_day(request.date)
+    for path in request.inputs:
+        sources._check_file(path)  # a typo in --input: before the model is even looked at
     check_outputs(settings.db, settings.out)
     # Models are checked before the lock, the input or any write (the GGUF down to its
     # tensor table), so a wrong or damaged file costs nothing.

@@ -284,7 +284,7 @@ def test_truncated_gguf_is_refused_by_check_and_before_reading(runner, day_file,
     assert "is truncated or damaged: tensor 'w' needs bytes up to" in error_line(result)
     os.environ["LOCALDIGEST_EMBED_BACKEND"] = "hash"
     try:
-        result = runner.invoke(app, ["run", "-i", "missing.jsonl", "--model", str(model)])
+        result = runner.invoke(app, ["run", "-i", str(day_file), "--model", str(model)])
     finally:
         del os.environ["LOCALDIGEST_EMBED_BACKEND"]
     assert "truncated or damaged" in error_line(result)  # the model, before the input is read
@@ -332,6 +332,7 @@ def test_read_only_commands_work_on_a_read_only_copy(runner, fakes, day_file, mo
     result = runner.invoke(app, ["check", DAY, "--db", str(ro / "ld.duckdb"), "--out", str(out)])
     assert result.exit_code in (0, 1), result.output  # 1 = a category fails the gate
     assert "total: " in result.stdout and "Traceback" not in result.output
+    assert "Error" not in result.stderr  # exit 1 is the gate's verdict, not a failure
 
 
 def test_read_only_open_does_not_change_the_file(runner, fakes, day_file):
@@ -494,3 +495,92 @@ def test_unexpected_exception_is_one_line(runner, fakes, day_file, monkeypatch):
         "Error: unexpected RuntimeError: something odd with a second line; this is a bug, "
         "please report it (LOCALDIGEST_DEBUG=1 shows the traceback)"
     )
+
+
+# --- packaging: what the code imports is declared, and pinned --------------------------------
+
+
+def _third_party_imports() -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "localdigest").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {n for n in names if n not in sys.stdlib_module_names and n != "localdigest"}
+
+
+def _declared() -> tuple[dict, set[str]]:
+    import re
+
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    names = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    return project, {n.replace("_", "-") for n in names}
+
+
+def test_every_import_is_a_declared_dependency():
+    from importlib.metadata import packages_distributions
+
+    project, declared = _declared()
+    dists = packages_distributions()
+    missing = []
+    for module in sorted(_third_party_imports()):
+        owners = {d.lower().replace("_", "-") for d in dists.get(module, [module])}
+        if not owners & declared:
+            missing.append(f"{module} ({', '.join(sorted(owners))})")
+    assert missing == [], "imported but not declared in pyproject.toml: " + ", ".join(missing)
+    assert project["requires-python"].startswith(">=3.11")  # tomllib
+
+
+def test_lock_pins_every_declared_dependency():
+    lock = (ROOT / "requirements.lock").read_text().splitlines()
+    pins = {
+        ln.split("==")[0].lower().replace("_", "-"): ln.split("==")[1]
+        for ln in lock
+        if "==" in ln and not ln.startswith("#")
+    }
+    _, declared = _declared()
+    assert declared <= set(pins), sorted(declared - set(pins))
+    assert pins["torch"] == "2.13.0"
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-c $(LOCK)" in makefile and "LOCK   := requirements.lock" in makefile
+
+
+# --- the installed CLI from another directory, real models (slow) ----------------------------
+
+
+@pytest.mark.slow
+def test_cli_from_home_on_real_models_logs_plain_progress(tmp_path):
+    """`cd ~ && localdigest run --input ...` with nothing configured: the model is found from
+    the install, the database and digests land in ~/.local/share/localdigest, and with stderr
+    not a terminal the progress is plain lines with counts (no llama.cpp log lines)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LOCALDIGEST_", "XDG_"))}
+    env.update(HOME=str(home), PYTHONPATH=str(ROOT), PYTHONWARNINGS="ignore")
+    reference = ROOT / "data/sample/reference_2024-10-27.jsonl"
+    args = ["run", "--input", str(reference), "--all", "--date", "2024-10-27"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "localdigest", *args],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    data = home / ".local/share/localdigest"
+    assert (data / "localdigest.duckdb").is_file()
+    assert (data / "digests/digest_2024-10-27.md").is_file()
+    # no data/ or digests/ in the directory the job started in (dot folders are caches)
+    assert [p.name for p in home.iterdir() if not p.name.startswith(".")] == []
+    err = proc.stderr.splitlines()
+    assert any(ln.startswith("· summarize 1/") and " papers, " in ln for ln in err), err
+    assert any(ln.startswith("· embed done: 11/11, ") for ln in err), err
+    noise = [ln for ln in err if not ln.startswith(("· ", "skipped "))]
+    assert noise == [], noise  # nothing from llama.cpp, torch or HF between the lines
