@@ -66,7 +66,7 @@ def peak_mib() -> float:
 def child_cluster(n: int) -> None:
     import numpy as np
 
-    from localdigest.cluster import UmapHdbscan, with_categories
+    from localdigest.cluster import ARXIV_WEIGHT, UmapHdbscan, with_categories
     from localdigest.embed import SentenceTransformerEmbedder, embed_papers
     from localdigest.paper import Paper
     from localdigest.store import Store
@@ -82,7 +82,7 @@ def child_cluster(n: int) -> None:
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     with Store(CACHE) as store:
         vecs, _ = embed_papers(store, SentenceTransformerEmbedder(), papers)
-    features = with_categories(vecs, [p.categories for p in papers])
+    features = with_categories(vecs, [p.categories for p in papers], ARXIV_WEIGHT)
     UmapHdbscan().fit(features[:200])  # compile numba kernels outside the timed part
     before = peak_mib()
     start = time.perf_counter()
@@ -135,9 +135,10 @@ def run_child(*args: str) -> dict:
         [sys.executable, __file__, "--child", *args],
         capture_output=True,
         text=True,
-        check=True,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
+    if out.returncode:
+        raise SystemExit(f"child {' '.join(args)} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
