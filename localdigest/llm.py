@@ -95,8 +95,11 @@ def verify_gguf(path: Path, models_dir: str | Path | None = None) -> None:
         else:
             hint = "check the path"
         raise ModelError(f"model file not found: {path}; {hint}, or pass --model PATH to a GGUF")
-    with path.open("rb") as fh:
-        magic = fh.read(4)
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise ModelError(f"cannot read model file {path}: {exc.strerror or exc}") from exc
     if magic != b"GGUF":
         raise ModelError(f"{path} is not a GGUF file (starts with {magic!r}); pass a .gguf model")
     expected = expected_sha256(path, models_dir)
@@ -109,6 +112,9 @@ def verify_gguf(path: Path, models_dir: str | Path | None = None) -> None:
             else "register the file again with `localdigest models add`"
         )
         raise ModelError(f"{path} is damaged: sha256 differs from the expected {expected}; {fix}")
+    from .gguf import check_gguf
+
+    check_gguf(path)  # any GGUF: its tensor table fits the file (a truncated copy stops here)
 
 
 def file_sha256(path: Path) -> str:
@@ -163,6 +169,33 @@ def model_params(extra_buffers: bool) -> Iterator[None]:
         lib.llama_model_default_params = original
 
 
+# llama.cpp's own log lines (errors such as a full KV cache that llm_parallel waits out, and
+# level-0 notes llama-cpp-python prints even when not verbose) would be drawn over the
+# progress bar; they are kept here instead, and a load failure quotes the last ones.
+LLAMA_LOG: deque[str] = deque(maxlen=20)
+_log_callback = None
+
+
+def quiet_llama_log() -> None:
+    """Route llama.cpp's log into LLAMA_LOG (LOCALDIGEST_DEBUG=1 leaves it on stderr)."""
+    global _log_callback
+    if _log_callback is not None or os.environ.get("LOCALDIGEST_DEBUG"):
+        return
+    import ctypes
+
+    import llama_cpp
+    import llama_cpp._logger  # noqa: F401 - installs its callback on import; ours goes after
+
+    @llama_cpp.llama_log_callback
+    def keep(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        line = text.decode("utf-8", "replace").strip()
+        if line:
+            LLAMA_LOG.append(line)
+
+    _log_callback = keep  # a reference, or ctypes frees the callback under llama.cpp
+    llama_cpp.llama_log_set(keep, ctypes.c_void_p(0))
+
+
 class LlamaCppLLM:
     """A GGUF model run in-process by llama-cpp-python; loaded once, reused for every call."""
 
@@ -201,12 +234,14 @@ class LlamaCppLLM:
         if self._llm is None:
             from llama_cpp import Llama
 
+            quiet_llama_log()
             try:
                 # llama.cpp prints context notes even when not verbose
                 with _quiet_stderr(), model_params(self.cpu_repack):
                     self._llm = Llama(str(self.path), verbose=False, **self.options)
             except (ValueError, RuntimeError) as exc:
-                raise ModelError(f"llama.cpp cannot load {self.path}: {exc}") from exc
+                said = f" (llama.cpp: {LLAMA_LOG[-1]})" if LLAMA_LOG else ""
+                raise ModelError(f"llama.cpp cannot load {self.path}: {exc}{said}") from exc
             self.chat = bool(self._llm.metadata.get("tokenizer.chat_template"))
         return self._llm
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # New-style (2301.01234) and old-style (cs/0112017, math.GT/0309136) arXiv ids, optional version.
 _ID_RE = re.compile(
@@ -37,6 +37,26 @@ class Paper:
 
     def content_hash(self) -> str:
         return text_hash(self.text_for_embedding())
+
+
+# arXiv caps abstracts at 1,920 characters and titles far below 1,000; ten times that is room
+# for any real paper, and a 50 MB "abstract" cannot cost minutes and gigabytes downstream.
+MAX_TITLE = 2_000
+MAX_ABSTRACT = 20_000
+
+
+def cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + " …"
+
+
+def for_processing(paper: Paper) -> Paper:
+    """The paper as the embed, cluster, label and summarize stages see it: title and abstract
+    cut to MAX_TITLE / MAX_ABSTRACT characters (the store keeps the whole text)."""
+    if len(paper.title) <= MAX_TITLE and len(paper.abstract) <= MAX_ABSTRACT:
+        return paper
+    return replace(
+        paper, title=cut(paper.title, MAX_TITLE), abstract=cut(paper.abstract, MAX_ABSTRACT)
+    )
 
 
 def text_hash(text: str) -> str:

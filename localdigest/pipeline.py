@@ -23,7 +23,8 @@ from .fields import load_field_model
 from .label import Category, Labeler, load_taxonomy
 from .llm import LLM, llm_for
 from .offline import guarded as network_guard
-from .paper import Paper
+from .paper import Paper, for_processing
+from .preflight import check_outputs, valid_day
 from .progress import Progress, Silent
 from .quality import repeated_across
 from .render import DayDigest, atomic_write, chart_name
@@ -99,6 +100,7 @@ def collect_papers(request: DayRequest, progress: Progress) -> tuple[list[Paper]
 
 
 def select_day(papers: list[Paper], request: DayRequest) -> tuple[str, list[Paper]]:
+    valid_day(request.date)
     if request.all_papers:
         dates = sorted(p.published for p in papers if p.published)
         day = request.date or (dates[-1] if dates else time.strftime("%Y-%m-%d"))
@@ -193,6 +195,15 @@ def run_day(
     offline (the default unless fetching from arXiv), the network guard."""
     progress = progress or Silent()
     offline = settings.offline_for(bool(request.fetch_categories))
+    # Cheap checks first: a bad --date, --out or --db must not cost an LLM stage.
+    valid_day(request.date)
+    for path in request.inputs:
+        sources._check_file(path)  # a typo in --input: before the model is even looked at
+    check_outputs(settings.db, settings.out)
+    # Models are checked before the lock, the input or any write (the GGUF down to its
+    # tensor table), so a wrong or damaged file costs nothing.
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    llm = llm or llm_for(settings)
     allow = settings.llm_host() if offline else None  # a served model's host, and only that
     with (
         network_guard(offline, allow=allow),
@@ -212,6 +223,8 @@ def _run_day(
     progress = progress or Silent()
     timer = Timer()
     started = time.perf_counter()
+    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
+    llm = llm or llm_for(settings)
     with timer("ingest"):
         papers, skipped = collect_papers(request, progress)
         if not papers:
@@ -221,9 +234,8 @@ def _run_day(
                 path=", ".join(request.inputs) or None,
             )
         day, todays = select_day(papers, request)
-    # Models are checked before anything is written, so a wrong path costs nothing.
-    embedder = embedder or get_embedder(settings.embed_backend, settings.embedder)
-    llm = llm or llm_for(settings)
+        # The database keeps every paper whole; the stages see text cut to a sane length.
+        todays = [for_processing(p) for p in todays]
     with Store(settings.db) as store:
         with timer("store"):
             store.upsert_papers(papers)
@@ -238,10 +250,12 @@ def _run_day(
             store.finish_run(run_id, {"error": str(exc)[:500]}, status="failed")
             raise
         result.stats.update(papers=len(todays), skipped_lines=len(skipped))
+        store.checkpoint()  # a full disk fails here, before the digest claims success
         write_outputs(result, timer, started)
         with timer("site"):
             result.site = publish_site(store, settings, embedder)
         store.finish_run(run_id, result.stats)
+        store.checkpoint()
     result.skipped = skipped
     return result
 
@@ -267,7 +281,7 @@ def _process(
     with timer("summarize"), progress.stage("summarize", total=len(categories)) as advance:
         for cat in categories:
             sections[cat.id] = summarizer.summarize(day, cat)
-            advance(1)
+            advance(1, f"{cat.emoji} {cat.name}: {len(cat.papers)} papers")
     mark_boilerplate(categories, sections, summarizer.quality)
     s = summarizer.stats
     stats = {

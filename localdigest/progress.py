@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-Advance = Callable[[int], None]
+# advance(n=1, note=None): n more units done; note says which (shown by the plain-log mode).
+Advance = Callable[..., None]
 
 
 class Progress(Protocol):
@@ -18,7 +19,7 @@ class Progress(Protocol):
 class Silent:
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[Advance]:
-        yield lambda n=1: None
+        yield lambda n=1, note=None: None
 
     def message(self, text: str) -> None:
         pass

@@ -110,7 +110,7 @@ def check_day(target: str, db: str, out: str) -> tuple[dict, list[CategoryCheck]
     if not Path(db).is_file():
         raise StoreError(f"database not found: {db}; pass --db PATH (the one the run used)")
     ids = [pid for c in digest["categories"] for pid in c.get("papers", [])]
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         papers = {p.id: p for p in store.papers(ids)}
     return digest, check_digest(digest, papers)
 

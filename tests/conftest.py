@@ -287,8 +287,36 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    # The user data and config folders (default database, digests, models) live in tmp_path.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def write_gguf(path: Path, floats: int = 8, *, cut: int = 0) -> Path:
+    """A minimal valid GGUF v3 file: one F32 tensor of ``floats`` values (``cut`` bytes short)."""
+    import struct
+
+    def string(text: str) -> bytes:
+        raw = text.encode()
+        return struct.pack("<Q", len(raw)) + raw
+
+    head = b"GGUF" + struct.pack("<IQQ", 3, 1, 1)
+    head += string("general.architecture") + struct.pack("<I", 8) + string("llama")
+    head += (
+        string("w") + struct.pack("<I", 1) + struct.pack("<Q", floats) + struct.pack("<IQ", 0, 0)
+    )
+    head += b"\0" * (-len(head) % 32)
+    data = head + struct.pack(f"<{floats}f", *range(floats))
+    path.write_bytes(data[: len(data) - cut] if cut else data)
+    return path
+
+
+@pytest.fixture
+def gguf():
+    """gguf(path, floats=8, cut=0) -> path: a tiny GGUF file, ``cut`` bytes short of whole."""
+    return write_gguf
 
 
 @pytest.fixture

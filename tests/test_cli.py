@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -86,30 +87,39 @@ def test_models_check_missing_file(runner):
     assert "Traceback" not in result.output
 
 
-def test_models_check_ok(runner, tmp_path):
-    model = tmp_path / "tiny.gguf"
-    model.write_bytes(b"GGUF" + b"\0" * 8)
+def test_models_check_ok(runner, tmp_path, gguf):
+    model = gguf(tmp_path / "tiny.gguf")
     result = runner.invoke(app, ["models", "check", "--model", str(model)])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"ok {model}"
 
 
+def paths_of(result) -> dict[str, str]:
+    return dict(line.split(":", 1) for line in result.stdout.splitlines())
+
+
 def test_paths(runner, tmp_path):
     result = runner.invoke(app, ["paths"])
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    assert lines[0] == f"database: {tmp_path / 'data' / 'localdigest.duckdb'}"
-    assert lines[1] == f"digests:  {tmp_path / 'digests'}"
-    assert lines[2] == f"model:    {tmp_path / 'models' / 'gemma-3-270m-q4_k_m.gguf'}"
-    assert lines[3].startswith("embedder: ")
+    got = {k: v.strip() for k, v in paths_of(result).items()}
+    data = tmp_path / "xdg-data" / "localdigest"  # $XDG_DATA_HOME/localdigest, not the cwd
+    assert got["config"] == "(none; defaults)"
+    assert got["database"] == f"{data / 'localdigest.duckdb'}  [missing (created on first run)]"
+    assert got["digests"] == f"{data / 'digests'}  [missing (created on first run)]"
+    # The bundled model: in the data folder, else the checkout's models/ (`make models`).
+    assert re.search(
+        r"gemma-3-270m-q4_k_m\.gguf  \[(exists, [\d.]+ MB|MISSING: run `localdigest models)",
+        got["model"],
+    ), got["model"]
+    assert "embedder" in got
 
 
 def test_paths_reads_config_file_and_env(runner, tmp_path, monkeypatch):
     (tmp_path / "localdigest.toml").write_text('db = "elsewhere/x.duckdb"\nout = "o"\n')
     monkeypatch.setenv("LOCALDIGEST_OUT", "from-env")
-    lines = runner.invoke(app, ["paths", "--db", "flag.duckdb"]).stdout.splitlines()
-    assert lines[0] == f"database: {tmp_path / 'flag.duckdb'}"  # flag beats file
-    assert lines[1] == f"digests:  {tmp_path / 'from-env'}"  # environment beats file
+    got = paths_of(runner.invoke(app, ["paths", "--db", "flag.duckdb"]))
+    assert got["database"].split()[0] == f"{tmp_path / 'flag.duckdb'}"  # flag beats file
+    assert got["digests"].split()[0] == f"{tmp_path / 'from-env'}"  # environment beats file
 
 
 def test_bad_config_is_one_line(runner, tmp_path):
@@ -133,7 +143,7 @@ def test_categories_json_on_empty_db(runner, tmp_path):
     result = runner.invoke(app, ["categories", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
-    assert (tmp_path / "data" / "localdigest.duckdb").is_file()
+    assert not (tmp_path / "xdg-data").exists()  # a read-only command creates nothing
 
 
 def test_full_run_with_fakes(runner, fakes, input_file, tmp_path):
@@ -165,7 +175,8 @@ def test_run_other_day_quiet(runner, fakes, input_file, tmp_path):
     result = runner.invoke(app, ["run", "-q", "-i", str(input_file), "--date", DAY_B])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"{DAY_B}: 8 papers")
-    assert (tmp_path / "digests" / f"digest_{DAY_B}.json").is_file()
+    out = tmp_path / "xdg-data" / "localdigest" / "digests"
+    assert (out / f"digest_{DAY_B}.json").is_file()
 
 
 def test_run_unknown_day(runner, fakes, input_file):

@@ -111,6 +111,11 @@ def test_tex_and_markdown_control_characters_render_as_text(
     for pid, title in titles.items():
         (line,) = [ln for ln in lines if ln.startswith(" - ") and ln.endswith(f"/{pid})")]
         line = re.sub(r"^ - \[\d+\] ", " - ", line)  # the 출처 number
+        if "$" in title:  # inline math is kept as written; the rest is escaped text
+            math, rest = title.split("$")[1], title.split("$", 2)[2]
+            assert line.startswith(f" - ${math}$")
+            assert unescape(line[len(math) + 5 :]) == f"{rest} (https://arxiv.org/abs/{pid})"
+            continue
         assert unescape(line) == f" - {title} (https://arxiv.org/abs/{pid})"  # text, verbatim
     data = digest(result)
     assert sum(len(c["papers"]) for c in data["categories"]) == len(papers)
@@ -183,7 +188,8 @@ def test_day_with_one_paper(runner, fakes, tmp_path, write_jsonl, paper_factory)
     source = write_jsonl(tmp_path / "one.jsonl", paper_factory(DAY)[:1])
     result = runner.invoke(app, ["run", "-q", "-i", str(source)])
     assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "digests" / f"digest_{DAY}.json").read_text(encoding="utf-8"))
+    out = tmp_path / "xdg-data" / "localdigest" / "digests"  # the default: user data folder
+    data = json.loads((out / f"digest_{DAY}.json").read_text(encoding="utf-8"))
     assert [c["papers"] for c in data["categories"]] == [["2504.00001"]]
     assert len(data["categories"][0]["sections"]) == 5
 

@@ -53,15 +53,18 @@ def test_truncated_bundled_model_names_path_and_expected_sha256(truncated_bundle
         assert "damaged" in message and "make models" in message
 
 
-def test_truncated_model_under_another_name_fails_in_llama_cpp_cleanly(tmp_path):
-    """No sha256 to compare: the header passes, and llama.cpp's refusal becomes a ModelError."""
+def test_truncated_model_under_another_name_is_refused_before_llama_cpp(tmp_path):
+    """No sha256 to compare: the tensor table says the data runs past the end of the file."""
     if not BUNDLED.is_file():
         pytest.skip("needs the assembled bundled model (make install)")
     other = tmp_path / "other.gguf"
     other.write_bytes(head_of_bundled())
-    llm = get_llm("llama-cpp", other)
-    with pytest.raises(ModelError, match=f"llama.cpp cannot load {other}"):
-        llm.count_tokens("hello")
+    with pytest.raises(ModelError, match=f"{other} is (not a valid GGUF file|truncated)"):
+        get_llm("llama-cpp", other)
+    whole = tmp_path / "whole.gguf"
+    whole.write_bytes(BUNDLED.read_bytes()[:-1])  # one byte short: the last tensor does not fit
+    with pytest.raises(ModelError, match=f"{whole} is truncated or damaged: tensor "):
+        get_llm("llama-cpp", whole)
 
 
 @pytest.mark.parametrize(
@@ -107,9 +110,8 @@ def doctor(runner, *args):
 
 
 @pytest.mark.enable_socket  # the guard's self-test opens a socket; the guard must stop it
-def test_doctor_all_good(runner, tmp_path):
-    model = tmp_path / "any.gguf"
-    model.write_bytes(b"GGUF" + b"\0" * 16)
+def test_doctor_all_good(runner, tmp_path, gguf):
+    model = gguf(tmp_path / "any.gguf")
     code, checks, lines = doctor(runner, "--model", str(model), "--db", "d.duckdb")
     assert code == 0, lines
     assert list(checks) == ["model", "embedder", "database", "font", "gpu", "network guard"]

@@ -236,6 +236,36 @@ def test_full_run_under_the_guard(settings, tmp_path, paper_factory, write_jsonl
     assert attempts == []
 
 
+@pytest.mark.slow
+@pytest.mark.enable_socket
+def test_full_run_on_real_models_under_the_guard(settings, tmp_path, monkeypatch):
+    """The same on the real models (bundled GGUF, MiniLM, HDBSCAN): the reference day, with
+    sockets enabled and every connect and lookup recorded: none happens."""
+    root = Path(__file__).resolve().parents[1]
+    model = root / "models" / "gemma-3-270m-q4_k_m.gguf"
+    if not model.is_file():
+        pytest.fail(f"{model} missing: run `make install` (it assembles the bundled model)")
+    attempts = []
+    cls = offline._socket_class()
+    real_connect, real_getaddrinfo = cls.connect, socket.getaddrinfo
+    monkeypatch.setattr(
+        cls, "connect", lambda s, a: attempts.append(("connect", a)) or real_connect(s, a)
+    )
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or real_getaddrinfo(*a, **k)
+    )
+    real = Settings(db=settings.db, out=settings.out, model=str(model))
+    request = DayRequest(
+        inputs=[str(root / "data/sample/reference_2024-10-27.jsonl")],
+        date="2024-10-27",
+        all_papers=True,
+    )
+    result = run_day(real, request)
+    stats = json.loads(result.json.read_text())["stats"]
+    assert stats["papers"] == 11 and stats["llm_calls"] > 0
+    assert attempts == []
+
+
 @pytest.mark.enable_socket
 def test_run_that_tries_the_network_stops_with_the_culprit(
     settings, tmp_path, paper_factory, write_jsonl

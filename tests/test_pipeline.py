@@ -167,16 +167,16 @@ def test_missing_model_with_real_backend(settings, input_file, tmp_path):
     assert not Path(settings.out).exists()
 
 
-def test_file_that_is_not_gguf(tmp_path):
+def test_file_that_is_not_gguf(tmp_path, gguf):
     fake = tmp_path / "model.gguf"
     fake.write_bytes(b"PK\x03\x04 this is a zip, not a model")
     with pytest.raises(ModelError, match="not a GGUF file"):
         verify_gguf(fake)
     with pytest.raises(ModelError, match="not a GGUF"):
         get_llm("llama-cpp", fake)
-    good_magic = tmp_path / "other.gguf"
-    good_magic.write_bytes(b"GGUF" + b"\0" * 16)
-    verify_gguf(good_magic)  # a header check only: llama.cpp reports the rest at load time
+    verify_gguf(gguf(tmp_path / "other.gguf"))  # header and tensor table are read
+    with pytest.raises(ModelError, match="truncated or damaged"):
+        verify_gguf(gguf(tmp_path / "short.gguf", cut=1))
 
 
 def test_boilerplate_shared_by_two_categories_fails_both():

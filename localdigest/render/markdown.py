@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..prompts import PARTS
 from . import DayDigest, chart_name, source_numbers
+from .text import escape  # noqa: F401 - re-exported: tests and callers import it here
 
 TITLE = "# Daily Artificial Intelligence Insights : Papers![Category Distribution Graph]({chart})"
-_ENTITY = re.compile(r"&(#?\w+;)")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")  # ~: GFM strikethrough
-
-
-def escape(text: str) -> str:
-    """Show paper titles and model text as text: no HTML, links or emphasis sneak in."""
-    # "&" only where it would start an entity ("&lt;" must stay text); "R&D" reads as is.
-    text = _ENTITY.sub(r"&amp;\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def refs(sources: tuple[str, ...], numbers: dict[str, int]) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from ..errors import StoreError
+from ..errors import StoreError, os_hint
 from ..paper import Paper
 from ..sentence import Report, report_from_json, report_to_json
 from . import migrations
@@ -43,19 +43,59 @@ _INCOMING_COLUMNS = {
 class Store:
     """A thin, typed wrapper over the DuckDB connection; every write is transactional."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        """``read_only``: for commands that only read (categories, check); works on a
+        read-only copy and never creates or migrates the file."""
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
+        if read_only and not Path(self.path).is_file():
+            raise StoreError(
+                f"database not found: {self.path}; pass --db PATH (the one `run` wrote)"
+            )
+        if self.path != ":memory:" and not read_only:
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the folder of database {self.path}: {os_hint(exc)}; "
+                    "pass --db to a writable folder"
+                ) from exc
         try:
-            self.db = duckdb.connect(self.path)
+            self.db = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
-            first = str(exc).splitlines()[0]
-            raise StoreError(f"cannot open database {self.path}: {first}") from exc
+            raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
         try:
-            migrations.apply(self.db)
+            if read_only:
+                self._check_migrated()
+            else:
+                migrations.apply(self.db)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot migrate database {self.path}: {exc}") from exc
+            self.db.close()
+            raise StoreError(f"cannot migrate database {self.path}: {_first_line(exc)}") from exc
+
+    def _check_migrated(self) -> None:
+        known = {m[0] for m in migrations.MIGRATIONS}
+        try:
+            done = {r[0] for r in self.db.execute("SELECT id FROM _migrations").fetchall()}
+        except duckdb.CatalogException:
+            done = set()
+        if not known <= done:
+            self.db.close()
+            raise StoreError(
+                f"database {self.path} was written by an older localdigest; run "
+                "`localdigest doctor --db` on it (or any run) once to upgrade it"
+            )
+
+    def checkpoint(self) -> None:
+        """Move the write-ahead log into the file now, so a full disk is reported by the run
+        that filled it (DuckDB only logs a failed checkpoint on close)."""
+        try:
+            self.db.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"cannot save database {self.path}: {_first_line(exc)}; free some space, then "
+                "run the same command again (stored work is kept)"
+            ) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -395,6 +435,11 @@ class Store:
                 seconds,
             ],
         )
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def _paper(row: tuple) -> Paper:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import LockedError
+from ..errors import LockedError, ResourceError, os_hint
 
 
 def lock_path(db: str | Path) -> Path:
@@ -51,9 +51,15 @@ class WriterLock:
     def acquire(self) -> WriterLock:
         if self.db == ":memory:" or self._fd is not None:
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise ResourceError(
+                    f"cannot create the lock file {self.path} for database {self.db}: "
+                    f"{os_hint(exc)}; pass --db to a writable folder"
+                ) from exc
             try:
                 if not self._try(fd):
                     pid = self.holder()
