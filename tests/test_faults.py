@@ -351,12 +351,12 @@ def test_outputs_are_world_readable(runner, fakes, day_file, tmp_path):
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.output
-    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "d").iterdir()}
-    assert modes == {
-        f"digest_{DAY}.md": 0o644,
-        f"digest_{DAY}.json": 0o644,
-        f"paper_{DAY}.png": 0o644,
-    }
+    out = tmp_path / "d"
+    modes = {str(p.relative_to(out)): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*")}
+    for name in (f"digest_{DAY}.md", f"digest_{DAY}.json", f"paper_{DAY}.png", "index.html"):
+        assert modes[name] == 0o644, name
+    # the site too: every file readable by a web server, every folder enterable
+    assert all(m == (0o755 if (out / n).is_dir() else 0o644) for n, m in modes.items()), modes
 
 
 # --- text: math, invisible characters, injection ---------------------------------------------

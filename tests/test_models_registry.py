@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import write_gguf
 
 from localdigest import models
 from localdigest.cli import app
@@ -22,7 +24,26 @@ from localdigest.config import Settings
 from localdigest.errors import ConfigError, ModelError
 from localdigest.llm import LlamaCppLLM, verify_gguf
 
-CHUNKS = [b"GGUF\x03\x00\x00\x00" + b"a" * 1000, b"b" * 700]
+
+def valid_gguf(path, seed: int = 0):
+    """A structurally valid GGUF (header and tensor table fit the file) with random tensor
+    data: same size for every seed, different bytes (so a different sha256)."""
+    write_gguf(path, floats=512)
+    data = bytearray(path.read_bytes())
+    data[-2048:] = random.Random(seed).randbytes(2048)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _chunks() -> list[bytes]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        whole = valid_gguf(Path(tmp) / "x.gguf", seed=1).read_bytes()
+    return [whole[:1200], whole[1200:]]
+
+
+CHUNKS = _chunks()
 
 
 @pytest.fixture
@@ -119,7 +140,7 @@ def test_registry_names_resolve_for_model(tmp_path):
 def test_models_add_list_check_through_the_cli(runner, tmp_path, monkeypatch):
     gguf = tmp_path / "elsewhere" / "mine.gguf"
     gguf.parent.mkdir()
-    gguf.write_bytes(b"GGUF" + os.urandom(4000))
+    valid_gguf(gguf, seed=2)
     sha = hashlib.sha256(gguf.read_bytes()).hexdigest()
     md = str(tmp_path / "models")
     result = runner.invoke(app, ["models", "add", str(gguf), "--name", "mine", "--models-dir", md])
@@ -138,7 +159,7 @@ def test_models_add_list_check_through_the_cli(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("LOCALDIGEST_MODELS_DIR", md)
     ok = runner.invoke(app, ["models", "check", "--model", "mine"])
     assert ok.exit_code == 0 and str(gguf) in ok.output
-    gguf.write_bytes(b"GGUF" + os.urandom(4000))  # replaced behind the registry's back
+    valid_gguf(gguf, seed=3)  # replaced behind the registry's back
     os.utime(gguf, ns=(1, 1))  # (same size: only the mtime tells the remembered digest is old)
     bad = runner.invoke(app, ["models", "check", "--model", "mine"])
     assert bad.exit_code == 1 and "damaged" in bad.output and "models add" in bad.output
@@ -159,11 +180,11 @@ def test_models_add_rejects_bad_names_and_files(tmp_path):
 
 def test_cache_identity_is_the_file_sha256_not_its_name(tmp_path):
     a = tmp_path / "a.gguf"
-    a.write_bytes(b"GGUF" + os.urandom(2000))
+    valid_gguf(a, seed=4)
     renamed = tmp_path / "renamed.gguf"
     shutil.copy(a, renamed)
     other = tmp_path / "other.gguf"
-    other.write_bytes(b"GGUF" + os.urandom(2000))
+    valid_gguf(other, seed=5)
     name = LlamaCppLLM(a).name  # the model is loaded lazily: the header check is enough here
     assert name == f"llama-cpp:sha256:{hashlib.sha256(a.read_bytes()).hexdigest()[:16]}"
     assert LlamaCppLLM(renamed).name == name
@@ -174,7 +195,7 @@ def test_identity_is_remembered_in_the_models_dir(tmp_path, monkeypatch):
     md = tmp_path / "m"
     md.mkdir()
     gguf = md / "z.gguf"
-    gguf.write_bytes(b"GGUF" + os.urandom(1000))
+    valid_gguf(gguf, seed=6)
     first = models.identity(gguf, md)
     models._memo.clear()  # a new process
     monkeypatch.setattr(models, "file_sha256", lambda p: pytest.fail("hashed again"))
