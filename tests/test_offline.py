@@ -254,7 +254,8 @@ def test_full_run_on_real_models_under_the_guard(settings, tmp_path, monkeypatch
     monkeypatch.setattr(
         socket, "getaddrinfo", lambda *a, **k: attempts.append(a) or real_getaddrinfo(*a, **k)
     )
-    real = Settings(db=settings.db, out=settings.out, model=str(model))
+    # writer "llm": the real GGUF is called too (else part 3 needs no model at all)
+    real = Settings(db=settings.db, out=settings.out, model=str(model), writer="llm")
     request = DayRequest(
         inputs=[str(root / "data/sample/reference_2024-10-27.jsonl")],
         date="2024-10-27",
