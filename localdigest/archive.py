@@ -24,7 +24,9 @@ def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
             "or pass --db PATH"
         )
     try:
-        return duckdb.connect(str(path), read_only=True)
+        con = duckdb.connect(str(path), read_only=True)
+        con.execute("SET enable_progress_bar = false")  # DuckDB draws it on stdout
+        return con
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         raise StoreError(

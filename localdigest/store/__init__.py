@@ -62,6 +62,8 @@ class Store:
                 ) from exc
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
+            # no progress bar: DuckDB draws it on stdout for long queries, over our own output
+            self.db.execute("SET enable_progress_bar = false")
         except duckdb.Error as exc:  # locked by another process, not a DuckDB file, ...
             raise StoreError(f"cannot open database {self.path}: {_first_line(exc)}") from exc
         try:
