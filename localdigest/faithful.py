@@ -173,6 +173,7 @@ class FaithCheck:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
         self._morphs: dict[str, list[tuple[str, set[str]]]] = {}
+        self._licensed: dict[str, set[str]] = {}  # paper content hash -> its licensed words
 
     def _by_english(self) -> list[tuple[str, set[str]]]:
         # (English term, its Korean content morphemes), computed once per glossary
@@ -184,7 +185,14 @@ class FaithCheck:
         return self._morphs[key]
 
     def licensed(self, paper: Paper) -> set[str]:
-        """Korean morphemes this paper licenses: translations of glossary terms it uses."""
+        """Korean morphemes this paper licenses: translations of glossary terms it uses.
+        Kept per paper: every retry of the paper's line is checked against the same set."""
+        key = paper.content_hash()
+        if key not in self._licensed:
+            self._licensed[key] = self._scan(paper)
+        return self._licensed[key]
+
+    def _scan(self, paper: Paper) -> set[str]:
         text = " " + " ".join(_words(paper.title + " " + paper.abstract)) + " "
         ok: set[str] = set()
         for en, morphs in self._by_english():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -186,12 +187,7 @@ def _is_name(word: str) -> bool:
     )
 
 
-_DEFAULT: Glossary | None = None
-
-
+@lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
     """The shipped glossary, read once per process."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Glossary.load()
-    return _DEFAULT
+    return Glossary.load()

@@ -9,7 +9,6 @@ stays. Nothing is ever replaced by boilerplate.
 
 from __future__ import annotations
 
-from .config import WRITERS  # noqa: F401  (the names users pass as --writer)
 from .korean import Glossary
 from .paper import Paper
 from .prompts import LINE_BLOCK, LINE_HEAD
