@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-4"
+FLOOR_VERSION = "floor-5"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -79,7 +79,6 @@ PREPS = {
     "through": "{b_eul} 통한",
     "using": "{b_eul} 활용한",
     "leveraging": "{b_eul} 활용한",
-    "with": "{b_eul} 활용한",
     "in": "{b}에서의",
     "on": "{b}에 대한",
     "across": "{b} 전반의",
@@ -93,7 +92,9 @@ PREPS = {
     "without": "{b} 없는",
 }
 _PREP_RE = re.compile(
-    r"\s+(" + "|".join(sorted((re.escape(p) for p in PREPS), key=len, reverse=True)) + r")\s+",
+    r"\s+("
+    + "|".join(sorted((re.escape(p) for p in [*PREPS, "with"]), key=len, reverse=True))
+    + r")\s+",
     re.IGNORECASE,
 )
 # "that leverages X" -> "X를 활용하는": relative-clause verbs the line can carry.
@@ -288,6 +289,13 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             name = tn
     phrase = _DETERMINER.sub("", phrase.strip())
     phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
+    # "the first kind of model", "a new type of foundation model": the kind is the noun
+    phrase = re.sub(
+        r"^(?:(?:first|new|novel)\s+)?(?:kind|type|class|sort|form|family)\s+of\s+",
+        "",
+        phrase,
+        flags=re.IGNORECASE,
+    )
     if name and phrase.strip().lower() == name.lower():
         phrase = ""
     words = phrase.split()
@@ -385,6 +393,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         m = _PREP_RE.search(phrase, m.end() - 1)
     if m and depth < 3:
         head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
+        if prep == "with":
+            # "with" means "using" or "having": which one is a guess, so say only the head
+            return translate_phrase(head, glossary, depth + 1)
         head_words = [w for w in head.split() if w.lower() not in _ARTICLES]
         if len(_cut_participle(head_words, glossary)) < len(head_words):
             return translate_words(head, glossary)  # the PP belongs to the cut-off clause
@@ -417,7 +428,12 @@ def _inside_name(phrase: str, m: re.Match) -> bool:
 def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
     """ "dataset mapping excerpts to impacts": an -ing word right after a noun starts a clause
     about that noun (unless the two are one glossary term, "image editing"); cut there."""
-    for i in range(1, len(words)):
+    for i in range(1, len(words) - 1):
+        # "motion encoding head": one singular word after the -ing word is a compound, not a
+        # clause ("dataset mapping excerpts" is one)
+        nxt = words[i + 1]
+        if i == len(words) - 2 and not (nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt)):
+            continue
         w = words[i].lower()
         if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
             prev = glossary.get(words[i - 1].lower())
@@ -502,29 +518,171 @@ _CLAUSE_WORDS = {
 
 def translate_words(phrase: str, glossary: Glossary) -> str | None:
     words = [w for w in phrase.split() if w.lower() not in _ARTICLES]
+    if words and words[0].lower() == "both" and "and" in (w.lower() for w in words):
+        words = words[1:]  # "both A and B" -> "A와 B"
     words = _cut_participle(words, glossary)
     if any(w.lower().strip(",") in _CLAUSE_WORDS for w in words):
         return None
     if not words:
         return None
-    out, i = [], 0
+    out, i, last_pos = [], 0, ""
     while i < len(words):
         word = words[i]
         low = word.lower().strip(",")
         if low in ("and", "or"):
             if not out:
                 return None
-            out[-1] = josa(out[-1], "과/와") if low == "and" else out[-1] + " 또는"
+            if last_pos == "a":  # "simple and effective" -> "단순하고 효과적인"
+                joined = _join_modifier(out[-1]) if low == "and" else None
+                if joined is None:
+                    return None
+                out[-1] = joined
+            elif re.search(r"[a-z](?:ous|ful|ive|al|ic|able|ible|ary)$", out[-1]):
+                return None  # "rigorous and multifaceted": English modifiers take no 과/와
+            else:
+                out[-1] = josa(out[-1], "과/와") if low == "and" else out[-1] + " 또는"
             i += 1
             continue
         hit = glossary.match([w.strip(",") for w in words], i)
         if hit:
             out.append(hit[0])
+            last_pos = hit[1]
             i += hit[2]
         else:
+            prev = words[i - 1] if i else ""
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if _risky_english(word.strip(","), glossary, prev, nxt):
+                return None
             out.append(word.strip(","))
+            last_pos = ""
             i += 1
     return " ".join(out)
+
+
+# A Korean modifier before "and": its connective form (한 -> 하고, 적인 -> 적이고, 된 -> 되고).
+_CONNECTIVE = (("적인", "적이고"), ("한", "하고"), ("된", "되고"), ("인", "이고"), ("은", "고"))
+
+
+def _join_modifier(ko: str) -> str | None:
+    for end, joined in _CONNECTIVE:
+        if ko.endswith(end) and len(ko) > len(end):
+            return ko[: -len(end)] + joined
+    return None
+
+
+# Copied English words a Korean frame cannot carry: a verb, an adverb, a comparison, a
+# possessive or a function word left in place reads as broken Korean ("학습 boosts 음성").
+_FUNCTION = {
+    "both",
+    "either",
+    "each",
+    "every",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "sort",
+    "form",
+    "such",
+    "more",
+    "most",
+    "less",
+    "least",
+    "very",
+    "well",
+    "also",
+    "only",
+    "even",
+    "just",
+    "much",
+    "many",
+    "few",
+    "all",
+    "any",
+    "some",
+    "other",
+    "another",
+    "same",
+    "own",
+    "via",
+    "per",
+    "emphasis",
+    "matters",
+    "makes",
+    "meets",
+    "helps",
+    "beats",
+    "enables",
+    "boosts",
+    "improves",
+    "better",
+    "best",
+    "worse",
+    "worst",
+    "whole",
+    "toward",
+    "towards",
+    "upon",
+    "among",
+    "amid",
+    "without",
+    "against",
+    "despite",
+    "through",
+    "thus",
+    "hence",
+    "yet",
+    "still",
+    "i.e.",
+    "e.g.",
+    "let",
+    "lets",
+    "let's",
+    "think",
+    "thinks",
+    "need",
+    "needs",
+    "see",
+    "sees",
+    "don't",
+    "can't",
+    "from",
+    "of",
+    "for",
+    "in",
+    "on",
+    "with",
+    "to",
+    "at",
+    "by",
+    "into",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "our",
+}
+
+
+def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "") -> bool:
+    low = word.lower()
+    if not low.isascii() or not re.search("[a-z]", low) or _is_name(word) or word[:1].isupper():
+        return False  # names, acronyms and capitalized terms are copied as they are
+    if low in _FUNCTION or low.endswith(("'s", "s'", "’s", "ly")):
+        return True
+    if re.fullmatch(r"[a-z]+(?:est|ier)", low) and len(low) > 5:
+        return True  # largest, richer-style comparisons
+    if low.endswith("ing") and len(low) > 5 and "-" not in low:
+        # a participle with its own subject or object: "mice solving puzzles", "parsing the"
+        plural_before = re.fullmatch(r"[a-z]+[^s]s|mice|people|children", prev.lower())
+        gerund_first = not prev and bool(nxt)  # "parsing human anatomy": a verb and its object
+        obj_after = nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt.lower() or "x")
+        if plural_before or gerund_first or obj_after or nxt.lower() in ("a", "an", "the", "its"):
+            return True
+    stem = low[:-1] if low.endswith("s") else ""
+    hit = glossary.get(stem) if stem else None
+    return bool(stem and (stem in VERBS or stem in RELATIVE or (hit and hit[1] == "v")))
 
 
 def korean_share(text: str) -> float:
@@ -536,11 +694,13 @@ def korean_share(text: str) -> float:
 
 
 _MARKUP = re.compile(r"\*\*|__|`|\$")
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
 
 
 def _plain(text: str) -> str:
-    """Emphasis and math markers out: a copied phrase must not carry "**" into Korean."""
-    return " ".join(_MARKUP.sub("", text).split())
+    """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
+    "\\textbf{" into Korean."""
+    return " ".join(_MARKUP.sub("", _LATEX_STYLE.sub(r"\1", text)).split())
 
 
 def releases_code(abstract: str) -> bool:
@@ -556,7 +716,9 @@ def releases_code(abstract: str) -> bool:
 def floor_line(paper: Paper, glossary: Glossary) -> str:
     """One Korean line (one or two sentences) for ``paper``, from its own words only."""
     paper = Paper(id=paper.id, title=_plain(paper.title), abstract=_plain(paper.abstract))
-    main = _contribution_sentence(paper, glossary) or _title_sentence(paper, glossary)
+    main = _contribution_sentence(paper, glossary)
+    if main is None or _broken(main):
+        main = _title_sentence(paper, glossary)
     extras = []
     if _SOTA.search(paper.abstract):
         extras.append("기존 방법보다 높은 성능을 보고합니다")
@@ -589,9 +751,76 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         topic = _title_topic(paper.title, glossary)
         if topic:
             return f"{josa(topic, '을/를')} {c.verb}합니다."
-    name = c.name if c.name and c.name.lower() not in np_ko.lower() else ""
+    bare = re.sub(r"^the\s+", "", c.name or "", flags=re.IGNORECASE)
+    name = c.name if c.name and bare.lower() not in np_ko.lower() else ""
     obj = " ".join(x for x in (np_ko, name) if x)
+    if c.verb in _MAKING and not c.relative and "위한" not in obj:
+        # "MARRS, a new framework": the title says what it is for
+        purpose = _title_purpose(paper.title, obj, glossary)
+        if purpose:
+            obj = f"{josa(purpose, '을/를')} 위한 {obj}"
     return f"{josa(obj, '을/를')} {c.verb}합니다."
+
+
+# Nouns that name an activity, a task a contribution can be for ("... generation").
+_TASK_END = re.compile(
+    r"(?:tion|sion|sis|ment|ing|ance|ence|QA|retrieval|search|control|recognition|synthesis|"
+    r"discovery|design|planning|editing|understanding|reasoning|alignment|analysis|prediction|"
+    r"forecasting|detection|segmentation|tracking|estimation|generation|translation|"
+    r"compression|reconstruction|classification|localization|navigation|manipulation)$",
+    re.IGNORECASE,
+)
+_METHOD_PREP = re.compile(r"\s+(?:via|with|using|through|by|from|leveraging|based on)\s+", re.I)
+
+
+def _is_verb(word: str, glossary: Glossary) -> bool:
+    low = word.lower()
+    for cand in (
+        low,
+        low[:-1] if low.endswith("s") else "",
+        low[:-2] if low.endswith("es") else "",
+    ):
+        hit = glossary.get(cand) if cand else None
+        if cand and (cand in VERBS or cand in RELATIVE or (hit and hit[1] == "v")):
+            noun = glossary.get(low)
+            return not (noun and noun[1] == "n")  # "model", "design": nouns as well
+    return False
+
+
+def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
+    """The task a title names, in Korean, when the line does not say it yet:
+    "Interspatial Attention for Efficient 4D Human Video Generation" -> "효율적인 4D human
+    비디오 생성"; "EmotionHallucer: Evaluating Emotion Hallucinations in MLLMs" -> "MLLMs에서의
+    감정 환각 평가". None when the title names no task or the line already says it."""
+    title = " ".join(title.split()).rstrip(".!")
+    if title.endswith("?"):
+        return None
+    name = title_name(title)
+    desc = title.partition(":")[2].strip() if name else title.partition(":")[0].strip()
+    desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+    m = re.search(r"\s+for\s+(.+)$", desc, re.IGNORECASE)
+    task = m.group(1) if m else desc
+    task = _METHOD_PREP.split(task)[0].strip()
+    first = task.split()[0].lower() if task.split() else ""
+    gerund = first.endswith("ing") and _verb_noun(first, glossary) is not None
+    if gerund and re.match(
+        r"(?:build|creat|construct|develop|design|introduc|train|scal|bench)", first
+    ):
+        return None  # "Building a VLM": what the paper does, not what its result is for
+    rest = task.split()[1:] if gerund else task.split()
+    if any(_is_verb(w, glossary) for w in rest):
+        return None  # a sentence title ("Protocols Enhance Inference"), not a task
+    head = re.split(r"\s+(?:in|on|of|across|under|within|at|over)\s+", task, flags=re.I)[0]
+    if not task or not (gerund or _TASK_END.search(head)) or len(task.split()) > 8:
+        return None
+    ko = translate_phrase(_uncapitalize(task), glossary)
+    if not ko or korean_share(ko) == 0:
+        return None
+    said = set(obj_ko.lower().split())
+    words = [w for w in ko.lower().split() if len(w) > 1]
+    if not words or words[-1] in said or sum(w in said for w in words) * 2 >= len(words):
+        return None  # the line already names the task
+    return ko
 
 
 _GENERIC = {
@@ -683,11 +912,18 @@ def _uncapitalize(title: str) -> str:
     return " ".join(w if _is_name(w) or w.isupper() else w.lower() for w in title.split())
 
 
+def _broken(line: str) -> bool:
+    """An English function word left standing in the Korean ("from Peers 학습", "학습 of
+    COntrastive"): some phrase was copied half-turned; say less instead."""
+    words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
+    return any(w in _FUNCTION for w in words)
+
+
 def _title_sentence(paper: Paper, glossary: Glossary) -> str:
     """No contribution sentence: say what the title says the paper is about, or, when the
     title is a question or a sentence, quote the abstract's own key sentence."""
     topic = _title_topic(paper.title, glossary)
-    if topic:
+    if topic and not _broken(topic):
         return f"{josa(topic, '을/를')} 다룹니다."
     quote = _key_quote(paper.abstract)
     if quote:

@@ -126,3 +126,74 @@ def test_a_name_spelled_out_keeps_its_preposition_and_code_is_said_once():
     assert "6 Degrees of Freedom" in floor_line(p, G)
     q = paper("We release code and data at https://github.com/a/b with the code.")
     assert floor_line(q, G).count("공개") == 1
+
+
+# --- floor-5: say less rather than leave a half-turned phrase; name the task from the title
+
+
+G5 = Glossary(
+    {
+        **G.entries,
+        "simple": ("단순한", "a"),
+        "effective": ("효과적인", "a"),
+        "approach": ("접근 방식", "n"),
+        "video": ("비디오", "n"),
+        "generation": ("생성", "n"),
+        "human": ("인간", "n"),
+        "benchmark": ("벤치마크", "n"),
+        "evaluate": ("평가", "v"),
+        "hallucination": ("환각", "n"),
+        "mechanism": ("메커니즘", "n"),
+        "boost": ("향상", "v"),
+        "speech recognition": ("음성 인식", "n"),
+    },
+    "test5",
+    2,
+)
+
+
+def test_modifiers_joined_by_and_take_the_connective_form():
+    p = paper("We propose Finetune-RAG, a simple and effective approach to resist errors.")
+    assert floor_line(p, G5) == "단순하고 효과적인 접근 방식 Finetune-RAG를 제안합니다."
+
+
+def test_with_is_dropped_not_guessed():
+    # "with" may mean "using" or "having": the line keeps only the head
+    p = paper("We introduce MoCLIP, a hybrid network with additional motion encoding head.")
+    assert floor_line(p, G5) == "하이브리드 네트워크 MoCLIP를 제안합니다."
+
+
+def test_the_title_names_what_a_bare_contribution_is_for():
+    p = paper(
+        "We propose a novel interspatial mechanism (ISA) for video models.",
+        title="Interspatial Attention for Efficient Human Video Generation",
+    )
+    line = floor_line(p, G5)
+    assert line.startswith("efficient 인간 비디오 생성을 위한"), line
+    p = paper(
+        "We introduce the first benchmark EmotionHallucer.",
+        title="EmotionHallucer: Evaluating Hallucinations in Speech Recognition",
+    )
+    assert floor_line(p, G5).startswith("음성 인식에서의 환각 평가를 위한"), floor_line(p, G5)
+
+
+def test_a_sentence_title_gives_no_purpose():
+    p = paper(
+        "We propose a novel framework ICL-S.",
+        title="In-Context Learning Boosts Speech Recognition",
+    )
+    assert "위한" not in floor_line(p, G5)
+
+
+def test_half_turned_phrases_fall_back_to_less():
+    # an English verb, possessive or preposition left inside Korean: the phrase is refused
+    p = paper("We propose a framework that leverages the model's vector space.")
+    assert "model's" not in floor_line(p, G5)
+    p = paper(
+        "We introduce FALCON (False-negative Aware Learning of COntrastive Negatives), "
+        "a strategy."
+    )
+    line = floor_line(p, G5)
+    assert line.startswith("초록의 요지") or " of " not in line, line
+    p = paper(r"We propose \textbf{CRAFT}, a cascaded retrieval approach.")
+    assert "\\textbf" not in floor_line(p, G5)
