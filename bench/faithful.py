@@ -112,6 +112,20 @@ def generate(args) -> None:
     for p, line in zip(papers, floors, strict=True):
         rows.append({"system": "floor", "id": p.id, "line": line, "seconds": floor_s})
 
+    if args.baseline_rev:
+        start = time.perf_counter()
+        base = baseline_floors(args.baseline_rev)
+        per = (time.perf_counter() - start) / len(papers)
+        for p, line in zip(papers, base, strict=True):
+            rows.append(
+                {
+                    "system": f"floor@{args.baseline_rev[:7]}",
+                    "id": p.id,
+                    "line": line,
+                    "seconds": per,
+                }
+            )
+
     for n_model, model in enumerate(args.model):
         llm = get_llm("llama-cpp", model, n_ctx=4096, parallel=args.parallel)
         short = Path(model).stem
@@ -124,7 +138,8 @@ def generate(args) -> None:
             PAPER_HEAD + PAPER_BLOCK.format(title=first_words(p.title, TITLE_WORDS), abstract=k)
             for p, k in zip(papers, key, strict=True)
         ]
-        runs = [("model", new_prompts)] + ([("old", old_prompts)] if n_model == 0 else [])
+        with_old = n_model == 0 and not args.skip_old
+        runs = [("model", new_prompts)] + ([("old", old_prompts)] if with_old else [])
         for system, prompts in runs:  # the old prompt: the previous release's model only
             t0 = time.perf_counter()
             results = llm.complete_many(
@@ -172,6 +187,39 @@ def generate(args) -> None:
                 )
 
     write_sheets(RATINGS / args.tag, rows, papers, args.seed)
+
+
+def baseline_floors(rev: str) -> list[str]:
+    """Floor lines from an earlier commit's code, on the same papers, in a child process: the
+    baseline is measured in the same run, not copied from an old sheet. (The process start
+    is in its seconds per paper.)"""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "localdigest", "bench/faithful.py"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        code = (
+            "import json, sys; sys.argv = ['x']; import importlib.util as u;"
+            f"spec = u.spec_from_file_location('fb', '{tmp}/bench/faithful.py');"
+            "fb = u.module_from_spec(spec); spec.loader.exec_module(fb);"
+            f"fb.PAPERS = __import__('pathlib').Path('{Path(PAPERS).resolve()}');"
+            "from localdigest.korean import Glossary;"
+            "print(json.dumps(fb.pipeline_floors(fb.load_papers(), Glossary.load())))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "PYTHONPATH": tmp},
+            cwd=tmp,
+        ).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def pipeline_floors(papers, glossary) -> list[str]:
@@ -277,6 +325,8 @@ def main() -> None:
     g.add_argument("--model", action="append", default=[])
     g.add_argument("--parallel", type=int, default=8)
     g.add_argument("--seed", type=int, default=1)
+    g.add_argument("--baseline-rev", help="also rate the floor of this git revision (baseline)")
+    g.add_argument("--skip-old", action="store_true", help="skip the previous release's prompt")
     r = sub.add_parser("report")
     r.add_argument("--tag", required=True)
     f = sub.add_parser("refloor")
