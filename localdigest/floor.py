@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-5"
+FLOOR_VERSION = "floor-6"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -171,7 +171,7 @@ _AND_VERBS = "|".join(
     + list(RELATIVE)
 )
 _BOUNDARY = re.compile(
-    r"\s*(?:[,;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
     r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|born|"
     r"and (?=(?:for|in|on|with|to|from|at|by|via|over|under|across)\b)|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"

@@ -190,10 +190,15 @@ def test_half_turned_phrases_fall_back_to_less():
     p = paper("We propose a framework that leverages the model's vector space.")
     assert "model's" not in floor_line(p, G5)
     p = paper(
-        "We introduce FALCON (False-negative Aware Learning of COntrastive Negatives), "
-        "a strategy."
+        "We introduce FALCON (False-negative Aware Learning of COntrastive Negatives), a strategy."
     )
     line = floor_line(p, G5)
     assert line.startswith("초록의 요지") or " of " not in line, line
     p = paper(r"We propose \textbf{CRAFT}, a cascaded retrieval approach.")
     assert "\\textbf" not in floor_line(p, G5)
+
+
+def test_a_thousands_comma_is_no_phrase_boundary():
+    g = Glossary({**G5.entries, "image": ("이미지", "n")}, "t", 2)
+    line = floor_line(paper("We introduce BigSet, a dataset of 10,124 images for pose work."), g)
+    assert "10,124" in line and "124의" not in line, line
