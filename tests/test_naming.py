@@ -151,3 +151,11 @@ def test_a_phrase_common_to_the_whole_day_is_no_theme():
     # the same papers on a day without image papers: nothing tells "image" apart
     names = [t.term.en.lower() for t in Composer(DAY, NoHistory(), []).themes(papers)]
     assert "image matting" in names
+
+
+def test_a_paper_is_named_by_title_words_that_tell_it_apart():
+    c = Composer(DAY, NoHistory(), [])
+    on = paper("2504.40001", "On the Effectiveness of Replay Buffers for Continual Agents", "x")
+    named = paper("2504.40002", "LuxRemix: Relighting Scenes", "x")
+    assert c._name(on) == "On the Effectiveness of Replay Buffers"  # not "On the Effectiveness"
+    assert c._name(named) == "LuxRemix"
