@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .claims import Claims, extract, readable
 from .history import History, NoHistory, mentions, trend
 from .korean import Glossary, default_glossary, josa
-from .naming import EMPTY, Term, adjective, expand, generic, is_name, noun_phrase
+from .naming import Term, adjective, expand, generic, is_name, noun_phrase
 from .naming import term as glossary_term
 from .paper import Paper
 from .quality import neutralize, paper_name
@@ -43,13 +43,6 @@ MAX_KEYWORDS = 3
 MAX_CLAIMS = 3  # quoted claims per kind in part 4
 MAX_NOTABLE = 2
 NAMES_SHOWN = 3
-MAX_NAME_WORDS = 9
-_TRAILING = frozenset("a an and for from in of on the to via with by at".split())
-# first words of titles that name no paper ("Analyzing the Impact of ...")
-_OPENERS = frozenset(
-    """analyzing analysing exploring towards toward rethinking revisiting investigating
-    evaluating implementation improving enhancing leveraging understanding beyond""".split()
-)
 # A phrase found in this share of the day's papers or more tells no sub-theme apart ("image",
 # "generation" on a day of 160 papers); measured only on a day of MIN_DAY papers or more.
 GENERIC_SHARE = 0.15
@@ -160,32 +153,11 @@ class Composer:
         """The paper's short name, or its whole title when the short name is nothing but the
         category's own words ("LOGO" in a category with keyword "logo"): masked for the
         boilerplate check, such a name would no longer tell two sentences apart."""
-        name = self._telling(paper_name(paper.title), paper.title)
+        name = paper_name(paper.title)
         rest = name.casefold()
         for term in sorted(self._own, key=len, reverse=True):
             rest = rest.replace(term, " ")
         return name if re.search(r"\w", rest) else " ".join(paper.title.split())
-
-    def _telling(self, name: str, title: str) -> str:
-        """A short name cut from the title's first words ("On the Effectiveness", "Analyzing
-        the Impact") says nothing: take title words until two of them name something."""
-        words = " ".join(title.split()).split()
-        if name != " ".join(words[: len(name.split())]) or len(name.split()) >= len(words):
-            return name  # a name before a colon ("LuxRemix") or the whole title
-
-        def telling(w: str) -> bool:
-            w = w.strip(",.;:?!()'\"").lower()
-            return _content(w, self._stop) and w not in EMPTY and w not in _OPENERS
-
-        n = len(name.split())
-        while n < min(len(words), MAX_NAME_WORDS) and sum(map(telling, words[:n])) < 2:
-            n += 1
-        if n == len(name.split()):
-            return name
-        cut = words[:n]
-        while len(cut) > 1 and cut[-1].lower() in _TRAILING:
-            cut.pop()  # "... Effectiveness of" -> "... Effectiveness"
-        return " ".join(cut).rstrip(" ?!.,;:")
 
     def _names(self, papers: Sequence[Paper], shown: int = NAMES_SHOWN) -> str:
         head = ", ".join(self._name(p) for p in papers[:shown])

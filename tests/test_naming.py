@@ -159,3 +159,11 @@ def test_a_paper_is_named_by_title_words_that_tell_it_apart():
     named = paper("2504.40002", "LuxRemix: Relighting Scenes", "x")
     assert c._name(on) == "On the Effectiveness of Replay Buffers"  # not "On the Effectiveness"
     assert c._name(named) == "LuxRemix"
+
+
+def test_the_gate_reads_a_longer_name_as_a_name_not_as_english_writing():
+    from localdigest.quality import shown_text
+
+    title = "On the Effectiveness of Replay Buffers for Continual Agents"
+    text = "그 밖의 1편은 개별 주제입니다: On the Effectiveness of Replay Buffers."
+    assert "Replay" not in shown_text(text, [title])
