@@ -58,7 +58,9 @@ from localdigest.sentence import Sentence, report_from_json  # noqa: E402
 from localdigest.store import Store  # noqa: E402
 
 SUMMARY_PARTS = (0, 1, 3, 4)  # indexes of parts 1, 2, 4, 5
-_QUOTED_TERM = re.compile(r"'([^']+)'")
+# a composed name or keyword is quoted and takes a particle; a paper name's apostrophe
+# ("Chatbot's", "Gatsby Without the 'E'") is no quote
+_QUOTED_TERM = re.compile(r"'([^']+)'(?=[을를은는이가과와])")
 _KO_EN = re.compile(r"(.*[가-힣].*)\(([^()]+)\)")
 
 # The bench's yardstick for a generic name, written here and not imported from the composer

@@ -577,9 +577,11 @@ def as_report(sections: object) -> list[list[Sentence]]:
 def shown_text(text: str, titles: Sequence[str]) -> str:
     """What a sentence says in its own words: quoted copies, links and paper titles/names are
     data, not writing, so language and repetition are measured without them."""
-    text = _URL.sub(" ", _QUOTED.sub(" ", text))
+    # names first: a title's own quote marks ("Gatsby Without the 'E'", "Chatbot's") would
+    # otherwise pair with another's and hide where a quoted span ends
     names = [*titles, *(paper_name(t) for t in titles)]
-    return _strip_titles(text, names)
+    text = _strip_titles(text, names)
+    return _URL.sub(" ", _QUOTED.sub(" ", text))
 
 
 def _composed_numbers_removed(text: str) -> str:

@@ -167,3 +167,19 @@ def test_the_gate_reads_a_longer_name_as_a_name_not_as_english_writing():
     title = "On the Effectiveness of Replay Buffers for Continual Agents"
     text = "그 밖의 1편은 개별 주제입니다: On the Effectiveness of Replay Buffers."
     assert "Replay" not in shown_text(text, [title])
+
+
+def test_quote_marks_inside_paper_names_do_not_hide_english_from_the_gate():
+    from localdigest.quality import hangul_ratio, shown_text
+
+    titles = [
+        "The Impact of a Chatbot's Ephemerality-Framing on Disclosure",
+        "Gatsby Without the 'E'",
+    ]
+    text = (
+        "'개체(entity)'를 다루는 논문 2편: The Impact of a Chatbot's Ephemerality-Framing, "
+        "Gatsby Without the 'E'."
+    )
+    own = shown_text(text, titles)
+    assert "Gatsby" not in own and "Ephemerality" not in own
+    assert hangul_ratio(own) > 0.6
