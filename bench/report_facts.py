@@ -16,6 +16,13 @@ On the digest it wrote, over the sentences of parts 1, 2, 4, 5:
               counts that differ from the papers of the category mentioning the term
   fallback    share of all report units (those sentences + part-3 lines) marked fallback
   check       whether `localdigest check` trusts the day (exit 0)
+  naming      sub-theme names (quoted terms of part 1) and keywords (quoted terms of part 2):
+              how many are generic by this bench's own definition (`generic_why` below, not
+              the composer's list): every word in BENCH_EMPTY, a field-wide phrase, TeX markup,
+              a lone word with an adjective suffix, or a term found in >= 20 % of the day's
+              papers (SQL); and the share shown in Korean ('한국어(English)').
+              Baseline in the same run: the naming before the naming pass (Composer with
+              plain=True: any content phrase, English; the labeler's first keywords).
 
 Baseline, measured in the same run on the same categories: the parts the previous generator
 fell back to (its `_fallback` templates, copied below from summarize.py before issue 11; 50 of
@@ -46,11 +53,123 @@ from localdigest.history import mentions, term_pattern  # noqa: E402
 from localdigest.pipeline import DayRequest, run_day  # noqa: E402
 from localdigest.quality import SourceIndex, repeated_across, tokens  # noqa: E402
 from localdigest.quality_report import check_day, totals, trusted  # noqa: E402
+from localdigest.report_parts import Composer, _flat, composer  # noqa: E402
 from localdigest.sentence import Sentence, report_from_json  # noqa: E402
 from localdigest.store import Store  # noqa: E402
 
 SUMMARY_PARTS = (0, 1, 3, 4)  # indexes of parts 1, 2, 4, 5
-_QUOTED_TERM = re.compile(r"'([^']+)'")
+# a composed name or keyword is quoted and takes a particle; a paper name's apostrophe
+# ("Chatbot's", "Gatsby Without the 'E'") is no quote
+_QUOTED_TERM = re.compile(r"'([^']+)'(?=[을를은는이가과와])")
+_KO_EN = re.compile(r"(.*[가-힣].*)\(([^()]+)\)")
+
+# The bench's yardstick for a generic name, written here and not imported from the composer
+# (localdigest/naming.py), so a composer that lets such names through is caught.
+BENCH_EMPTY = frozenset(
+    """current recent existing previous prior modern new novel general simple effective efficient
+    robust large small big wide deep fast various different multiple several single key main
+    important scaling scale model models method methods approach approaches framework system
+    systems technique strategy pipeline mechanism module design solution tool range cost costs
+    set number variety type level step aspect factor issue problem challenge task tasks setting
+    application domain field area research study work paper analysis result results performance
+    accuracy efficiency quality capability ability impact process information progress
+    limitation benchmark dataset data experiment evaluation baseline state art world time ai
+    intelligence llm llms network networks neural learning machine input output""".split()
+)
+BENCH_FIELD = frozenset(
+    """artificial intelligence|machine learning|deep learning|neural network|language model|
+    large language model|foundation model|state of the art|wide range|real world""".replace(
+        "\n    ", ""
+    ).split("|")
+)
+BENCH_MARKUP = frozenset("emph textbf textit mathbf mathrm mathcal cite url href".split())
+BENCH_ADJ = ("al", "ive", "ous", "ful", "less", "able", "ible", "ic", "ed", "ly")
+BENCH_NOUNS = frozenset("signal retrieval interval proposal removal metric logic topic".split())
+GENERIC_DAY_SHARE = 0.20
+
+
+def shown_term(quoted: str) -> tuple[str, bool]:
+    """(the English term, shown in Korean?) of a quoted name: '추론(reasoning)' or 'Mamba'."""
+    if m := _KO_EN.fullmatch(quoted):
+        return m[2], True
+    return quoted, False
+
+
+def _sing(w: str) -> str:
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def generic_why(term: str, day_share: float) -> str | None:
+    words = [w for w in re.split(r"[\s\-]+", term.lower()) if w]
+    if not words:
+        return "empty"
+    if any(w.strip("\\") in BENCH_MARKUP for w in words):
+        return "markup"
+    if " ".join(_sing(w) for w in words) in BENCH_FIELD:
+        return "field-wide"
+    if all(w in BENCH_EMPTY or _sing(w) in BENCH_EMPTY for w in words):
+        return "empty words"
+    lone = words[0]
+    if len(words) == 1 and lone.endswith(BENCH_ADJ) and _sing(lone) not in BENCH_NOUNS:
+        return "lone adjective"
+    if day_share >= GENERIC_DAY_SHARE:
+        return f"in {day_share:.0%} of the day"
+    return None
+
+
+def day_share(store: Store, term: str, day: str) -> float:
+    """Share of the day's papers whose title or abstract has ``term`` (SQL of this bench)."""
+    d0 = date.fromisoformat(day)
+    where = "published >= ?::DATE AND published < ?::DATE"
+    span = [d0.isoformat(), (d0 + timedelta(days=1)).isoformat()]
+    total = store.db.execute(f"SELECT count(*) FROM papers WHERE {where}", span).fetchone()[0]
+    hits = store.db.execute(
+        f"SELECT count(*) FROM papers WHERE {where} AND regexp_matches("
+        "regexp_replace(lower(title || ' ' || abstract), '\\s+', ' ', 'g'), ?)",
+        [*span, term_pattern(term)],
+    ).fetchone()[0]
+    return hits / total if total else 0.0
+
+
+def naming(names: list[list[str]], keywords: list[list[str]], store: Store, day: str) -> dict:
+    """Generic count and Korean share over quoted names (per category lists)."""
+    out: dict = {"examples": []}
+    for label, groups in (("themes", names), ("keywords", keywords)):
+        terms = [shown_term(t) for g in groups for t in g]
+        bad = []
+        for en, _ in terms:
+            why = generic_why(en, day_share(store, en, day))
+            if why:
+                bad.append(f"{label[:-1]} '{en}': {why}")
+        out[label] = len(terms)
+        out[f"{label}_generic"] = len(bad)
+        out[f"{label}_korean"] = sum(ko for _, ko in terms)
+        out["examples"] += bad[:3]
+    return out
+
+
+def report_names(report: list) -> tuple[list[str], list[str]]:
+    """Quoted terms of part 1 (sub-theme names) and part 2 (keywords) of one report."""
+    themes = [t for s in report[0] for t in _QUOTED_TERM.findall(s.text)]
+    kws = [t for s in report[1] for t in _QUOTED_TERM.findall(s.text)]
+    return themes, kws
+
+
+def old_naming(cat: dict, papers: list, c: Composer) -> tuple[list[str], list[str]]:
+    """The names before the naming pass, on the same category: themes by the Composer with
+    plain=True, keywords as part 2 picked them (the labeler's first three that occur)."""
+    themes = [t.term.en for t in c.themes(papers)]
+    chosen: list[str] = []
+    shown: list[str] = []
+    for k in [k for k in cat["keywords"] if len(k) >= 3]:
+        if any(_flat(k).rstrip("s") == _flat(x).rstrip("s") for x in chosen):
+            continue
+        chosen.append(k)
+        if any(mentions(f"{p.title} {p.abstract}", k) for p in papers):
+            shown.append(k)
+        if len(shown) == 3:
+            break
+    return themes, shown
 
 
 def old_fallback(name_ko: str | None, keywords: list[str]) -> list[list[Sentence]]:
@@ -121,7 +240,9 @@ def measure(cats: list[dict], reports: list, papers: dict, store: Store | None, 
                 index = SourceIndex(
                     [t for p in cited for t in (p.title, p.abstract, p.comment or "")]
                 )
-                terms = _QUOTED_TERM.findall(s.text) if i in (0, 1) else []
+                terms = (
+                    [shown_term(t)[0] for t in _QUOTED_TERM.findall(s.text)] if i in (0, 1) else []
+                )
                 # 7 and 30 are the trend windows the composer states ("지난 7일")
                 counts = {len(s.sources), 7, 30} | {len(p.categories) for p in cited}
                 for term in terms:
@@ -180,6 +301,14 @@ def run_one(data: Path, day: str, tmp: Path, back: int) -> tuple[dict, dict, dic
     old = measure(
         cats, [old_fallback(c.get("name_ko"), c["keywords"]) for c in cats], papers, None, day
     )
+    reports = [report_from_json(c["report"]) for c in cats]
+    with Store(settings.db) as store:
+        names = [report_names(r) for r in reports]
+        new["naming"] = naming([n[0] for n in names], [n[1] for n in names], store, day)
+        plain = composer(day, store)
+        plain.plain = True
+        before = [old_naming(c, [papers[i] for i in c["papers"]], plain) for c in cats]
+        old["naming"] = naming([b[0] for b in before], [b[1] for b in before], store, day)
     # canary: the same figures must catch an invented number, an unsourced sentence, a
     # boilerplate sentence and an unsupported quoted term planted in a copy of the report
     planted = [report_from_json(c["report"]) for c in cats]
@@ -190,11 +319,17 @@ def run_one(data: Path, day: str, tmp: Path, back: int) -> tuple[dict, dict, dic
     planted[0][1].append(Sentence("'zzzunseen'은 이 분야 1편에 나옵니다.", (first_ids[0],)))
     with Store(settings.db) as store:
         caught = measure(cats, planted, papers, store, day)
+        # a generic sub-theme name, planted in its own copy (it is also an unsupported term)
+        generic_plant = [report_from_json(c["report"]) for c in cats]
+        generic_plant[0][0].append(Sentence("'current LLMs'를 다루는 논문 1편.", (first_ids[0],)))
+        names = [report_names(r) for r in generic_plant]
+        caught_names = naming([n[0] for n in names], [n[1] for n in names], store, day)
     new["canary"] = (
         caught["untraced"] == new["untraced"] + 1
         and caught["repeated"] == new["repeated"] + 2
         and caught["unsupported"] == new["unsupported"] + 1
         and caught["sourced"] < new["sourced"]
+        and caught_names["themes_generic"] == new["naming"]["themes_generic"] + 1
     )
     new["failures"] = [f"{c.name}: {f}" for c in checks for f in c.report.failures]
     new.update(
@@ -213,6 +348,25 @@ def line(label: str, r: dict) -> str:
         f"quoted terms {r['quoted']:>3} unsupported {r['unsupported']:>2}  "
         f"fallback(1,2,4,5) {r['fallback_1245']:>6.1%}"
     )
+
+
+def naming_line(label: str, n: dict) -> str:
+    return (
+        f"{label:<9} themes {n['themes']:>3} generic {n['themes_generic']:>2} "
+        f"Korean {n['themes_korean'] / max(1, n['themes']):>6.1%}  "
+        f"keywords {n['keywords']:>3} generic {n['keywords_generic']:>2} "
+        f"Korean {n['keywords_korean'] / max(1, n['keywords']):>6.1%}"
+    )
+
+
+NAMING_KEYS = (
+    "themes",
+    "themes_generic",
+    "themes_korean",
+    "keywords",
+    "keywords_generic",
+    "keywords_korean",
+)
 
 
 def main() -> None:
@@ -235,6 +389,10 @@ def main() -> None:
             )
             print("  " + line("new", new))
             print("  " + line("old-fallbk", old))
+            print("  naming: " + naming_line("new", new["naming"]))
+            print("  naming: " + naming_line("before", old["naming"]))
+            for ex in new["naming"]["examples"]:
+                print("    generic:", ex)
             for ex in new["examples"]:
                 print("    not traced:", ex)
             for failure in new["failures"]:
@@ -242,6 +400,9 @@ def main() -> None:
             for key in ("sentences", "repeated", "numbers", "untraced", "quoted", "unsupported"):
                 for label, r in (("new", new), ("old", old)):
                     sums[label][key] = sums[label].get(key, 0) + r[key]
+            for label, r in (("new", new), ("old", old)):
+                for key in NAMING_KEYS:
+                    sums[label][key] = sums[label].get(key, 0) + r["naming"][key]
             for label, r in (("new", new), ("old", old)):
                 sums[label]["sourced_n"] = sums[label].get("sourced_n", 0) + round(
                     r["sourced"] * r["sentences"]
@@ -261,6 +422,8 @@ def main() -> None:
         t["sourced"] = t["sourced_n"] / max(1, t["sentences"])
         t["fallback_1245"] = t["fb_n"] / max(1, t["sentences"])
         print("  " + line(label if label == "new" else "old-fallbk", t))
+    for label in ("new", "old"):
+        print("  naming: " + naming_line(label if label == "new" else "before", sums[label]))
 
 
 if __name__ == "__main__":

@@ -41,7 +41,10 @@ _DATASET = re.compile(
     r"\b(?:we|our\s+work|this\s+(?:paper|work))\s+(?:also\s+|further\s+|first\s+)?"
     r"(?P<verb>introduce|present|release|propose|construct|curate|build|collect|create|"
     r"contribute|develop)s?d?\b(?P<rest>[^.;]{0,160}?)\b(?P<noun>dataset|benchmark|corpus|"
-    r"test ?bed|suite)s?\b",
+    r"test ?bed|suite)s?\b"
+    # "a dataset pruning strategy" is a method applied to data, not a new dataset
+    r"(?!\s+(?:pruning|distillation|condensation|compression|selection|curation|bias|shift|"
+    r"imbalance|augmentation|contamination)\b)",
     re.IGNORECASE,
 )
 _SOTA = re.compile(r"state[- ]of[- ]the[- ]art|\bSOTA\b|new\s+best", re.IGNORECASE)
@@ -188,6 +191,8 @@ def extract(paper_id: str, abstract: str, comment: str | None = None) -> Claims:
             out.sota = clause(s, sm.start(), sm.end())
         if _GAIN_CUE.search(s):
             for g in _GAIN.finditer(s):
+                if re.match(r"\s+of\b", s[g.end() :]):
+                    continue  # "retains up to 98% of the quality": a share, not a gain
                 tag = next(t for t in "abc" if g[f"num{t}"])
                 num, unit = g[f"num{tag}"], g[f"unit{tag}"]
                 unit = unit.replace("\\%", "%").lower()

@@ -49,11 +49,14 @@ def _latin_batchim(word: str) -> tuple[bool, bool]:
     learning 러닝 end in 받침; test 테스트, network 네트워크, Transformer 트랜스포머, code 코드
     and models 모델스 do not (a cluster or s/d/f/x... is closed with a vowel)."""
     w = word.lower()
-    if len(w) > 2 and w.endswith("e") and w[-2] not in _VOWELS:
+    silent_e = len(w) > 2 and w.endswith("e") and w[-2] not in _VOWELS
+    if silent_e:
         w = w[:-1]  # silent e: line 라인, time 타임, code 코드
     last = w[-1]
     if last in _VOWELS or last in "yrw":
         return False, False
+    if silent_e and w.endswith("ng"):
+        return False, False  # range 레인지, challenge 챌린지
     if last in "mn" or w.endswith("ng"):
         return True, False
     if last == "l":
@@ -61,7 +64,11 @@ def _latin_batchim(word: str) -> tuple[bool, bool]:
     if w.endswith("ck"):
         w = w[:-1]
         last = "k"
+    elif last == "c":  # a final c is said k: logic 로직, metric 메트릭
+        last = "k"
     if last in "ktpbg":  # a short vowel before one stop: net 넷, map 맵, web 웹, track 트랙
+        if silent_e:  # a stop after a long vowel is closed with a vowel: 이미지, 스코프, 메이크
+            return False, False
         return len(w) >= 2 and w[-2] in _VOWELS and (len(w) < 3 or w[-3] not in _VOWELS), False
     return False, False
 

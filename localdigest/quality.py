@@ -310,13 +310,35 @@ _TRAILING = {
 }
 
 
+# Words that tell no paper apart at the start of a title ("On the Effectiveness of ...").
+_UNTELLING = _TRAILING | set(
+    """is are do does can how what when why not be as into through beyond toward towards its
+    their our we it this that these those all any analyzing analysing exploring rethinking
+    revisiting investigating evaluating implementation improving enhancing leveraging
+    understanding effectiveness impact role diverse effective efficient novel new simple
+    general unified robust""".split()
+)
+MAX_NAME_WORDS = 9
+
+
 def paper_name(title: str) -> str:
     """How a report names a paper: its short name (:func:`short_name`) without trailing
-    function words ("Sentiment Analysis on the" -> "Sentiment Analysis")."""
+    function words ("Sentiment Analysis on the" -> "Sentiment Analysis"). A short name cut
+    from the title's first words that says nothing ("On the Effectiveness", "Analyzing the
+    Impact") takes title words until two of them tell the paper apart."""
     words = short_name(title).split()
+    full = " ".join(title.split()).split()
+    if words == full[: len(words)] and len(words) < len(full):
+
+        def telling(w: str) -> bool:
+            w = w.strip(",.;:?!()'\"").lower()
+            return len(w) >= 3 and w not in _UNTELLING
+
+        while len(words) < min(len(full), MAX_NAME_WORDS) and sum(map(telling, words)) < 2:
+            words = full[: len(words) + 1]
     while len(words) > 1 and words[-1].lower() in _TRAILING:
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(" ?!.,;:")
 
 
 def _count(haystack: str, needle: str) -> int:
@@ -555,9 +577,11 @@ def as_report(sections: object) -> list[list[Sentence]]:
 def shown_text(text: str, titles: Sequence[str]) -> str:
     """What a sentence says in its own words: quoted copies, links and paper titles/names are
     data, not writing, so language and repetition are measured without them."""
-    text = _URL.sub(" ", _QUOTED.sub(" ", text))
+    # names first: a title's own quote marks ("Gatsby Without the 'E'", "Chatbot's") would
+    # otherwise pair with another's and hide where a quoted span ends
     names = [*titles, *(paper_name(t) for t in titles)]
-    return _strip_titles(text, names)
+    text = _strip_titles(text, names)
+    return _URL.sub(" ", _QUOTED.sub(" ", text))
 
 
 def _composed_numbers_removed(text: str) -> str:

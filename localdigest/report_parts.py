@@ -7,8 +7,14 @@ here: papers cited (``N편``), papers of the day or of earlier days that mention
 History), or a paper's arXiv categories.
 
 1 주요 주제   sub-themes: phrases (1-2 words, copied from the papers) shared by several papers,
-              chosen greedily for coverage and weighted by how rare they are in the whole day.
-2 키워드·트렌드  the category's keywords with their paper counts, against the 7/30 days before.
+              chosen greedily for coverage and weighted by how rare they are in the whole day;
+              only specific noun phrases (naming.py: no "current LLMs", "wide range", lone
+              adjectives, nor a phrase in GENERIC_SHARE of the day's papers).
+2 키워드·트렌드  the category's specific keywords (an adjective keyword stands for the phrase the
+              papers use: "continual" -> "continual learning") with their paper counts, against
+              the 7/30 days before.
+Names and keywords are shown in Korean where the glossary has the whole phrase ("'추론
+(reasoning)'"), as written otherwise; particles follow the Korean reading.
 4 영향        what the abstracts claim: new datasets/benchmarks, reported gains, SOTA, code.
 5 결론 및 전망  the papers that stand out, each with the computed reason.
 """
@@ -18,26 +24,36 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .claims import Claims, extract, readable
 from .history import History, NoHistory, mentions, trend
-from .korean import josa
+from .korean import Glossary, default_glossary, josa
+from .naming import Term, adjective, expand, generic, is_name, noun_phrase
+from .naming import term as glossary_term
 from .paper import Paper
 from .quality import neutralize, paper_name
 from .sentence import Sentence
 
+# Enters the summary cache key: a change in how parts 1, 2, 4, 5 are composed recomputes them.
+FACTS_VERSION = "facts-2"  # 2: specific sub-theme names and keywords, Korean via the glossary
 MAX_THEMES = 3  # 4 for a category of BIG_CATEGORY papers or more
 BIG_CATEGORY = 20
 MAX_KEYWORDS = 3
 MAX_CLAIMS = 3  # quoted claims per kind in part 4
 MAX_NOTABLE = 2
 NAMES_SHOWN = 3
+# A phrase found in this share of the day's papers or more tells no sub-theme apart ("image",
+# "generation" on a day of 160 papers); measured only on a day of MIN_DAY papers or more.
+GENERIC_SHARE = 0.15
+MIN_DAY = 30
 
-# Words that say nothing about a sub-theme (beyond sklearn's English stop words).
+# Words that say nothing about a sub-theme (beyond sklearn's English stop words). "model",
+# "learning" and "data" are not here: they are empty alone (naming.EMPTY) but head specific
+# phrases ("reward models", "continual learning", "synthetic data").
 _GENERIC = set(
-    """model models method methods approach approaches paper papers propose proposed proposes
-    result results performance task tasks based using use used data framework learning new novel
+    """method methods approach approaches paper papers propose proposed proposes
+    result results performance task tasks based using use used framework new novel
     show shows existing work works study studies state art large significantly significant achieve
     achieves demonstrate demonstrates experiments experiment improve improves improved improvement
     however also while which these such both across various different effective efficient
@@ -85,6 +101,14 @@ def _flat(phrase: str) -> str:
     return phrase.replace("-", " ")
 
 
+def _within(small: str, big: str) -> bool:
+    """``small`` is ``big`` or whole words of it, a plural s aside ("image" in "images")."""
+    a, b = _flat(small).lower(), _flat(big).lower()
+    return (
+        a.rstrip("s") == b.rstrip("s") or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) is not None
+    )
+
+
 def _content(word: str, stop: frozenset[str]) -> bool:
     """A word that can name a topic: no stop word, no adverb (-ly), not a bare number."""
     return word not in stop and not word.endswith("ly") and not word.replace("-", "").isdigit()
@@ -106,7 +130,7 @@ def quoted(term: str) -> str:
 
 @dataclass
 class Theme:
-    term: str
+    term: Term
     papers: list[Paper]
 
 
@@ -117,6 +141,8 @@ class Composer:
     day: str
     history: History
     day_texts: list[str]  # titles + abstracts of every paper of the day (for rarity)
+    glossary: Glossary = field(default_factory=default_glossary)
+    plain: bool = False  # names as before issue 11's naming pass: any phrase, English (bench)
 
     def __post_init__(self) -> None:
         self._stop = _stop()
@@ -145,6 +171,26 @@ class Composer:
         df = sum(term in ps for ps in self._day_phrases)
         return math.log((len(self._day_phrases) + 1) / (df + 1)) + 0.1
 
+    def share(self, term: str) -> float:
+        """Share of the day's papers holding ``term``; 0 on a day too small to tell."""
+        n = len(self._day_phrases)
+        if n < MIN_DAY:
+            return 0.0
+        return sum(term in ps for ps in self._day_phrases) / n
+
+    def specific(self, ph: str) -> bool:
+        """A phrase that can name a sub-theme or stand for a keyword (module docstring)."""
+        if self.plain:
+            return True
+        return (
+            noun_phrase(ph, self.glossary)
+            and not generic(ph, self.glossary)
+            and self.share(ph) < GENERIC_SHARE
+        )
+
+    def term(self, en: str) -> Term:
+        return Term(en) if self.plain else glossary_term(en, self.glossary)
+
     def _weight(self, ph: str) -> float:
         # squared: a phrase half the day uses ("images") must not beat a rare shared one
         # ("Gaussian splatting") by sheer coverage
@@ -162,7 +208,7 @@ class Composer:
         candidates = {
             ph: h
             for ph, h in holders.items()
-            if len(h) >= 2 and (" " in ph or any(ph in titles[i] for i in h))
+            if len(h) >= 2 and (" " in ph or any(ph in titles[i] for i in h)) and self.specific(ph)
         }
         covered: set[int] = set()
         chosen: list[Theme] = []
@@ -179,7 +225,7 @@ class Composer:
             if len(candidates[best] - covered) < 2:
                 break
             members = sorted(candidates.pop(best))
-            chosen.append(Theme(surface(best, papers), [papers[i] for i in members]))
+            chosen.append(Theme(self.term(surface(best, papers)), [papers[i] for i in members]))
             covered |= set(members)
             # a phrase inside the chosen one ("splatting" in "gaussian splatting") or the same
             # one spelled with a hyphen ("vision-language") adds nothing
@@ -188,19 +234,20 @@ class Composer:
                 candidates.pop(ph)
         return chosen
 
-    def best_phrase(self, paper: Paper) -> str | None:
+    def best_phrase(self, paper: Paper) -> Term | None:
         ps = phrases(f"{paper.title}. {neutralize(paper.abstract)}", self._stop)
         in_title = phrases(paper.title, self._stop)
+        ps = {ph for ph in ps if self.specific(ph)} or ps
         if not ps:
             return None
         top = max(sorted(ps), key=lambda ph: (ph in in_title, " " in ph, self.rarity(ph)))
-        return surface(top, [paper])
+        return self.term(surface(top, [paper]))
 
     def part1(self, papers: Sequence[Paper]) -> list[Sentence]:
         themes = self.themes(papers)
         out = []
         for t in themes:
-            what = josa(quoted(t.term), "을/를")
+            what = t.term.josa("을/를")
             text = f"{what} 다루는 논문 {len(t.papers)}편: {self._names(t.papers)}."
             out.append(Sentence(text, ids(t.papers)))
         covered = {p.id for t in themes for p in t.papers}
@@ -214,7 +261,7 @@ class Composer:
         elif not themes and len(papers) == 1:
             p = papers[0]
             ph = self.best_phrase(p)
-            what = f"이며, {josa(quoted(ph), '을/를')} 다룹니다" if ph else "입니다"
+            what = f"이며, {ph.josa('을/를')} 다룹니다" if ph else "입니다"
             text = f"{josa(self._name(p), '이/가')} 이 분야의 유일한 논문{what}."
             out.append(Sentence(text, ids([p])))
         elif not themes:
@@ -226,29 +273,40 @@ class Composer:
         return out
 
     # --- part 2 --------------------------------------------------------------------------
+    def keyword_terms(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Term]:
+        """The category's keywords that name something, in the labeler's order: an adjective
+        stands for the phrase these papers share ("continual" -> "continual learning"), a
+        generic one is left out, and one inside a chosen one ("image" and "images",
+        "formal" and "formal context") is said once. ``Term.en`` is what is counted."""
+        sets = [phrases(f"{p.title}. {neutralize(p.abstract)}", self._stop) for p in papers]
+        out: list[Term] = []
+        for k in [" ".join(k.split()) for k in keywords if len(k.strip()) >= 3]:
+            if not self.plain and not self.specific(k.lower()):
+                # an adjective stands for its phrase; a common noun ("image") is just dropped
+                wide = " " in k or not adjective(k, self.glossary)
+                k = "" if wide else expand(k, sets, self.glossary) or ""
+                if not k or not self.specific(k):
+                    continue
+            # "image" also counts "images" (history.term_pattern): one of them is enough
+            if any(_within(k, t.en) or _within(t.en, k) for t in out):
+                continue
+            if any(mentions(f"{p.title} {p.abstract}", k) for p in papers):
+                # as the papers write a name ("VLMs", "DyDiT"); a plain word as the labeler
+                shown = surface(k, papers)
+                out.append(self.term(shown if is_name(shown) else k))
+        return out
+
     def part2(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Sentence]:
         out = []
-        chosen: list[str] = []
-        for k in [k for k in keywords if len(k) >= 3]:
-            # "image" also counts "images" (history.term_pattern): one of them is enough
-            if any(_flat(k).rstrip("s") == _flat(c).rstrip("s") for c in chosen):
-                continue
-            chosen.append(k)
-            cited = [p for p in papers if mentions(f"{p.title} {p.abstract}", k)]
-            if not cited:
-                continue
-            t = trend(self.history, k, self.day)
-            head = (
-                f"{josa(quoted(k), '은/는')} 이 분야 {len(cited)}편({self._names(cited, 2)})에 "
-                "나오며, "
-            )
+        for k in self.keyword_terms(papers, keywords)[:MAX_KEYWORDS]:
+            cited = [p for p in papers if mentions(f"{p.title} {p.abstract}", k.en)]
+            t = trend(self.history, k.en, self.day)
+            head = f"{k.josa('은/는')} 이 분야 {len(cited)}편({self._names(cited, 2)})에 나오며, "
             out.append(Sentence(head + _trend_clause(t, len(out) == 0), ids(cited)))
-            if len(out) == MAX_KEYWORDS:
-                break
-        if not out:  # no keyword occurs as written: say so, with the papers
+        if not out:  # no keyword names something these papers write: say so, with the papers
             text = (
-                f"이 분야의 키워드가 논문 {len(papers)}편의 본문에 그대로 나오지 않아 "
-                f"추세를 셀 수 없습니다: {self._names(papers)}."
+                f"이 분야의 키워드는 논문 {len(papers)}편의 본문에 그대로 나오지 않거나 주제를 "
+                f"가려 주지 못하는 일반어라 추세를 세지 않습니다: {self._names(papers)}."
             )
             out.append(Sentence(text, ids(papers)))
         return out
@@ -301,10 +359,10 @@ class Composer:
     def _representative(self, papers: Sequence[Paper], keywords: Sequence[str]) -> Sentence:
         """No paper claims anything checkable: the one holding most of the category's
         keywords stands for it, with the keywords it holds."""
-        kws = [k for k in keywords if len(k) >= 3]
+        kws = self.keyword_terms(papers, keywords)
 
-        def held(p: Paper) -> list[str]:
-            return [k for k in kws if mentions(f"{p.title} {p.abstract}", k)]
+        def held(p: Paper) -> list[Term]:
+            return [k for k in kws if mentions(f"{p.title} {p.abstract}", k.en)]
 
         best = max(papers, key=lambda p: (len(held(p)), len(p.categories)))
         if not held(best):
@@ -313,7 +371,7 @@ class Composer:
                 "수치 주장이 없어 따로 꼽지 않습니다."
             )
             return Sentence(text, ids(papers))
-        shown = ", ".join(quoted(k) for k in held(best))
+        shown = ", ".join(k.shown for k in held(best))
         text = (
             f"초록에 공개 자료나 수치 주장이 없어, 이 분야 키워드를 가장 많이 담은 "
             f"{josa(self._name(best), '을/를')} 대표 논문으로 꼽습니다({shown})."

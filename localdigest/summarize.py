@@ -36,7 +36,7 @@ from .quality import (
     neutralize,
     report_terms,
 )
-from .report_parts import Composer, composer
+from .report_parts import FACTS_VERSION, Composer, composer
 from .sentence import Report, Sentence
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ class Summarizer:
             self.writer,
             self.glossary.version,
             FLOOR_VERSION,
+            FACTS_VERSION,
         ]
         history = (self.history or NoHistory()).fingerprint(day) if day else ""
         key = text_hash(
