@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .korean import Glossary, _is_name, josa
+from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-6"
+FLOOR_VERSION = "floor-7"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -223,7 +223,7 @@ def title_name(title: str) -> str | None:
     """The name before a title's colon ("HTMNet: ..." -> HTMNet), if it is short."""
     head, sep, _ = title.partition(":")
     head = head.strip()
-    if sep and 0 < len(head.split()) <= 3 and len(head) <= 30:
+    if sep and 0 < len(head.split()) <= 3 and len(head) <= 30 and "," not in head:
         return head
     return None
 
@@ -322,6 +322,9 @@ def _too_thin(phrase: str) -> bool:
     glossary knows whole: too little to be sure what it names."""
     words = [w for w in re.split(r"[\s]+", phrase.lower()) if w and w not in _ARTICLES]
     content = [w for w in words if w not in ("of", "for", "the", "use", "new", "novel")]
+    if len(phrase.split()) == 1 and phrase[:1].isupper() and not _is_name(phrase):
+        # "Scan" cut from "Scan, Materialize, Simulate" is a word; "Tango" is a name
+        return default_glossary().get(phrase.lower()) is not None
     return len(content) <= 1 and not any(_is_name(w) or w[:1].isupper() for w in phrase.split())
 
 
@@ -721,7 +724,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         main = _title_sentence(paper, glossary)
     extras = []
     if _SOTA.search(paper.abstract):
-        extras.append("기존 방법보다 높은 성능을 보고합니다")
+        where = _sota_benchmarks(paper.abstract, title_name(paper.title))
+        extras.append(
+            (f"{'·'.join(where)}에서 " if where else "") + "기존 방법보다 높은 성능을 보고합니다"
+        )
     if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:
@@ -733,6 +739,27 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     return main
 
 
+_ON_NAMES = re.compile(
+    r"\bon\s+(?:the\s+|several\s+|multiple\s+|\w+\s+)?((?:[A-Z][\w.\-]*[\w](?:\s*,?\s+and\s+|\s*,\s*|\s+)?)+)"
+)
+
+
+def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
+    """The benchmarks a state-of-the-art sentence names ("outperforms prior work on COCO and
+    LVIS" -> COCO, LVIS): only names (mixed case, acronyms, digits), at most three."""
+    for sentence in sentences(abstract):
+        if not _SOTA.search(sentence):
+            continue
+        m = _ON_NAMES.search(sentence)
+        if not m:
+            return []
+        names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
+        names = [w.rstrip(".") for w in names if _is_name(w.rstrip(".")) or w.isupper()]
+        names = [w for w in names if not own or w.lower() != own.lower()]  # its own benchmark
+        return names[:3] if len(names) >= 1 else []
+    return []
+
+
 def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     c = find_contribution(paper)
     if c is None:
@@ -742,10 +769,12 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         if not c.name:
             return None
         np_ko = ""
+    said_how = False  # a relative clause made it into the line
     if c.relative and (np_ko or c.name):
         rel_ko = translate_phrase(c.relative, glossary)
-        if rel_ko:
+        if rel_ko and not _broken(rel_ko):
             np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}".strip()
+            said_how = True
     if _is_generic(c.phrase) and not c.relative and not c.name:
         # "we propose an approach": the title says what the approach is
         topic = _title_topic(paper.title, glossary)
@@ -754,7 +783,7 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     bare = re.sub(r"^the\s+", "", c.name or "", flags=re.IGNORECASE)
     name = c.name if c.name and bare.lower() not in np_ko.lower() else ""
     obj = " ".join(x for x in (np_ko, name) if x)
-    if c.verb in _MAKING and not c.relative and "위한" not in obj:
+    if c.verb in _MAKING and c.verb != "공개" and not said_how and "위한" not in obj:
         # "MARRS, a new framework": the title says what it is for
         purpose = _title_purpose(paper.title, obj, glossary)
         if purpose:
@@ -787,6 +816,9 @@ def _is_verb(word: str, glossary: Glossary) -> bool:
     return False
 
 
+_SETTING = r"(?:pre-?training|training|learning|fine-?tuning|practice|the wild)$"
+
+
 def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
     """The task a title names, in Korean, when the line does not say it yet:
     "Interspatial Attention for Efficient 4D Human Video Generation" -> "효율적인 4D human
@@ -799,12 +831,20 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
     desc = title.partition(":")[2].strip() if name else title.partition(":")[0].strip()
     desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
     m = re.search(r"\s+for\s+(.+)$", desc, re.IGNORECASE)
+    lead = desc.split()[0].lower() if desc.split() else ""
+    if not m and not (lead.endswith("ing") and _verb_noun(lead, glossary)):
+        # "Refinement is All You Need in Autoregressive Image Generation": a task after "in"
+        # ("in Pretraining" is a setting, not a task)
+        tail = re.search(r"\s+in\s+((?:[\w-]+\s+){0,4}[\w-]+)$", desc, re.IGNORECASE)
+        ok = tail and _TASK_END.search(tail.group(1))
+        m = tail if ok and not re.search(_SETTING, tail.group(1), re.I) else None
     task = m.group(1) if m else desc
     task = _METHOD_PREP.split(task)[0].strip()
     first = task.split()[0].lower() if task.split() else ""
     gerund = first.endswith("ing") and _verb_noun(first, glossary) is not None
     if gerund and re.match(
-        r"(?:build|creat|construct|develop|design|introduc|train|scal|bench)", first
+        r"(?:build|creat|construct|develop|design|introduc|train|scal|bench|rethink|revisit)",
+        first,
     ):
         return None  # "Building a VLM": what the paper does, not what its result is for
     rest = task.split()[1:] if gerund else task.split()
@@ -916,7 +956,12 @@ def _broken(line: str) -> bool:
     """An English function word left standing in the Korean ("from Peers 학습", "학습 of
     COntrastive"): some phrase was copied half-turned; say less instead."""
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
-    return any(w in _FUNCTION for w in words)
+    if any(w in _FUNCTION for w in words):
+        return True
+    # a Title-Case preposition inside Korean: "Event-based Star 추적 Under Jitter"
+    return bool(
+        re.search(r"(?<![\w'-])(?:Under|Of|For|With|From|Into|And|The|Via)(?![\w'-])", line)
+    )
 
 
 def _title_sentence(paper: Paper, glossary: Glossary) -> str:

@@ -202,3 +202,33 @@ def test_a_thousands_comma_is_no_phrase_boundary():
     g = Glossary({**G5.entries, "image": ("이미지", "n")}, "t", 2)
     line = floor_line(paper("We introduce BigSet, a dataset of 10,124 images for pose work."), g)
     assert "10,124" in line and "124의" not in line, line
+
+
+def test_state_of_the_art_names_the_benchmarks_it_was_on():
+    p = paper(
+        "We propose HTMNet, a hybrid network. HTMNet outperforms existing methods on "
+        "KITTI and NYUv2."
+    )
+    assert "KITTI·NYUv2에서 기존 방법보다 높은 성능을 보고합니다" in floor_line(p, G5)
+    p = paper("We propose HTMNet, a hybrid network. It outperforms previous methods on the task.")
+    assert floor_line(p, G5).endswith(" 기존 방법보다 높은 성능을 보고합니다.")
+
+
+def test_a_task_after_in_is_a_purpose_but_a_setting_is_not():
+    p = paper(
+        "We propose a novel mechanism TensorAR.",
+        title="TensorAR: Refinement is All You Need in Human Video Generation",
+    )
+    assert floor_line(p, G5).startswith("인간 비디오 생성을 위한"), floor_line(p, G5)
+    p = paper(
+        "We propose a novel mechanism ProbeX.",
+        title="Tracing Knowledge Acquisition in Pretraining",
+    )
+    assert "위한" not in floor_line(p, G5)
+
+
+def test_a_title_case_preposition_inside_korean_is_broken():
+    from localdigest.floor import _broken
+
+    assert _broken("Event-based Star 추적 Under Jitter 데이터셋을 제시합니다.")
+    assert not _broken("HTMNet을 제안합니다.")
