@@ -308,40 +308,46 @@ def main() -> None:
 
 
 def tune(days, models, embedder, taxonomy, seed) -> None:
-    """Guide weights on the training days (leave-one-day-out classifiers): mean fit, purity,
-    cats, largest and distinct names for each."""
+    """Guide weights and labelling settings on the training days (leave-one-day-out
+    classifiers): fit and purity (pooled [mean of days]), cats, largest and distinct names."""
     from localdigest.cluster_cache import ClusterCache
     from localdigest.label import Labeler
     from localdigest.store import Store
 
     cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
     print(
-        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} "
-        f"{'largest':>7} "
-        f"{'other':>5} {'names':>9}"
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'room':>4} {'fit':>13} {'purity':>13} "
+        f"{'cats':>5} {'largest':>7} {'other':>5} {'names':>9}"
     )
     off = 10**9
-    grid = [(1.0, None, off), (1.0, 0.0, off), (1.0, 0.0, 4), (1.0, 0.2, 4), (1.0, 0.0, 6)]
-    grid += [(0.5, 0.0, 4), (2.0, 0.0, 4)]
-    for weight, margin, fill in grid:
+    grid = [(1.0, None, off, False), (1.0, 0.0, off, False), (1.0, 0.0, 4, False)]
+    grid += [(1.0, 0.2, 4, False), (1.0, 0.0, 6, False), (0.5, 0.0, 4, False)]
+    grid += [(2.0, 0.0, 4, False), (0.5, 0.0, 4, True), (0.5, 0.0, 3, True), (0.5, 0.0, 6, True)]
+    grid += [(1.0, 0.0, 4, True)]
+    for weight, margin, fill, room in grid:
         state = Store(":memory:")
         figs, results = [], []
         for (day, papers, vectors, labels), model in zip(days, models, strict=True):
-            labeler = Labeler(embedder, taxonomy, model=model, settle_margin=margin, fill_min=fill)
+            labeler = Labeler(
+                embedder,
+                taxonomy,
+                model=model,
+                settle_margin=margin,
+                fill_min=fill,
+                make_room=room,
+            )
             r = pipeline_day(
                 state, day, papers, vectors, labeler, seed, guide_weight=weight, cache=cache
             )
             figs.append(figures(r, papers, labels))
             results.append(r)
-        distinct = len({n for r in results for n in r["names"]})
-        per_day = np.mean([len(r["names"]) for r in results])
+        checked = dict((what, value) for what, value, _ in bars(figs, results))
         print(
-            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
-            f"{np.mean([f['fit'] for f in figs]):>5.0%} "
-            f"{np.mean([f['purity'] for f in figs]):>6.3f} "
+            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} {room!s:>4} "
+            f"{checked['fit'].split(' (')[0]:>13} {checked['purity'].split(' (')[0]:>13} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "
-            f"{distinct:>3}/{per_day:4.1f}"
+            f"{checked['distinct names'].split(' =')[0]:>9}"
         )
 
 
