@@ -316,26 +316,17 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
 
     cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
     print(
-        f"{'weight':>6} {'settle':>6} {'fill':>4} {'room':>4} {'fit':>13} {'purity':>13} "
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>13} {'purity':>13} "
         f"{'cats':>5} {'largest':>7} {'other':>5} {'names':>9}"
     )
     off = 10**9
-    grid = [(1.0, None, off, False), (1.0, 0.0, off, False), (1.0, 0.0, 4, False)]
-    grid += [(1.0, 0.2, 4, False), (1.0, 0.0, 6, False), (0.5, 0.0, 4, False)]
-    grid += [(2.0, 0.0, 4, False), (0.5, 0.0, 4, True), (0.5, 0.0, 3, True), (0.5, 0.0, 6, True)]
-    grid += [(1.0, 0.0, 4, True)]
-    for weight, margin, fill, room in grid:
+    grid = [(1.0, None, off), (1.0, 0.0, off), (1.0, 0.0, 4), (1.0, 0.2, 4), (1.0, 0.0, 6)]
+    grid += [(0.5, 0.0, 4), (2.0, 0.0, 4)]
+    for weight, margin, fill in grid:
         state = Store(":memory:")
         figs, results = [], []
         for (day, papers, vectors, labels), model in zip(days, models, strict=True):
-            labeler = Labeler(
-                embedder,
-                taxonomy,
-                model=model,
-                settle_margin=margin,
-                fill_min=fill,
-                make_room=room,
-            )
+            labeler = Labeler(embedder, taxonomy, model=model, settle_margin=margin, fill_min=fill)
             r = pipeline_day(
                 state, day, papers, vectors, labeler, seed, guide_weight=weight, cache=cache
             )
@@ -343,7 +334,7 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
             results.append(r)
         checked = dict((what, value) for what, value, _ in bars(figs, results))
         print(
-            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} {room!s:>4} "
+            f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
             f"{checked['fit'].split(' (')[0]:>13} {checked['purity'].split(' (')[0]:>13} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "

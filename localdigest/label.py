@@ -128,7 +128,6 @@ class Labeler:
     settle_keep: int = 3  # ... unless its group would fall below this many papers
     fill_min: int = 4  # a field with no category and this many such papers gets its own ...
     max_categories: int = 12  # ... while the day has fewer categories than this (기타 included)
-    make_room: bool = False  # ... or merging two categories of one field makes room (_fill)
     model: FieldModel | None = None  # the field classifier; used when it knows every field
     _field_vecs: np.ndarray | None = None
 
@@ -257,18 +256,14 @@ class Labeler:
         """Small fields HDBSCAN merged into bigger neighbours: while the day has room
         (``max_categories``), a field no category is named after, with at least ``fill_min``
         papers the classifier clearly puts there, becomes a category of those papers (largest
-        such field first). With ``make_room``, a day already at ``max_categories`` first
-        merges its two smallest categories of one field (a sub-topic split) to make room: a
-        field without a category leaves all its papers under a name that does not fit them.
-        ``field_of`` gains the new groups."""
+        such field first). ``field_of`` gains the new groups."""
         targets = targets.copy()
         own = probs.argmax(axis=1)
         sizes = {
             int(g): int(n) for g, n in zip(*np.unique(targets, return_counts=True), strict=True)
         }
         count = len(sizes)
-        cap = max(1, int(self.merge_share * len(targets)))
-        while count < self.max_categories or self.make_room:
+        while count < self.max_categories:
             present = {field_of.get(g) for g in sizes if sizes[g] > 0}
             movable = self._moves(targets, field_of, probs) & ~np.isin(own, list(present - {None}))
             fields, counts = np.unique(own[movable], return_counts=True)
@@ -282,13 +277,10 @@ class Labeler:
                 if g == OTHER or sizes[g] > self.settle_keep:
                     moved.append(i)
                     sizes[g] -= 1
-            if len(moved) < self.fill_min or count >= self.max_categories:
+            if len(moved) < self.fill_min:
                 for i in moved:
                     sizes[int(targets[i])] += 1
-                if len(moved) < self.fill_min or not _merge_siblings(targets, field_of, sizes, cap):
-                    break
-                count -= 1
-                continue
+                break
             targets[moved] = new
             sizes[new] = len(moved)
             field_of[new] = f
@@ -471,30 +463,6 @@ class Labeler:
             )
         # 기타 always last, the rest by size.
         return sorted(cats, key=lambda c: (c.name == OTHER_NAME, -len(c.papers), c.name))
-
-
-def _merge_siblings(targets: np.ndarray, field_of: dict, sizes: dict, cap: int) -> bool:
-    """Merge the smallest pair of categories named after the same field (the smaller into the
-    larger) if the result stays within ``cap`` papers; False if no pair can merge."""
-    by_field: dict[int, list[int]] = {}
-    for g, n in sizes.items():
-        if g != OTHER and n > 0 and field_of.get(g) is not None:
-            by_field.setdefault(field_of[g], []).append(g)
-    pairs = [
-        (sizes[a] + sizes[b], a, b)
-        for groups in by_field.values()
-        for i, a in enumerate(groups)
-        for b in groups[i + 1 :]
-        if sizes[a] + sizes[b] <= cap
-    ]
-    if not pairs:
-        return False
-    _, a, b = min(pairs)
-    keep, gone = (a, b) if (sizes[a], -a) >= (sizes[b], -b) else (b, a)
-    targets[targets == gone] = keep
-    sizes[keep] += sizes.pop(gone)
-    del field_of[gone]
-    return True
 
 
 def _by_size(targets: np.ndarray) -> list[int]:

@@ -241,26 +241,6 @@ def test_fill_gives_a_merged_small_field_its_own_category():
     assert len(strict.label(papers, x, clustering)) == 2
 
 
-def test_make_room_merges_a_fields_two_categories_for_a_field_without_one():
-    """At the day's category cap, a sub-topic split of one field gives way to a field that has
-    no category; without make_room (or with no pair small enough to merge) nothing changes."""
-    x, y = blob_vectors()
-    model = train(x, y, "fake:fields")
-    labels = np.repeat([0, 1, 2, 2], [6, 6, 12, 12])  # alpha split in two; gamma inside beta
-    clustering = Clustering(labels=labels, noise=np.zeros(36, dtype=bool))
-    papers = papers_for(36)
-
-    def names(**options):
-        labeler = Labeler(FakeEmbedder(), TAXONOMY, model=model, max_categories=3, **options)
-        return sorted((c.field_name, len(c.papers)) for c in labeler.label(papers, x, clustering))
-
-    assert names(merge_share=0.5, make_room=True) == [("Alpha", 12), ("Beta", 12), ("Gamma", 12)]
-    kept = names(merge_share=0.5)
-    assert len(kept) == 3 and ("Gamma", 12) not in kept
-    # merged alpha (12 papers) would pass the cap (30 % of 36): no room is made
-    assert names(merge_share=0.3, make_room=True) == names(merge_share=0.3)
-
-
 def test_words_part_joins_the_probabilities_and_round_trips(tmp_path):
     x, y = blob_vectors()
     texts = [f"{f} words about {f} topic number {i}" for i, f in enumerate(y)]
