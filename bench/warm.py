@@ -51,7 +51,11 @@ def hits(stats: dict) -> dict:
     return {
         "embeddings": f"{stats['embedding_cache_hits']}/{stats['papers']} papers",
         "categories": "hit" if stats.get("category_cache_hit") else "computed",
-        "clustering": "hit" if stats.get("clustering_cache_hit") else "not used/computed",
+        "clustering": "hit"
+        if stats.get("clustering_cache_hit")
+        else "skipped with the categories"
+        if stats.get("category_cache_hit")
+        else "computed",
         "line cache": f"{stats['cache_hits']}/{stats['categories']} category reports",
         "chart": "hit" if stats.get("chart_cache_hit") else "drawn",
         "llm calls": stats["llm_calls"],
