@@ -72,6 +72,7 @@ lint: install
 # Each benchmark prints its figures next to a baseline measured in the same run.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/warm.py
 	$(BIN)/python bench/llm.py
 	$(BIN)/python bench/embed.py
 

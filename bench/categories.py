@@ -30,8 +30,11 @@ does.
 --split train scores the training days instead, with the classifier retrained on the other
 four training days for each day (leave one day out), and --tune tries guide weights there.
 
+Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check exits 1 when ours
+misses one.
+
 Usage: .venv/bin/python bench/categories.py [--split heldout|train] [--tune] [--no-bertopic]
-       [--show]
+       [--show] [--check]
 """
 
 from __future__ import annotations
@@ -156,24 +159,46 @@ def row(f: dict) -> str:
     )
 
 
-def summary(label: str, figs: list[dict], results: list[dict]) -> str:
-    """Fit and purity over all papers of the days (a 258-paper day counts 258 times), then the
-    mean of the days' figures in brackets."""
+def bars(figs: list[dict], results: list[dict]) -> list[tuple[str, str, bool]]:
+    """Each "Done means" figure of issue 12 over the days: (what, value, met). Fit and purity
+    over all the days' papers (a 258-paper day counts 258 times), the days' mean in brackets."""
     distinct = len({n for r in results for n in r["names"]})
     per_day = float(np.mean([len(r["names"]) for r in results]))
     cats = [f["cats"] for f in figs]
     sizes = np.array([len(r["groups"]) for r in results])
     fit = np.array([f["fit"] for f in figs])
     purity = np.array([f["purity"] for f in figs])
+    pooled_fit, pooled_purity = fit @ sizes / sizes.sum(), purity @ sizes / sizes.sum()
+    largest = max(f["largest"] for f in figs)
+    other = max(f["other"] for f in figs)
+    dropped = sum(f["dropped"] for f in figs)
+    return [
+        ("fit", f"{pooled_fit:.1%} [days {fit.mean():.1%}] (>= 80%)", pooled_fit >= 0.80),
+        (
+            "purity",
+            f"{pooled_purity:.3f} [days {purity.mean():.3f}] (>= 0.65)",
+            pooled_purity >= 0.65,
+        ),
+        ("cats/day", f"{min(cats)}-{max(cats)} (6-12)", min(cats) >= 6 and max(cats) <= 12),
+        ("largest max", f"{largest:.0%} (<= 30%)", largest <= 0.30),
+        ("기타 max", f"{other:.1%} (<= 3%)", other <= 0.03),
+        ("papers not once", f"{dropped} (0)", dropped == 0),
+        (
+            "distinct names",
+            f"{distinct} vs 1.5 x {per_day:.1f} = {1.5 * per_day:.1f}",
+            distinct <= 1.5 * per_day,
+        ),
+    ]
+
+
+def summary(label: str, figs: list[dict], results: list[dict]) -> str:
+    checked = bars(figs, results)
+    met = sum(ok for _, _, ok in checked)
     return (
-        f"{label:<9} fit {fit @ sizes / sizes.sum():.1%} [days {fit.mean():.1%}] (>= 80%)"
-        f" | purity {purity @ sizes / sizes.sum():.3f} [days {purity.mean():.3f}] (>= 0.65)"
-        f" | cats/day {min(cats)}-{max(cats)} (6-12)"
-        f" | largest max {max(f['largest'] for f in figs):.0%} (<= 30%)"
-        f" | 기타 max {max(f['other'] for f in figs):.0%} (<= 3%)"
-        f" | dropped {sum(f['dropped'] for f in figs)}"
-        f" | distinct names {distinct} vs 1.5 x {per_day:.1f} = {1.5 * per_day:.1f}"
-        f" | arXiv homog {np.mean([f['homog'] for f in figs]):.3f}"
+        f"{label:<9} "
+        + " | ".join(f"{what} {value} {'ok' if ok else 'MISS'}" for what, value, ok in checked)
+        + f" | arXiv homog {np.mean([f['homog'] for f in figs]):.3f}"
+        + f" | bars met {met}/{len(checked)}"
     )
 
 
@@ -197,6 +222,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-bertopic", action="store_true", help="skip the BERTopic column")
     parser.add_argument("--show", action="store_true", help="list each day's categories")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless ours meets every bar")
     args = parser.parse_args()
     if args.tune and args.split != "train":
         raise SystemExit("--tune runs on the training days only: add --split train")
@@ -274,20 +300,24 @@ def main() -> None:
     for m in methods:
         print(summary(m, [f for f, _ in per[m]], [r for _, r in per[m]]))
     print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in seconds.items()))
+    ours = bars([f for f, _ in per["ours"]], [r for _, r in per["ours"]])
+    missed = [what for what, _, ok in ours if not ok]
+    print("ours: every bar met" if not missed else f"ours: bars missed: {', '.join(missed)}")
+    if args.check and missed:
+        raise SystemExit(1)
 
 
 def tune(days, models, embedder, taxonomy, seed) -> None:
-    """Guide weights on the training days (leave-one-day-out classifiers): mean fit, purity,
-    cats, largest and distinct names for each."""
+    """Guide weights and labelling settings on the training days (leave-one-day-out
+    classifiers): fit and purity (pooled [mean of days]), cats, largest and distinct names."""
     from localdigest.cluster_cache import ClusterCache
     from localdigest.label import Labeler
     from localdigest.store import Store
 
     cache = ClusterCache(Store(":memory:"))  # one clustering per weight, whatever the margin
     print(
-        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>5} {'purity':>6} {'cats':>5} "
-        f"{'largest':>7} "
-        f"{'other':>5} {'names':>9}"
+        f"{'weight':>6} {'settle':>6} {'fill':>4} {'fit':>13} {'purity':>13} "
+        f"{'cats':>5} {'largest':>7} {'other':>5} {'names':>9}"
     )
     off = 10**9
     grid = [(1.0, None, off), (1.0, 0.0, off), (1.0, 0.0, 4), (1.0, 0.2, 4), (1.0, 0.0, 6)]
@@ -302,15 +332,13 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
             )
             figs.append(figures(r, papers, labels))
             results.append(r)
-        distinct = len({n for r in results for n in r["names"]})
-        per_day = np.mean([len(r["names"]) for r in results])
+        checked = dict((what, value) for what, value, _ in bars(figs, results))
         print(
             f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
-            f"{np.mean([f['fit'] for f in figs]):>5.0%} "
-            f"{np.mean([f['purity'] for f in figs]):>6.3f} "
+            f"{checked['fit'].split(' (')[0]:>13} {checked['purity'].split(' (')[0]:>13} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "
-            f"{distinct:>3}/{per_day:4.1f}"
+            f"{checked['distinct names'].split(' =')[0]:>9}"
         )
 
 

@@ -63,7 +63,8 @@ def main() -> None:
     print(
         "warm stages (s): "
         + ", ".join(f"{k} {v:.1f}" for k, v in warm.stats["seconds_by_stage"].items())
-        + f"; clustering cache hit: {warm.stats.get('clustering_cache_hit')}"
+        + f"; category cache hit: {warm.stats.get('category_cache_hit')}"
+        + f", clustering cache hit: {warm.stats.get('clustering_cache_hit')}"
     )
     s = cold.stats
     print(

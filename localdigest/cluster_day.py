@@ -7,6 +7,7 @@ way, so later days can reuse their names.
 
 from __future__ import annotations
 
+from .category_cache import CategoryCache
 from .cluster_cache import ClusterCache
 from .config import Settings
 from .embed import Embedder, embed_papers, get_embedder
@@ -40,7 +41,13 @@ def cluster_day(
         vectors, _ = embed_papers(store, embedder, todays)
         known = store.known_categories(exclude_day=day)
         cats, outlier_share = categorize(
-            todays, vectors, labeler, settings.seed, known, cache=ClusterCache(store)
+            todays,
+            vectors,
+            labeler,
+            settings.seed,
+            known,
+            cache=ClusterCache(store),
+            memo=CategoryCache(store),
         )
         save_categories(store, day, cats)
     return day, cats, outlier_share

@@ -113,6 +113,20 @@ class _Reader:
         self.pos += n
         return bytes(raw).decode("utf-8", "replace")
 
+    def skip_strings(self, n: int) -> None:
+        """Step over an array of n strings (a tokenizer's vocabulary: 262k in Gemma 3) reading
+        only their lengths: ~10x faster than decoding each, which a warm rerun paid for."""
+        if n > len(self.buf):
+            raise self.corrupt(f"impossible array length {n}")
+        buf, pos, end, unpack = self.buf, self.pos, len(self.buf), struct.Struct("<Q").unpack_from
+        for _ in range(n):
+            if pos + 8 > end:
+                raise self.corrupt("the header ends early")
+            pos += 8 + unpack(buf, pos)[0]
+            if pos > end:
+                raise self.corrupt("a string runs past the end of the file")
+        self.pos = pos
+
     def count(self, what: str) -> int:
         n = self.take("Q")
         if n > _MAX_COUNT:
@@ -131,6 +145,8 @@ class _Reader:
                 if self.pos + size > len(self.buf):
                     raise self.corrupt("an array runs past the end of the file")
                 self.pos += size
+            elif inner == 8:
+                self.skip_strings(n)
             else:
                 if n > len(self.buf):
                     raise self.corrupt(f"impossible array length {n}")

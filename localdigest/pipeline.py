@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from . import sources
+from .category_cache import CategoryCache, category_key
 from .cluster import ARXIV_WEIGHT, Clustering, UmapHdbscan, with_categories, with_fields
 from .cluster_cache import ClusterCache
 from .config import Settings
@@ -28,7 +29,7 @@ from .preflight import check_outputs, valid_day
 from .progress import Progress, Silent
 from .quality import repeated_across
 from .render import DayDigest, atomic_write, chart_name
-from .render.chart import render_chart
+from .render.chart import ChartCache, cached_chart
 from .render.jsondigest import render_json
 from .render.markdown import render_markdown
 from .sentence import Report
@@ -132,6 +133,9 @@ def make_labeler(embedder: Embedder, taxonomy: str | None) -> Labeler:
     return Labeler(embedder, load_taxonomy(taxonomy), model=load_field_model())
 
 
+_CLUSTERER = UmapHdbscan(seed=0).key()  # the clusterer's settings, for the category cache
+
+
 def categorize(
     papers: list[Paper],
     vectors: np.ndarray,
@@ -141,6 +145,7 @@ def categorize(
     arxiv_weight: float | None = None,
     guide_weight: float = GUIDE_WEIGHT,
     cache: ClusterCache | None = None,
+    memo: CategoryCache | None = None,
 ) -> tuple[list[Category], float]:
     """Categories for the day and HDBSCAN's noise share before reassignment.
 
@@ -148,15 +153,28 @@ def categorize(
     probabilities (``guide_weight``), or, when the labeler has no classifier for its taxonomy,
     with their arXiv categories (``arxiv_weight``, default ARXIV_WEIGHT; 0: text only).
     Categories like ones of earlier days (``known``) take their names. With ``cache``, a
-    clustering of the same features and settings is reused.
+    clustering of the same features and settings is reused; with ``memo``, the categories of
+    the same inputs (papers, vectors, classifier, settings, known names) are.
     """
+    known = list(known)
+    if memo is not None:
+        options = {"seed": seed, "arxiv": arxiv_weight, "guide": guide_weight}
+        key = category_key(papers, vectors, labeler, {**options, "clusterer": _CLUSTERER}, known)
+        hit = memo.get(key, papers)
+        if hit is not None:
+            return hit
+        cats, share = categorize(
+            papers, vectors, labeler, seed, known, arxiv_weight, guide_weight, cache
+        )
+        memo.put(key, cats, share)
+        return cats, share
     probs = labeler.field_probs(vectors, papers)
     if probs is not None and arxiv_weight is None:
         features = with_fields(vectors, probs, guide_weight)
     else:
         weight = ARXIV_WEIGHT if arxiv_weight is None else arxiv_weight
         features = with_categories(vectors, [p.categories for p in papers], weight)
-    clusterer = UmapHdbscan(seed=seed)
+    clusterer = UmapHdbscan(seed=seed)  # its settings are in _CLUSTERER's key
     clustering: Clustering | None = (
         cache.fit(clusterer, features, [p.id for p in papers]) if cache else clusterer.fit(features)
     )
@@ -251,7 +269,7 @@ def _run_day(
             raise
         result.stats.update(papers=len(todays), skipped_lines=len(skipped))
         store.checkpoint()  # a full disk fails here, before the digest claims success
-        write_outputs(result, timer, started)
+        write_outputs(result, timer, started, charts=store)
         with timer("site"):
             result.site = publish_site(store, settings, embedder)
         store.finish_run(run_id, result.stats)
@@ -268,9 +286,9 @@ def _process(
     with timer("cluster"), progress.stage("cluster"):
         labeler = make_labeler(embedder, request.taxonomy)
         known = store.known_categories(exclude_day=day)
-        cache = ClusterCache(store)
+        cache, memo = ClusterCache(store), CategoryCache(store)
         categories, outlier_share = categorize(
-            todays, vectors, labeler, settings.seed, known, cache=cache
+            todays, vectors, labeler, settings.seed, known, cache=cache, memo=memo
         )
         save_categories(store, day, categories)
     # the store answers part 2's questions about earlier days (history.History)
@@ -299,6 +317,7 @@ def _process(
         "categories_passing": sum(q.get("passed", False) for q in summarizer.quality.values()),
         "outlier_share": round(outlier_share, 4),
         "clustering_cache_hit": bool(cache.hits),
+        "category_cache_hit": bool(memo.hits),
     }
     out = Path(settings.out)
     return DayResult(
@@ -345,16 +364,22 @@ def publish_site(store: Store, settings: Settings, embedder: Embedder) -> Path:
 
 
 def write_outputs(
-    result: DayResult, timer: Timer | None = None, started: float | None = None
+    result: DayResult,
+    timer: Timer | None = None,
+    started: float | None = None,
+    charts: ChartCache | None = None,
 ) -> None:
-    """Markdown and chart first, JSON last so its stats can include the render time."""
+    """Markdown and chart first, JSON last so its stats can include the render time. With
+    ``charts`` (the store), a chart of the same names and counts is reused."""
     timer = timer or Timer()
     digest = DayDigest(
         result.date, result.categories, result.sections, result.stats, result.quality
     )
     with timer("render"):
-        atomic_write(result.chart, render_chart(digest))
+        png, hit = cached_chart(digest, charts)
+        atomic_write(result.chart, png)
         atomic_write(result.markdown, render_markdown(digest).encode("utf-8"))
+    result.stats["chart_cache_hit"] = hit
     result.stats["seconds_by_stage"] = timer.seconds
     if started is not None:
         result.stats["seconds_total"] = round(time.perf_counter() - started, 3)

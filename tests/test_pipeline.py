@@ -132,6 +132,9 @@ def test_rerun_hits_the_caches(settings, input_file):
     assert stats["llm_calls"] == 0
     assert llm.prompts == []
     assert stats["embedding_cache_hits"] == 32
+    assert stats["category_cache_hit"] and stats["chart_cache_hit"]
+    assert not first_data["stats"]["category_cache_hit"]
+    assert not first_data["stats"]["chart_cache_hit"]
     assert data["categories"] == first_data["categories"]
     with Store(settings.db) as store:
         db = store.db

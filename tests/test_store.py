@@ -23,6 +23,9 @@ TABLES = {
     "summaries",
     "day_summaries",
     "llm_calls",
+    "clusterings",
+    "category_sets",
+    "charts",
 }
 
 

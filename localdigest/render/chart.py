@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+from typing import Protocol
 
 from . import DayDigest
+
+VERSION = "1"  # bump when the drawing code changes
+
+
+class ChartCache(Protocol):  # the store: PNGs by the hash of what they draw
+    def get_chart(self, key: str) -> bytes | None: ...
+
+    def put_chart(self, key: str, png: bytes) -> None: ...
+
+
+def chart_key(digest: DayDigest) -> str:
+    drawn = [VERSION, digest.date, [[c.name, len(c.papers)] for c in digest.categories]]
+    return hashlib.sha256(json.dumps(drawn, ensure_ascii=False).encode()).hexdigest()
+
+
+def cached_chart(digest: DayDigest, cache: ChartCache | None) -> tuple[bytes, bool]:
+    """The chart's PNG and whether it came from ``cache`` (a warm rerun skips matplotlib,
+    about a second to import and draw)."""
+    key = chart_key(digest) if cache is not None else ""
+    png = cache.get_chart(key) if cache is not None else None
+    if png is not None:
+        return png, True
+    png = render_chart(digest)
+    if cache is not None:
+        cache.put_chart(key, png)
+    return png, False
 
 
 def render_chart(digest: DayDigest) -> bytes:

@@ -136,6 +136,33 @@ def m003_clusterings(db: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration(4, "category sets and charts")
+def m004_category_sets_charts(db: duckdb.DuckDBPyConnection) -> None:
+    # A day's named categories, keyed by hash(everything that decides them: papers, vectors,
+    # classifier, taxonomy, settings, earlier days' names), so a warm rerun skips the field
+    # classifier, labelling and keywords too (category_cache.py); and a chart's PNG keyed by
+    # what it draws, so a warm rerun does not start matplotlib.
+    db.execute(
+        """
+        CREATE TABLE category_sets (
+            key VARCHAR PRIMARY KEY,
+            categories JSON NOT NULL,
+            outlier_share DOUBLE NOT NULL,
+            created_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE charts (
+            key VARCHAR PRIMARY KEY,
+            png BLOB NOT NULL,
+            created_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+
+
 def apply(db: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration not yet recorded; return the numbers applied."""
     db.execute(
