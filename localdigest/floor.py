@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-7"
+FLOOR_VERSION = "floor-8"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -280,6 +280,13 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         phrase_end = nxt
     phrase = rest[: phrase_end.start()] if phrase_end else rest
     tail = rest[phrase_end.start() :] if phrase_end else ""
+    if re.match(r",\s*(?:[\w-]+\s*,\s*)?(?:[\w-]+\s+){0,3}?(?:and|or)\s", tail):
+        # "prompts in English, Spanish and German": the comma continues a list the phrase's
+        # last words start; keep the phrase only up to the preposition that opens the list
+        cut = list(_PREP_RE.finditer(phrase))
+        phrase = phrase[: cut[-1].start()] if cut else phrase
+    if phrase.count("(") > phrase.count(")"):
+        phrase = phrase[: phrase.rfind("(")]  # "attack (i" cut at "i.e.": drop the aside
     phrase = _inline_parens(phrase)
     if name is None and naming:
         name = naming
@@ -665,6 +672,20 @@ _FUNCTION = {
     "her",
     "their",
     "our",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "several",
+    "define",
+    "defines",
+    "propose",
+    "proposes",
+    "introduce",
+    "introduces",
+    "present",
+    "presents",
 }
 
 
@@ -674,6 +695,13 @@ def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "")
         return False  # names, acronyms and capitalized terms are copied as they are
     if low in _FUNCTION or low.endswith(("'s", "s'", "’s", "ly")):
         return True
+    between_nouns = prev.lower() not in ("", "and", "or") and not re.search(
+        r"(?:ed|al|ive|ous|ic)$", prev.lower()
+    )
+    if low.endswith("ed") and len(low) > 4 and "-" not in low and between_nouns and nxt:
+        return (
+            low != "based"
+        )  # a participle the glossary does not know: "distribution aided learning"
     if re.fullmatch(r"[a-z]+(?:est|ier)", low) and len(low) > 5:
         return True  # largest, richer-style comparisons
     if low.endswith("ing") and len(low) > 5 and "-" not in low:
@@ -697,13 +725,16 @@ def korean_share(text: str) -> float:
 
 
 _MARKUP = re.compile(r"\*\*|__|`|\$")
+_TEX_QUOTES = re.compile(r"``|''")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
 
 
 def _plain(text: str) -> str:
     """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
     "\\textbf{" into Korean."""
-    return " ".join(_MARKUP.sub("", _LATEX_STYLE.sub(r"\1", text)).split())
+    text = _TEX_QUOTES.sub("", _LATEX_STYLE.sub(r"\1", text))
+    text = re.sub(r"(?<=\w)-{2,3}(?=\S)|(?<=\S)-{2,3}(?=\w)", " — ", text)  # TeX dashes
+    return " ".join(_MARKUP.sub("", text).split())
 
 
 def releases_code(abstract: str) -> bool:

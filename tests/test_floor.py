@@ -232,3 +232,21 @@ def test_a_title_case_preposition_inside_korean_is_broken():
 
     assert _broken("Event-based Star 추적 Under Jitter 데이터셋을 제시합니다.")
     assert not _broken("HTMNet을 제안합니다.")
+
+
+def test_a_list_is_not_cut_at_its_first_comma():
+    p = paper("We build a benchmark of networks in English, Spanish, and German to test bias.")
+    assert "English" not in floor_line(p, G5)
+
+
+def test_tex_quotes_dashes_and_open_asides_do_not_reach_the_line():
+    p = paper("We propose a simple yet effective method--termed ``MaskUNet''--that helps.")
+    line = floor_line(p, G5)
+    assert "''" not in line and "--" not in line and "MaskUNet" in line, line
+    p = paper("We propose the first hybrid network (i.e., HNet) against attacks.")
+    assert "(i" not in floor_line(p, G5)
+
+
+def test_an_english_verb_after_and_is_broken():
+    p = paper("We introduce the concept of Tool Invocation and define two key tasks.")
+    assert "define two" not in floor_line(p, G5).split("“")[0]
