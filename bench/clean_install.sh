@@ -39,8 +39,9 @@ start=$SECONDS
 (cd "$CLONE" && "$VENV/bin/pip" install --quiet -c requirements.lock .)
 echo "install: $((SECONDS - start)) s"
 # The package must not be imported from the clone: that would hide missing package data.
-(cd ~ && "$VENV/bin/python" -c 'import localdigest, sys; print("imported from", localdigest.__file__)' \
-    | tee /dev/stderr | grep -q "$VENV/") || { echo "FAIL: localdigest not from the venv"; exit 1; }
+where="$(cd ~ && "$VENV/bin/python" -c 'import localdigest; print(localdigest.__file__)')"
+echo "localdigest imported from $where"
+case "$where" in "$VENV"/*) ;; *) echo "FAIL: localdigest not from the venv"; exit 1 ;; esac
 
 step "from \$HOME: localdigest paths / models install / run"
 cd ~
