@@ -68,4 +68,9 @@ print(f"digest {sys.argv[2]}: {len(ids & seen)}/{len(ids)} input papers present"
 sys.exit(1 if missing else 0)
 EOF
 head -c 1500 "$MD"; echo
+
+step "the rest a user meets: doctor, search, the server's entry point"
+"$VENV/bin/localdigest" doctor
+"$VENV/bin/localdigest" search "reasoning in language models" -n 3
+"$VENV/bin/python" -m localdigest.serve --help >/dev/null
 echo "OK: clean install ran the pipeline ($WORK)"
