@@ -75,9 +75,9 @@ def main() -> None:
         run = (f"{tmp}/bench.duckdb", f"{tmp}/out", args.model)
         cold_s, cold = timed(*run, None, args.input)
         warm_s, warm = timed(*run, None, args.input)
-        base_s = None
+        base_s, base = None, None
         if not args.no_baseline:
-            base_s, _ = timed(f"{tmp}/base.duckdb", f"{tmp}/base", args.model, 1, args.input)
+            base_s, base = timed(f"{tmp}/base.duckdb", f"{tmp}/base", args.model, 1, args.input)
     cold, warm = SimpleNamespace(**cold), SimpleNamespace(**warm)
     n = cold.stats["papers"]
     print(f"papers: {n} ({cold.date}), categories: {cold.stats['categories']}")
@@ -98,6 +98,11 @@ def main() -> None:
         + ", ".join(f"{k} {v:.1f}" for k, v in warm.stats["seconds_by_stage"].items())
         + f"; clustering cache hit: {warm.stats.get('clustering_cache_hit')}"
     )
+    if base:
+        print(
+            "baseline stages (s): "
+            + ", ".join(f"{k} {v:.1f}" for k, v in base["stats"]["seconds_by_stage"].items())
+        )
     s = cold.stats
     print(
         f"llm: {s['llm_calls']} calls, {s['llm_prompt_tokens']} prompt + "
