@@ -3,16 +3,21 @@
 Each figure is printed with a baseline measured in the same run:
   cluster N   seconds and peak memory of the cluster stage's core (text embedding joined with
               arXiv categories, UMAP + HDBSCAN + split + reassign) on N real papers: a seeded
-              sample of the 5,374 papers of data/days/ and data/scale/ (29 announcement days),
+              sample of the real papers of data/days/ and data/scale/ (6,193 over 34
+              announcement days at this writing; 5,374 before the May days were added),
               embedded with the default MiniLM model (embeddings cached in bench/.cache/, so
               only the first run pays for them; they are not part of the timed figure);
               baseline: the same stage on 1,000 of those papers (the ratio shows how it scales)
   ingest      records/s of `localdigest.ingest` on a Kaggle-snapshot-format file of 1M lines
               cycled from those real papers with unique ids; baseline: a bare `json.loads`
               loop over the same file. Memory: RSS after 10 % of the file and at the end.
+  feeds       peak RSS of reading an arXiv RSS feed and an Atom feed of 10x those real
+              papers (61,930 items, unique ids), the reader alone and `localdigest.ingest` into
+              DuckDB; baseline: the same on the 1x feed (6,193 items). A streaming reader keeps
+              the 10x/1x ratio near 1.0; one that holds the whole document grows with the file.
 Each case runs in its own process so peak memory is its own.
 
-Usage: .venv/bin/python bench/scale.py [--sizes 2500 5374] [--lines 1000000]
+Usage: .venv/bin/python bench/scale.py [--sizes 2500 5374] [--lines 1000000] [--feed-scale 10]
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def real_papers() -> list[dict]:
-    """The 5,374 real papers of data/days/ and data/scale/, by id."""
+    """The real papers of data/days/ and data/scale/ (6,193), by id."""
     import gzip
 
     files = sorted((ROOT / "data/days").glob("*.jsonl")) + sorted(
@@ -129,6 +134,24 @@ def child_ingest(path: str, raw: bool) -> None:
         )
 
 
+def child_feed(path: str, mode: str) -> None:
+    """Peak RSS of reading one feed: the reader alone ("read") or ingest into DuckDB."""
+    from localdigest import sources
+    from localdigest.ingest import ingest
+    from localdigest.store import Store
+
+    base = rss_mib()
+    start = time.perf_counter()
+    if mode == "read":
+        records = sum(1 for _ in sources.iter_records(path))
+    else:
+        with tempfile.TemporaryDirectory() as tmp, Store(f"{tmp}/f.duckdb") as store:
+            records = ingest(store, [path]).read
+    seconds = time.perf_counter() - start
+    out = {"records": records, "seconds": seconds, "peak_mib": peak_mib(), "base_mib": base}
+    print(json.dumps(out))
+
+
 # --- parent -------------------------------------------------------------------------------
 def run_child(*args: str) -> dict:
     out = subprocess.run(
@@ -167,21 +190,88 @@ def make_kaggle_file(path: Path, lines: int) -> None:
             fh.write(json.dumps(row) + "\n")
 
 
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def make_feeds(folder: Path, copies: int) -> dict[str, Path]:
+    """An arXiv RSS feed and an Atom feed holding the real papers `copies` times, unique ids."""
+    papers = real_papers()
+    rss, atom = folder / f"rss{copies}.xml", folder / f"atom{copies}.xml"
+    with rss.open("w", encoding="utf-8") as r, atom.open("w", encoding="utf-8") as a:
+        r.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:arxiv="http://arxiv.org/schemas'
+            '/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">\n<channel>\n'
+            "<title>cs updates on arXiv.org</title>\n"
+            "<pubDate>Thu, 03 Apr 2025 00:00:00 -0400</pubDate>\n"
+        )
+        a.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" '
+            'xmlns:arxiv="http://arxiv.org/schemas/atom">\n<title>arXiv Query</title>\n'
+        )
+        for i in range(copies * len(papers)):
+            p = papers[i % len(papers)]
+            pid = f"{2000 + i // 99999 % 9000:04d}.{i % 99999:05d}"
+            title, abstract = _xml(p["title"]), _xml(p["abstract"])
+            cats = "".join(f"<category>{c}</category>" for c in p["categories"])
+            creators = _xml(", ".join(p["authors"]))
+            r.write(
+                f"<item>\n<title>{title}</title>\n<link>https://arxiv.org/abs/{pid}</link>\n"
+                f"<description>arXiv:{pid}v1 Announce Type: new \nAbstract: {abstract}"
+                f"</description>\n{cats}\n<pubDate>Thu, 03 Apr 2025 00:00:00 -0400</pubDate>\n"
+                f"<dc:creator>{creators}</dc:creator>\n</item>\n"
+            )
+            authors = "".join(f"<author><name>{_xml(n)}</name></author>" for n in p["authors"])
+            terms = "".join(f'<category term="{c}"/>' for c in p["categories"])
+            a.write(
+                f"<entry>\n<id>http://arxiv.org/abs/{pid}v1</id>\n<title>{title}</title>\n"
+                f"<summary>{abstract}</summary>\n<published>2025-04-02T17:59:00Z</published>\n"
+                f"{authors}\n{terms}\n</entry>\n"
+            )
+        r.write("</channel>\n</rss>\n")
+        a.write("</feed>\n")
+    return {"rss": rss, "atom": atom}
+
+
+def feed_memory(scale: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        one, big = make_feeds(Path(tmp), 1), make_feeds(Path(tmp), scale)
+        for kind in ("rss", "atom"):
+            mib = big[kind].stat().st_size / 2**20
+            for mode in ("read", "ingest"):
+                b = run_child("feed", str(one[kind]), mode)
+                r = run_child("feed", str(big[kind]), mode)
+                print(
+                    f"{kind} {mode} {r['records']:,} items ({mib:.0f} MiB): "
+                    f"peak {r['peak_mib']:.0f} MiB in {r['seconds']:.1f} s; "
+                    f"baseline 1x ({b['records']:,} items): peak "
+                    f"{b['peak_mib']:.0f} MiB in {b['seconds']:.1f} s; {scale}x/1x peak "
+                    f"{r['peak_mib'] / b['peak_mib']:.2f} (flat = ~1.0; after imports "
+                    f"{b['base_mib']:.0f} / {r['base_mib']:.0f} MiB)"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[2_500, 5_374])
     parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--feed-scale", type=int, default=10, help="0 skips the feeds case")
     parser.add_argument("--child", nargs="*")
     args = parser.parse_args()
     if args.child is not None:
         kind, *rest = args.child
         if kind == "cluster":
             child_cluster(int(rest[0]))
+        elif kind == "feed":
+            child_feed(*rest)
         else:
             child_ingest(rest[0], raw=kind == "raw")
         return
-    base = run_child("cluster", "1000")
-    print(f"cluster 1000 (baseline): {base['seconds']:.1f} s, peak {base['peak_mib']:.0f} MiB")
+    if args.feed_scale:
+        feed_memory(args.feed_scale)
+    if args.sizes:
+        base = run_child("cluster", "1000")
+        print(f"cluster 1000 (baseline): {base['seconds']:.1f} s, peak {base['peak_mib']:.0f} MiB")
     for n in args.sizes:
         r = run_child("cluster", str(n))
         print(

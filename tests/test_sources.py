@@ -243,6 +243,80 @@ def test_rss_empty_feed() -> None:
     assert result == LoadResult(papers={}, skipped=[], read=0)
 
 
+# --- streaming XML ---------------------------------------------------------------------
+
+
+def big_feed(path: Path, kind: str, items: int, abstract_chars: int) -> str:
+    """A well-formed arXiv RSS or Atom feed of `items` distinct papers, one record per 4 lines."""
+    if kind == "rss":
+        head = (
+            '<rss xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0"><channel>\n'
+            "<title>cs updates on arXiv.org</title>\n"
+            "<pubDate>Thu, 03 Apr 2025 00:00:00 -0400</pubDate>\n"
+        )
+        tail = "</channel></rss>\n"
+    else:
+        head = '<feed xmlns="http://www.w3.org/2005/Atom">\n<title>arXiv Query</title>\n\n'
+        tail = "</feed>\n"
+    with path.open("w", encoding="utf-8") as f:
+        f.write(head)
+        for i in range(items):
+            pid = f"2504.{i:05d}"
+            text = f"Paper {i} studies " + "x" * abstract_chars
+            if kind == "rss":
+                f.write(
+                    f"<item><title>Title {i}</title>\n<description>arXiv:{pid}v1 Announce Type: "
+                    f"new Abstract: {text}</description>\n<category>cs.CL</category>\n"
+                    f"<dc:creator>Ada Lovelace</dc:creator></item>\n"
+                )
+            else:
+                f.write(
+                    f"<entry><id>http://arxiv.org/abs/{pid}v1</id><title>Title {i}</title>\n"
+                    f"<summary>{text}</summary>\n<published>2025-04-02T17:59:00Z</published>\n"
+                    f"<category term='cs.CL'/></entry>\n"
+                )
+        f.write(tail)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_xml_feed_is_read_in_bounded_memory(tmp_path: Path, kind: str) -> None:
+    """A 12 MB feed is read one record at a time: the reader's peak allocation stays far below
+    the file (a whole-document parse holds all 2,400 records at once)."""
+    import tracemalloc
+
+    path = big_feed(tmp_path / f"big.{kind}.xml", kind, items=2400, abstract_chars=5000)
+    size = Path(path).stat().st_size
+    tracemalloc.start()
+    try:
+        count, last = 0, None
+        for record in iter_records(path):
+            assert isinstance(record, Paper), record
+            count, last = count + 1, record
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 2400
+    # records that straddle the 64 KiB read chunks come out whole, with the line they start on
+    assert last is not None and last.id == "2504.02399" and last.title == "Title 2399"
+    assert last.abstract.startswith("Paper 2399 studies xxx") and len(last.abstract) > 5000
+    assert last.source == f"{path}:{4 + 4 * 2399}"
+    assert peak < size / 10, f"peak {peak:,} B for a {size:,} B feed"
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_truncated_feed_fails_before_its_first_record(tmp_path: Path, kind: str) -> None:
+    """A cut-off download is one error for the file, not its first records then an error."""
+    whole = Path(big_feed(tmp_path / "whole.xml", kind, items=50, abstract_chars=100))
+    path = tmp_path / "cut.xml"
+    text = whole.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) * 3 // 4], encoding="utf-8")
+    records = iter_records(str(path))
+    with pytest.raises(InputError, match="invalid XML") as err:
+        next(records)
+    assert err.value.path == str(path) and err.value.line and err.value.line > 100
+
+
 # --- Kaggle snapshot -------------------------------------------------------------------
 
 
@@ -500,3 +574,27 @@ def test_result_to_paper_on_arxiv_parsed_fixture() -> None:
     for got, want in zip(papers, expected, strict=True):
         want.source = got.source  # atom.py says file:line, live says the entry URL
         assert got == want
+
+
+def test_ingest_caps_duckdb_memory_while_loading_and_restores_it(tmp_path: Path) -> None:
+    """DuckDB caches what it writes up to its memory_limit; ingest lowers it for the load (so a
+    long feed does not grow the process) and gives the store its default back afterwards."""
+    import duckdb
+
+    from localdigest.ingest import INGEST_MEMORY, ingest
+    from localdigest.store import Store
+
+    capped = duckdb.connect()  # DuckDB's own spelling of the cap, e.g. "122.0 MiB"
+    capped.execute(f"SET memory_limit = '{INGEST_MEMORY}'")
+    cap = capped.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    path = big_feed(tmp_path / "feed.xml", "atom", items=30, abstract_chars=50)
+    with Store(str(tmp_path / "i.duckdb")) as store:
+
+        def limit() -> str:
+            return store.db.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+        before, during = limit(), []
+        result = ingest(store, [path], batch_size=10, progress=lambda n: during.append(limit()))
+        assert result.read == 30 and store.paper_count() == 30
+        assert during and set(during) == {cap} and cap != before
+        assert limit() == before

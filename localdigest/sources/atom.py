@@ -1,4 +1,4 @@
-"""arXiv query API responses (Atom XML), plus the line-aware XML parsing the RSS reader shares."""
+"""arXiv query API responses (Atom XML), read one entry at a time (xmlstream.py)."""
 
 from __future__ import annotations
 
@@ -9,42 +9,13 @@ from xml.parsers import expat
 from ..errors import InputError
 from ..paper import Paper, collapse_ws
 from .jsonl import RecordError, make_paper
+from .xmlstream import XmlRecords, clark
 
 ATOM = "http://www.w3.org/2005/Atom"
 ARXIV = "http://arxiv.org/schemas/atom"
 NS = {"atom": ATOM, "arxiv": ARXIV}
 FEED = f"{{{ATOM}}}feed"
 ENTRY = f"{{{ATOM}}}entry"
-
-
-def parse_xml(path: str, record_tag: str) -> tuple[ET.Element, list[int]]:
-    """Parse a whole XML file; also return the line of each `record_tag` start, in order.
-
-    ElementTree alone cannot tell where an element was, so expat drives a TreeBuilder and
-    notes lines; that lets a bad entry be reported as file:line like a bad JSON line.
-    Raises InputError for XML that is not well formed.
-    """
-    parser = expat.ParserCreate(namespace_separator=" ")
-    builder = ET.TreeBuilder()
-    lines: list[int] = []
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        tag = _clark(name)
-        if tag == record_tag:
-            lines.append(parser.CurrentLineNumber)
-        builder.start(tag, {_clark(k): v for k, v in attrs.items()})
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda name: builder.end(_clark(name))
-    parser.CharacterDataHandler = builder.data
-    parser.buffer_text = True
-    try:
-        with open(path, "rb") as f:
-            parser.ParseFile(f)
-    except expat.ExpatError as e:
-        reason = expat.errors.messages[e.code]
-        raise InputError(f"invalid XML: {reason}", path=path, line=e.lineno) from None
-    return builder.close(), lines
 
 
 class _RootFound(Exception):
@@ -60,7 +31,7 @@ def root_tag(head: bytes) -> str | None:
     found: list[str] = []
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        found.append(_clark(name))
+        found.append(clark(name))
         raise _RootFound  # the rest of the document does not matter here
 
     parser.StartElementHandler = start
@@ -74,21 +45,15 @@ def root_tag(head: bytes) -> str | None:
     return found[0] if found else None
 
 
-def _clark(name: str) -> str:
-    """expat's 'uri local' -> ElementTree's '{uri}local'."""
-    uri, sep, local = name.rpartition(" ")
-    return f"{{{uri}}}{local}" if sep else name
-
-
 def read_atom(path: str) -> Iterator[Paper | InputError]:
-    root, lines = parse_xml(path, ENTRY)
-    if root.tag != FEED:
-        raise InputError("not an arXiv Atom feed (root element is not <feed>)", path=path)
-    for entry, line in zip(root.iter(ENTRY), lines, strict=True):
-        try:
-            yield entry_to_paper(entry, f"{path}:{line}")
-        except RecordError as e:
-            yield InputError(str(e), path=path, line=line)
+    with XmlRecords(path, ENTRY) as entries:
+        if entries.head().tag != FEED:
+            raise InputError("not an arXiv Atom feed (root element is not <feed>)", path=path)
+        for entry, line in entries:
+            try:
+                yield entry_to_paper(entry, f"{path}:{line}")
+            except RecordError as e:
+                yield InputError(str(e), path=path, line=line)
 
 
 def entry_to_paper(entry: ET.Element, source: str) -> Paper:

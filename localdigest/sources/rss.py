@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..paper import Paper, collapse_ws
-from .atom import ARXIV, parse_xml
+from .atom import ARXIV
 from .jsonl import RecordError, make_paper, rfc2822_date, split_authors
+from .xmlstream import XmlRecords
 
 DC = "http://purl.org/dc/elements/1.1/"
 NS = {"arxiv": ARXIV, "dc": DC}
@@ -22,7 +23,18 @@ _ERROR_TITLE = "Feed error for query"
 
 
 def read_rss(path: str) -> Iterator[Paper | InputError]:
-    root, lines = parse_xml(path, "item")
+    with XmlRecords(path, "item") as items:
+        # the channel's own fields come before its items in arXiv's feeds
+        channel_date = _channel_date(items.head(), path)
+        for item, line in items:
+            try:
+                yield item_to_paper(item, channel_date, f"{path}:{line}")
+            except RecordError as e:
+                yield InputError(str(e), path=path, line=line)
+
+
+def _channel_date(root: ET.Element, path: str) -> str | None:
+    """The channel's announcement day; InputError for a non-RSS document or arXiv's error feed."""
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise InputError("not an arXiv RSS feed (no <rss><channel>)", path=path)
@@ -31,14 +43,9 @@ def read_rss(path: str) -> Iterator[Paper | InputError]:
         reason = collapse_ws(channel.findtext("description")) or "no reason given"
         raise InputError(f"arXiv RSS error: {reason}", path=path)
     try:
-        channel_date = rfc2822_date(channel.findtext("pubDate"))
+        return rfc2822_date(channel.findtext("pubDate"))
     except RecordError as e:
         raise InputError(f"channel pubDate: {e}", path=path) from None
-    for item, line in zip(root.iter("item"), lines, strict=True):
-        try:
-            yield item_to_paper(item, channel_date, f"{path}:{line}")
-        except RecordError as e:
-            yield InputError(str(e), path=path, line=line)
 
 
 def item_to_paper(item: ET.Element, channel_date: str | None, source: str) -> Paper:
