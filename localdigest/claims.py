@@ -121,8 +121,15 @@ _GOOD = re.compile(
 )
 _BAD = re.compile(
     r"\b(?:error|latency|cost|memory|time|hallucination|FLOPs|parameter|WER|CER|FID|MAE|RMSE|"
-    r"MSE|perplexity|energy|overhead|runtime|violation|toxicity|leakage|attack success|bias|"
-    r"size|tokens)\w*",
+    r"MSE|perplexity|energy|overhead|runtime|violation|toxicity|leakage|attack|jailbreak|"
+    r"membership|bias|size|tokens)\w*",
+    re.I,
+)
+_DIRECTION = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern})"
+        for name, rx in (("better", _BETTER), ("worse", _WORSE), ("down", _DOWN), ("up", _UP))
+    ),
     re.I,
 )
 _CLAUSE_END = re.compile(r"[;,(]|\s(?:while|whereas|but|and|with)\s", re.I)
@@ -213,31 +220,40 @@ def _clean_url(url: str) -> str:
 
 
 def direction(sentence: str, start: int, end: int) -> str:
-    """ "gain" or "drop" for the change reported at [start, end) of ``sentence``, read from
-    the words of its clause: up to WINDOW_WORDS before it (from the last comma, "while", …)
-    and the few after it up to the next. A word of worsening ("drops", "degrades") makes a
-    drop unless a reducing word comes first ("reduces the accuracy drop by 20%"); a word of
-    bettering makes a gain; "reduces"/"lower" with a more-is-better metric ("reduce LLM
-    accuracy by up to 17.9%") and "increases"/"higher" with a less-is-better one ("latency
-    increases by 30%") make a drop. Anything else is a gain, as before this rule."""
+    """ "gain" or "drop" for the change reported at [start, end) of ``sentence``.
+
+    The word that says which way is the one in the match ("a 12% drop", "20 times fewer"),
+    else the nearest before it in its clause (up to WINDOW_WORDS, from the last comma,
+    "while", "and", …), else the first after it. A worsening word ("drops", "degrades") is a
+    drop unless a reducing word comes before it ("reduces the accuracy drop by 20%"); a
+    bettering word ("improves", "outperforms") a gain; a reducing word ("reduce", "fewer") is a
+    drop only for a more-is-better metric alone in the clause ("reduce LLM accuracy by up to
+    17.9%"), an increasing one only for a less-is-better metric ("latency increases by 30%").
+    No such word: a gain, as before this rule."""
     before = sentence[:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     before = " ".join(before[cut:].split()[-WINDOW_WORDS:])
     after = sentence[end:]
     stop = _CLAUSE_END.search(after)
     after = " ".join(after[: stop.start() if stop else len(after)].split()[:6])
-    window = f"{before} {sentence[start:end]} {after}"
-    worse = _WORSE.search(window)
-    if worse:
-        down = _DOWN.search(window)
-        return "gain" if down and down.start() < worse.start() else "drop"
-    if _BETTER.search(window):
+    own = sentence[start:end]
+    context = f"{before} {own} {after}"
+    good, bad = _GOOD.search(context), _BAD.search(context)
+    in_before = list(_DIRECTION.finditer(before))
+    word = next(_DIRECTION.finditer(own), None)
+    if word is None and in_before:
+        word = in_before[-1]
+        before = before[: word.start()]  # what comes before that word
+    word = word or next(_DIRECTION.finditer(after), None)
+    if word is None:
         return "gain"
-    good, bad = _GOOD.search(window), _BAD.search(window)
-    if _DOWN.search(window) and good and not bad:
-        return "drop"
-    if _UP.search(window) and bad and not good:
-        return "drop"
+    kind = word.lastgroup
+    if kind == "worse":
+        return "gain" if _DOWN.search(before) else "drop"
+    if kind == "down":
+        return "drop" if good and not bad else "gain"
+    if kind == "up":
+        return "drop" if bad and not good else "gain"
     return "gain"
 
 

@@ -259,6 +259,14 @@ def test_a_reported_drop_is_no_gain():
     assert [g.value for g in extract("4", "It reduces latency by 70%.").gains] == [70.0]
     assert extract("5", "Latency increases by 30% under load.").drops[0].value == 30.0
     assert extract("6", "Our loss term reduces the accuracy drop by 20%.").gains[0].value == 20.0
+    # the word in the match says which way: "20 times fewer" parameters is a gain although
+    # "more" comes just before it (dev day 2025-04-01); "5% lower accuracy" beside a gain is not
+    fewer = extract("7", "It gains 7.7% in F1 while tuning 22,000 parameters, 20 times fewer.")
+    assert sorted(g.value for g in fewer.gains) == [7.7, 20.0] and fewer.drops == []
+    fewer = extract("8", "It adapts parameters-more than 20 times fewer than other methods.")
+    assert [g.value for g in fewer.gains] == [20.0]
+    mixed = extract("9", "It cuts model size 19-fold, with only a 5% lower test accuracy.")
+    assert [d.value for d in mixed.drops] == [5.0]
 
 
 def test_parts_4_and_5_say_a_drop_is_a_drop():
