@@ -470,7 +470,9 @@ def _num(value: float) -> str:
 
 
 def _unit(unit: str) -> str:
-    return {"x": "배", "×": "배", "times": "배", "-fold": "배"}.get(unit, unit)
+    # "17.6points" read as English in a Korean sentence (dev day 2025-04-10)
+    said = {"x": "배", "×": "배", "times": "배", "-fold": "배", "pp": "%p"}
+    return said.get(unit) or ("포인트" if unit in ("point", "points") else unit)
 
 
 def _trend_clause(t, first: bool) -> str:
