@@ -16,6 +16,12 @@ On the digest it wrote, over the sentences of parts 1, 2, 4, 5:
               counts that differ from the papers of the category mentioning the term
   fallback    share of all report units (those sentences + part-3 lines) marked fallback
   check       whether `localdigest check` trusts the day (exit 0)
+  drops       part-5 reasons "보고한 개선 폭 N" (a reported gain) whose number the cited abstract
+              states as a worsening, by this bench's own reading of the words around N
+              (`reads_as_drop`, not claims.direction): a worsening word ("drops", "degrades",
+              "decline") not after a reducing one, or decrease/reduce/lower next to accuracy,
+              performance, F1 or a score. Baseline in the same run: part 5 composed from the
+              same claims with the drops put back among the gains (as before this pass).
   naming      sub-theme names (quoted terms of part 1) and keywords (quoted terms of part 2):
               how many are generic by this bench's own definition (`generic_why` below, not
               the composer's list): every word in BENCH_EMPTY, a field-wide phrase, TeX markup,
@@ -37,6 +43,7 @@ Usage (held-out days are for the final measurement only):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -48,6 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from localdigest import sources  # noqa: E402
+from localdigest.claims import extract  # noqa: E402
 from localdigest.config import Settings  # noqa: E402
 from localdigest.history import mentions, term_pattern  # noqa: E402
 from localdigest.pipeline import DayRequest, run_day  # noqa: E402
@@ -223,6 +231,74 @@ def sql_counts(store: Store, term: str, day: str) -> set[int]:
     return out
 
 
+_B_WORSE = re.compile(
+    r"\b(?:drop|drops|dropped|degrad\w*|declin\w*|deteriorat\w*|worse|worsen\w*)\b", re.I
+)
+_B_REDUCE = re.compile(r"\b(?:reduc\w*|mitigat\w*|alleviat\w*|prevent\w*|avoid\w*)\b", re.I)
+_B_METRIC = r"(?:accuracy|performance|F1|scores?|success rates?)"
+_B_LESS_GOOD = re.compile(
+    rf"\b(?:decreas\w*|reduc\w*|lower\w*)\s+(?:[\w-]+\s+){{0,2}}{_B_METRIC}\b"
+    rf"|\b{_B_METRIC}\s+(?:[\w-]+\s+)?(?:decreas\w*|reduc\w*|lower\w*|fell|falls?)\b",
+    re.I,
+)
+_PART5_GAIN = re.compile(r"보고한 개선 폭 ([0-9][0-9.]*)")
+
+
+def reads_as_drop(text: str, value: str) -> bool:
+    """Does ``text`` state the number ``value`` as a worsening (see ``drops`` above)? Read at
+    its first occurrence: the words of its clause before it (from the last comma, "while",
+    "whereas" or "but") and up to four after it (to the next comma)."""
+    for sent in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        m = re.search(rf"(?<![\d.]){re.escape(value)}(?!\d)", sent)
+        if not m:
+            continue
+        words = sent[: m.start()].split()
+        cut = max(
+            (
+                i + 1
+                for i, w in enumerate(words)
+                if w.endswith((",", ";")) or w.lower() in ("while", "whereas", "but")
+            ),
+            default=0,
+        )
+        after = sent[m.end() :].split(",")[0].split()[:4]
+        ctx = " ".join([*words[cut:][-8:], "N", *after])
+        worse = _B_WORSE.search(ctx)
+        if worse:  # "reduces the accuracy drop by 20%" is no drop
+            return not _B_REDUCE.search(ctx[: worse.start()])
+        return _B_LESS_GOOD.search(ctx) is not None
+    return False
+
+
+def gain_misreads(reports: list, papers: dict) -> tuple[int, int]:
+    """(part-5 gain reasons the cited abstract states as a drop, part-5 gain reasons)."""
+    bad = total = 0
+    for report in reports:
+        for s in report[4]:
+            for value in _PART5_GAIN.findall(s.text):
+                value = value.rstrip(".")
+                total += 1
+                texts = [papers[pid].abstract for pid in s.sources if pid in papers]
+                bad += any(reads_as_drop(t, value) for t in texts)
+    return bad, total
+
+
+def part5_drops_as_gains(cats: list[dict], papers: dict, c: Composer) -> list:
+    """Part 5 of every category from the same claims, with the drops put back among the gains
+    (the reading before this pass), as reports holding only part 5."""
+    out = []
+    for cat in cats:
+        ps = [papers[i] for i in cat["papers"]]
+        claims = {}
+        for p in ps:
+            cl = extract(p.id, p.abstract, p.comment)
+            merged = sorted([*cl.gains, *cl.drops], key=lambda g: -g.value)
+            claims[p.id] = dataclasses.replace(cl, gains=merged, drops=[])
+        c.compose(ps, cat["keywords"], [cat["name"], cat.get("name_ko") or ""])  # sets names
+        out.append([[], [], [], [], c.part5(ps, claims, cat["keywords"])])
+    return out
+
+
 def measure(cats: list[dict], reports: list, papers: dict, store: Store | None, day: str) -> dict:
     """Figures over parts 1, 2, 4, 5 of every category (see the module docstring)."""
     masked = [[c["name"], c.get("name_ko") or "", *c["keywords"]] for c in cats]
@@ -309,6 +385,10 @@ def run_one(data: Path, day: str, tmp: Path, back: int) -> tuple[dict, dict, dic
         plain.plain = True
         before = [old_naming(c, [papers[i] for i in c["papers"]], plain) for c in cats]
         old["naming"] = naming([b[0] for b in before], [b[1] for b in before], store, day)
+        new["drops"] = gain_misreads(reports, papers)
+        old["drops"] = gain_misreads(
+            part5_drops_as_gains(cats, papers, composer(day, store)), papers
+        )
     # canary: the same figures must catch an invented number, an unsourced sentence, a
     # boilerplate sentence and an unsupported quoted term planted in a copy of the report
     planted = [report_from_json(c["report"]) for c in cats]
@@ -325,7 +405,10 @@ def run_one(data: Path, day: str, tmp: Path, back: int) -> tuple[dict, dict, dic
         names = [report_names(r) for r in generic_plant]
         caught_names = naming([n[0] for n in names], [n[1] for n in names], store, day)
     new["canary"] = (
-        caught["untraced"] == new["untraced"] + 1
+        reads_as_drop("Accuracy drops by 12.5% under noise.", "12.5")
+        and not reads_as_drop("It improves accuracy by 12.5%.", "12.5")
+        and not reads_as_drop("It reduces the accuracy drop by 12.5%.", "12.5")
+        and caught["untraced"] == new["untraced"] + 1
         and caught["repeated"] == new["repeated"] + 2
         and caught["unsupported"] == new["unsupported"] + 1
         and caught["sourced"] < new["sourced"]
@@ -391,6 +474,11 @@ def main() -> None:
             print("  " + line("old-fallbk", old))
             print("  naming: " + naming_line("new", new["naming"]))
             print("  naming: " + naming_line("before", old["naming"]))
+            print(
+                f"  part-5 gains the paper states as drops: new {new['drops'][0]}/"
+                f"{new['drops'][1]}  before (drops read as gains) {old['drops'][0]}/"
+                f"{old['drops'][1]}"
+            )
             for ex in new["naming"]["examples"]:
                 print("    generic:", ex)
             for ex in new["examples"]:
@@ -401,6 +489,8 @@ def main() -> None:
                 for label, r in (("new", new), ("old", old)):
                     sums[label][key] = sums[label].get(key, 0) + r[key]
             for label, r in (("new", new), ("old", old)):
+                for k, v in zip(("drops_bad", "drops_n"), r["drops"], strict=True):
+                    sums[label][k] = sums[label].get(k, 0) + v
                 for key in NAMING_KEYS:
                     sums[label][key] = sums[label].get(key, 0) + r["naming"][key]
             for label, r in (("new", new), ("old", old)):
@@ -424,6 +514,11 @@ def main() -> None:
         print("  " + line(label if label == "new" else "old-fallbk", t))
     for label in ("new", "old"):
         print("  naming: " + naming_line(label if label == "new" else "before", sums[label]))
+    print(
+        f"  part-5 gains the paper states as drops: new {sums['new']['drops_bad']}/"
+        f"{sums['new']['drops_n']}  before (drops read as gains) {sums['old']['drops_bad']}/"
+        f"{sums['old']['drops_n']}"
+    )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,39 @@ def mentions(text: str, term: str) -> bool:
     return re.search(term_pattern(term), text.lower()) is not None
 
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+class Mentions:
+    """How many of ``texts`` mention a term, by :func:`mentions` (the one definition part 2's
+    counts, the day-share check and the trend SQL share). A word index skips the texts that
+    lack one of the term's words, so a category's hundreds of candidate phrases cost little."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = [t.lower() for t in texts]
+        self._words = [set(_TOKEN.findall(t)) for t in self.texts]
+        self._counts: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def count(self, term: str) -> int:
+        key = " ".join(term.lower().split())
+        if key not in self._counts:
+            words = _TOKEN.findall(key)
+            *head, last = words or [""]
+            tails = {last, last + "s", last + "es"}
+            pattern = re.compile(term_pattern(key))
+            self._counts[key] = sum(
+                1
+                for text, have in zip(self.texts, self._words, strict=True)
+                if all(w in have for w in head)
+                and tails & have
+                and pattern.search(text) is not None
+            )
+        return self._counts[key]
+
+
 class History(Protocol):
     def papers_between(self, start: str, end: str) -> tuple[int, int]:
         """(papers, distinct days) published in [start, end)."""

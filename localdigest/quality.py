@@ -352,15 +352,25 @@ def _count(haystack: str, needle: str) -> int:
 def papers_mentioned(part3: str, titles: Sequence[str]) -> list[bool]:
     """Per title: is the paper mentioned once in part 3?
 
-    Case and spacing are ignored. A full title must occur exactly once (twice means the paper
-    was listed twice); a paper whose full title does not occur counts when its short name
-    (:func:`short_name`) does.
+    Case and spacing are ignored; lines are counted, not occurrences: a paper's own line may
+    say its title again (a floor line quoting an abstract that opens with the title: "TextArena:
+    초록의 요지: “TextArena is …”", 2025-04-16), which is one mention. A paper whose line starts
+    with its full title is mentioned when exactly one line does (two lines mean it was listed
+    twice); otherwise exactly one line must hold the full title, or some line its short name
+    (:func:`short_name`).
     """
-    text = _squash(part3)
+    lines = [_squash(x).lstrip("- ") for x in part3.splitlines() if x.strip()]
     out = []
     for title in titles:
-        full = _count(text, _squash(title))
-        out.append(full == 1 if full else _count(text, _squash(short_name(title))) >= 1)
+        full = _squash(title)
+        # the title, then no Latin letter or digit: "LOGO" does not lead "LOGOS: ..."
+        lead = sum(x.startswith(full) and _count(x[: len(full) + 1], full) > 0 for x in lines)
+        if lead:
+            out.append(lead == 1)
+            continue
+        holding = sum(_count(x, full) > 0 for x in lines)
+        short = _squash(short_name(title))
+        out.append(holding == 1 if holding else any(_count(x, short) for x in lines))
     return out
 
 

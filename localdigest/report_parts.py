@@ -12,10 +12,16 @@ History), or a paper's arXiv categories.
               adjectives, nor a phrase in GENERIC_SHARE of the day's papers).
 2 키워드·트렌드  the category's specific keywords (an adjective keyword stands for the phrase the
               papers use: "continual" -> "continual learning") with their paper counts, against
-              the 7/30 days before.
+              the 7/30 days before; when none of the labeler's keywords is specific (a big LLM
+              category: "reasoning", "knowledge", "llm"), the sub-theme phrases of part 1 stand
+              in for them, counted the same way.
+"A paper mentions a term" is one definition everywhere (history.mentions: whole words, a
+plural s/es allowed): the counts of part 2, the trend SQL, and the day share that calls a term
+too common to name anything (GENERIC_SHARE).
 Names and keywords are shown in Korean where the glossary has the whole phrase ("'추론
 (reasoning)'"), as written otherwise; particles follow the Korean reading.
-4 영향        what the abstracts claim: new datasets/benchmarks, reported gains, SOTA, code.
+4 영향        what the abstracts claim: new datasets/benchmarks, reported gains, SOTA, reported
+              drops (a degradation the paper measures is said as one, never as a gain), code.
 5 결론 및 전망  the papers that stand out, each with the computed reason.
 """
 
@@ -27,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .claims import Claims, extract, readable
-from .history import History, NoHistory, mentions, trend
+from .history import History, Mentions, NoHistory, mentions, trend
 from .korean import Glossary, default_glossary, josa
 from .naming import Term, adjective, expand, generic, is_name, noun_phrase
 from .naming import term as glossary_term
@@ -36,7 +42,9 @@ from .quality import neutralize, paper_name
 from .sentence import Sentence
 
 # Enters the summary cache key: a change in how parts 1, 2, 4, 5 are composed recomputes them.
-FACTS_VERSION = "facts-2"  # 2: specific sub-theme names and keywords, Korean via the glossary
+# 2: specific sub-theme names and keywords, Korean via the glossary; 3: one "mentions" for
+# counts and day share, part 2 falls back to sub-theme phrases, drops apart from gains
+FACTS_VERSION = "facts-3"
 MAX_THEMES = 3  # 4 for a category of BIG_CATEGORY papers or more
 BIG_CATEGORY = 20
 MAX_KEYWORDS = 3
@@ -146,7 +154,7 @@ class Composer:
 
     def __post_init__(self) -> None:
         self._stop = _stop()
-        self._day_phrases = [phrases(t, self._stop) for t in self.day_texts]
+        self._day = Mentions(self.day_texts)
         self._own: list[str] = []  # the category's own words (name, keywords)
 
     def _name(self, paper: Paper) -> str:
@@ -166,17 +174,17 @@ class Composer:
     # --- part 1 --------------------------------------------------------------------------
     def rarity(self, term: str) -> float:
         """log(N / df) over the day's papers; a category alone (no day texts) weighs all 1."""
-        if not self._day_phrases:
+        if not len(self._day):
             return 1.0
-        df = sum(term in ps for ps in self._day_phrases)
-        return math.log((len(self._day_phrases) + 1) / (df + 1)) + 0.1
+        return math.log((len(self._day) + 1) / (self._day.count(term) + 1)) + 0.1
 
     def share(self, term: str) -> float:
-        """Share of the day's papers holding ``term``; 0 on a day too small to tell."""
-        n = len(self._day_phrases)
+        """Share of the day's papers that mention ``term`` (history.mentions, as part 2
+        counts it: "feature" with "features"); 0 on a day too small to tell."""
+        n = len(self._day)
         if n < MIN_DAY:
             return 0.0
-        return sum(term in ps for ps in self._day_phrases) / n
+        return self._day.count(term) / n
 
     def specific(self, ph: str) -> bool:
         """A phrase that can name a sub-theme or stand for a keyword (module docstring)."""
@@ -296,10 +304,23 @@ class Composer:
                 out.append(self.term(shown if is_name(shown) else k))
         return out
 
+    def part2_terms(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Term]:
+        """The keywords part 2 counts; when none of the labeler's is specific, the sub-theme
+        phrases of part 1 in their place (one inside another said once)."""
+        terms = self.keyword_terms(papers, keywords)
+        if terms or self.plain:
+            return terms
+        for t in self.themes(papers):
+            if not any(_within(t.term.en, x.en) or _within(x.en, t.term.en) for x in terms):
+                terms.append(t.term)
+        return terms
+
     def part2(self, papers: Sequence[Paper], keywords: Sequence[str]) -> list[Sentence]:
         out = []
-        for k in self.keyword_terms(papers, keywords)[:MAX_KEYWORDS]:
+        for k in self.part2_terms(papers, keywords)[:MAX_KEYWORDS]:
             cited = [p for p in papers if mentions(f"{p.title} {p.abstract}", k.en)]
+            if not cited:  # a sub-theme phrase split by punctuation in every paper
+                continue
             t = trend(self.history, k.en, self.day)
             head = f"{k.josa('은/는')} 이 분야 {len(cited)}편({self._names(cited, 2)})에 나오며, "
             out.append(Sentence(head + _trend_clause(t, len(out) == 0), ids(cited)))
@@ -319,9 +340,11 @@ class Composer:
             span = readable(claims[p.id].dataset)
             text = f'{josa(self._name(p), "은/는")} 새 데이터셋·벤치마크를 내놓습니다: "{span}".'
             out.append(Sentence(text, (p.id,)))
-        # gains first (largest first), then state-of-the-art claims, then measured results
+        # gains first (largest first), then state-of-the-art claims, then measured drops (a
+        # finding, said as a drop), then measured results
         results = [p for p in papers if claims[p.id].gains or claims[p.id].sota]
         results.sort(key=lambda p: -(claims[p.id].gains[0].value if claims[p.id].gains else 0))
+        results += [p for p in papers if claims[p.id].drops and p not in results]
         results += [p for p in papers if claims[p.id].result and p not in results]
         for p in results[:MAX_CLAIMS]:
             c = claims[p.id]
@@ -330,6 +353,8 @@ class Composer:
                 text = f'{name} 개선 폭을 수치로 보고합니다: "{readable(c.gains[0].span)}".'
             elif c.sota:
                 text = f'{name} 최고 수준 성능을 주장합니다: "{readable(c.sota)}".'
+            elif c.drops:
+                text = f'{name} 성능 하락 폭을 수치로 보고합니다: "{readable(c.drops[0].span)}".'
             else:
                 text = f'{name} 실험 수치를 보고합니다: "{readable(c.result)}".'
             out.append(Sentence(text, (p.id,)))
@@ -359,7 +384,7 @@ class Composer:
     def _representative(self, papers: Sequence[Paper], keywords: Sequence[str]) -> Sentence:
         """No paper claims anything checkable: the one holding most of the category's
         keywords stands for it, with the keywords it holds."""
-        kws = self.keyword_terms(papers, keywords)
+        kws = self.part2_terms(papers, keywords)
 
         def held(p: Paper) -> list[Term]:
             return [k for k in kws if mentions(f"{p.title} {p.abstract}", k.en)]
@@ -398,6 +423,10 @@ class Composer:
                 why.append(f"보고한 개선 폭 {_num(g.value)}{_unit(g.unit)}{best}")
             elif c.sota:
                 score, why = score + 1, [*why, "최고 수준 성능 주장"]
+            elif c.drops:  # a measured degradation is a finding, never the category's top gain
+                d = c.drops[0]
+                score += 1
+                why.append(f"보고한 성능 하락 폭 {_num(d.value)}{_unit(d.unit)}")
             lists = len(p.categories)
             if lists >= 3:
                 most = "(이 분야 최다)" if lists == most_lists and len(papers) > 1 else ""
@@ -441,7 +470,9 @@ def _num(value: float) -> str:
 
 
 def _unit(unit: str) -> str:
-    return {"x": "배", "×": "배", "times": "배", "-fold": "배"}.get(unit, unit)
+    # "17.6points" read as English in a Korean sentence (dev day 2025-04-10)
+    said = {"x": "배", "×": "배", "times": "배", "-fold": "배", "pp": "%p"}
+    return said.get(unit) or ("포인트" if unit in ("point", "points") else unit)
 
 
 def _trend_clause(t, first: bool) -> str:

@@ -200,6 +200,16 @@ def test_papers_mentioned():
     assert papers_mentioned(twice, titles) == [True, False, True]
     # The short name must stand alone, not inside a longer Latin word.
     assert papers_mentioned("LOGOS에 관한 글입니다.", titles[:1]) == [False]
+    # A line that says its own title twice is one mention (a floor line quoting an abstract
+    # that opens with the title; the shape of 2025-04-16's "TextArena"), not a paper listed twice
+    quoting = f"- {PAPERS[1].title}: 초록의 요지: “{PAPERS[1].title} route image patches.”"
+    assert papers_mentioned("\n".join([GOOD[2].splitlines()[0], quoting]), titles[:2]) == [
+        True,
+        True,
+    ]
+    # a title inside another paper's line does not list that paper twice
+    inside = f"- {PAPERS[0].title}: {PAPERS[1].title}와 비교합니다.\n- {PAPERS[1].title}: 선."
+    assert papers_mentioned(inside, titles[:2]) == [True, True]
 
 
 # --- injection --------------------------------------------------------------------------------
