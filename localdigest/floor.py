@@ -25,7 +25,7 @@ from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-8"
+FLOOR_VERSION = "floor-9"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -314,7 +314,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         obj = rel.group(2)
         cut = _BOUNDARY.search(obj)
         obj = obj[: cut.start()] if cut else obj
-        obj = _DETERMINER.sub("", _PAREN.sub("", obj).strip())
+        obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
+        obj = _DETERMINER.sub("", re.sub(r"\s+\([^()]{1,40}\)", "", obj).strip())
         if 0 < len(obj.split()) <= 8:
             relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
     if not words and not name:

@@ -250,3 +250,9 @@ def test_tex_quotes_dashes_and_open_asides_do_not_reach_the_line():
 def test_an_english_verb_after_and_is_broken():
     p = paper("We introduce the concept of Tool Invocation and define two key tasks.")
     assert "define two" not in floor_line(p, G5).split("“")[0]
+
+
+def test_an_acronym_before_a_hyphen_stays_in_a_relative_clause():
+    p = paper("We propose FreqNet, a network that uses a Cosine Transform (DCT)-based module.")
+    line = floor_line(p, G5)
+    assert "Transform-based" not in line, line
