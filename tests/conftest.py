@@ -332,3 +332,29 @@ def fakes(monkeypatch):
     """Route the CLI to the fake LLM and the hashing embedder (no real model)."""
     monkeypatch.setenv("LOCALDIGEST_LLM_BACKEND", "fake")
     monkeypatch.setenv("LOCALDIGEST_EMBED_BACKEND", "hash")
+
+
+@pytest.fixture
+def recorder(monkeypatch):
+    """UmapHdbscan replaced by a clusterer that records each fit (three equal groups)."""
+    import numpy as np
+
+    import localdigest.pipeline as pipeline
+    from localdigest.cluster import Clustering
+
+    fits = []
+
+    class Recorder:
+        def __init__(self, seed):
+            self.seed = seed
+
+        def key(self):
+            return "recorder"
+
+        def fit(self, features):
+            fits.append(features.shape)
+            n = len(features)
+            return Clustering(labels=np.repeat([0, 1, 2], n // 3), noise=np.zeros(n, bool))
+
+    monkeypatch.setattr(pipeline, "UmapHdbscan", Recorder)
+    return fits

@@ -172,24 +172,8 @@ def test_cache_key_ignores_float_noise_but_not_content():
     assert cache_key("s", ids, x) != cache_key("s", ids, x + 1e-3)
 
 
-def test_categorize_uses_the_cache_on_a_rerun(monkeypatch):
-    import localdigest.pipeline as pipeline
-
-    fits = []
-
-    class Recorder:
-        def __init__(self, seed):
-            self.seed = seed
-
-        def key(self):
-            return "recorder"
-
-        def fit(self, features):
-            fits.append(features.shape)
-            n = len(features)
-            return Clustering(labels=np.repeat([0, 1, 2], n // 3), noise=np.zeros(n, bool))
-
-    monkeypatch.setattr(pipeline, "UmapHdbscan", Recorder)
+def test_categorize_uses_the_cache_on_a_rerun(recorder):
+    fits = recorder
     x, y = blob_vectors()
     labeler = Labeler(FakeEmbedder(), TAXONOMY, model=train(x, y, "fake:fields"))
     papers = papers_for(36)

@@ -21,29 +21,6 @@ from localdigest.render.chart import cached_chart
 from localdigest.store import Store, StoredCategory
 
 
-@pytest.fixture
-def recorder(monkeypatch):
-    """UmapHdbscan replaced by a clusterer that records each fit (three equal groups)."""
-    import localdigest.pipeline as pipeline
-
-    fits = []
-
-    class Recorder:
-        def __init__(self, seed):
-            self.seed = seed
-
-        def key(self):
-            return "recorder"
-
-        def fit(self, features):
-            fits.append(features.shape)
-            n = len(features)
-            return Clustering(labels=np.repeat([0, 1, 2], n // 3), noise=np.zeros(n, bool))
-
-    monkeypatch.setattr(pipeline, "UmapHdbscan", Recorder)
-    return fits
-
-
 def test_category_cache_returns_the_same_categories_and_misses_on_any_change(recorder):
     x, y = blob_vectors()
     labeler = Labeler(FakeEmbedder(), TAXONOMY, model=train(x, y, "fake:fields"))
