@@ -90,7 +90,7 @@ def generate(args) -> None:
     from localdigest.faithful import FaithCheck
     from localdigest.korean import Glossary
     from localdigest.llm import get_llm
-    from localdigest.paperline import glossary_terms, line_prompt
+    from localdigest.paperline import glossary_terms, line_prompt, wants_example
     from localdigest.prompts import PAPER_BLOCK, PAPER_HEAD
     from localdigest.quality import SourceIndex, neutralize
     from localdigest.summarize import (
@@ -130,8 +130,14 @@ def generate(args) -> None:
         llm = get_llm("llama-cpp", model, n_ctx=4096, parallel=args.parallel)
         short = Path(model).stem
         key = [key_sentences(neutralize(p.abstract), 30) for p in papers]
+        example = wants_example(llm)
         new_prompts = [
-            line_prompt(first_words(p.title, TITLE_WORDS), k, glossary_terms(p, glossary))
+            line_prompt(
+                first_words(p.title, TITLE_WORDS),
+                k,
+                glossary_terms(p, glossary),
+                example=example,
+            )
             for p, k in zip(papers, key, strict=True)
         ]
         old_prompts = [

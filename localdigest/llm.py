@@ -245,6 +245,11 @@ class LlamaCppLLM:
             self.chat = bool(self._llm.metadata.get("tokenizer.chat_template"))
         return self._llm
 
+    def is_chat(self) -> bool:
+        """Whether the model carries a chat template (an instruct model): read on load."""
+        self._load()
+        return self.chat
+
     def close(self) -> None:
         if self._decoder is not None:
             self._decoder.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .korean import Glossary
 from .paper import Paper
-from .prompts import LINE_BLOCK, LINE_HEAD
+from .prompts import LINE_BLOCK, LINE_HEAD, LINE_RULES
 
 
 def glossary_terms(paper: Paper, glossary: Glossary, limit: int = 8) -> str:
@@ -27,5 +27,13 @@ def glossary_terms(paper: Paper, glossary: Glossary, limit: int = 8) -> str:
     return ", ".join(f"{en} = {ko}" for en, ko in found) or "없음"
 
 
-def line_prompt(title: str, key_text: str, terms: str) -> str:
-    return LINE_HEAD + LINE_BLOCK.format(title=title, abstract=key_text, terms=terms)
+def wants_example(llm) -> bool:
+    """A base model needs the worked example to see the format; an instruct model copies it."""
+    is_chat = getattr(llm, "is_chat", None)
+    return not (is_chat() if callable(is_chat) else getattr(llm, "chat", False))
+
+
+def line_prompt(title: str, key_text: str, terms: str, *, example: bool = True) -> str:
+    """The per-paper prompt; ``example=False`` (instruct models) leaves out the worked example."""
+    head = LINE_HEAD if example else LINE_RULES
+    return head + LINE_BLOCK.format(title=title, abstract=key_text, terms=terms)

@@ -10,7 +10,8 @@ is one line, so generation stops at the first newline. Parts 1, 2, 4, 5 are comp
 from __future__ import annotations
 
 # v8: part 3 = floor line, or a model line (LINE_HEAD) kept only when it passes the check
-PROMPT_VERSION = "ko-report-v8"
+# v9: instruct (chat) models get LINE_RULES, the same rules without the worked example
+PROMPT_VERSION = "ko-report-v9"
 
 # (title shown in the digest, short name) per part.
 PARTS = {
@@ -35,6 +36,13 @@ while keeping accuracy on language modeling benchmarks.
 
 """
 LINE_BLOCK = "제목: {title}\n초록: {abstract}\n용어: {terms}\n한 문장 요약: 이 논문은"
+# v9: an instruct model (chat template) gets the rules without the worked example: small
+# instruct models copied the example's content into unrelated papers (59 of 132 raw lines in
+# bench/ratings/2026-12-01-round3), while a base model needs the example to know the format.
+LINE_RULES = """인공지능 논문의 제목과 초록을 읽고 한국어로 한 문장 요약을 쓰세요. \
+요약에는 초록에 나온 내용만 쓰고, 이름과 전문 용어는 영어 그대로 두거나 주어진 용어 번역을 씁니다.
+
+"""
 
 # The previous release's per-paper prompt (v6), kept as the baseline bench/faithful.py runs.
 

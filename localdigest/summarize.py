@@ -26,7 +26,7 @@ from .korean import Glossary, default_glossary
 from .label import Category
 from .llm import LLM
 from .paper import Paper, text_hash
-from .paperline import glossary_terms, line_prompt
+from .paperline import glossary_terms, line_prompt, wants_example
 from .prompts import LINE_HEAD, PROMPT_VERSION
 from .quality import (
     SourceIndex,
@@ -163,12 +163,14 @@ class Summarizer:
         texts: list[str | None] = [None] * len(papers)
         if self.writer == "llm":
             check = self._faith()
+            example = wants_example(self.llm)
             prompts = [
                 # neutralize: instructions hidden in an abstract must not steer the completion
                 line_prompt(
                     first_words(p.title, TITLE_WORDS),
                     key_sentences(neutralize(p.abstract), self.paper_words),
                     glossary_terms(p, self.glossary),
+                    example=example,
                 )
                 for p in papers
             ]

@@ -255,3 +255,20 @@ def test_key_sentences_keep_the_opening_and_the_contribution():
     assert "Many systems exist" not in out  # no cue, and it does not fit beside the others
     assert len(out.split()) <= 22
     assert key_sentences("one two three four", 2) == "one two"
+
+
+def test_instruct_models_get_the_rules_without_the_worked_example():
+    from localdigest.paperline import line_prompt, wants_example
+    from localdigest.prompts import LINE_HEAD
+
+    class Base:
+        chat = False
+
+    class Instruct:
+        def is_chat(self):
+            return True
+
+    assert wants_example(Base()) and not wants_example(Instruct())
+    example = LINE_HEAD.split("\n\n")[1]  # the worked example's block
+    assert example in line_prompt("T", "A", "x = y")
+    assert example.split("\n")[1] not in line_prompt("T", "A", "x = y", example=False)
