@@ -161,6 +161,10 @@ class OpenAILLM:
             )
         return listed[0]
 
+    def is_chat(self) -> bool:
+        """On the chat endpoint the server applies an instruct model's template."""
+        return self.endpoint == "chat"
+
     def close(self) -> None:
         self._client.close()
 
