@@ -700,9 +700,8 @@ def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "")
         r"(?:ed|al|ive|ous|ic)$", prev.lower()
     )
     if low.endswith("ed") and len(low) > 4 and "-" not in low and between_nouns and nxt:
-        return (
-            low != "based"
-        )  # a participle the glossary does not know: "distribution aided learning"
+        # a participle the glossary does not know: "distribution aided learning"
+        return low != "based"
     if re.fullmatch(r"[a-z]+(?:est|ier)", low) and len(low) > 5:
         return True  # largest, richer-style comparisons
     if low.endswith("ing") and len(low) > 5 and "-" not in low:
@@ -713,8 +712,7 @@ def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "")
         if plural_before or gerund_first or obj_after or nxt.lower() in ("a", "an", "the", "its"):
             return True
     stem = low[:-1] if low.endswith("s") else ""
-    hit = glossary.get(stem) if stem else None
-    return bool(stem and (stem in VERBS or stem in RELATIVE or (hit and hit[1] == "v")))
+    return bool(stem) and _known_verb(stem, glossary)
 
 
 def korean_share(text: str) -> float:
@@ -788,7 +786,7 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
         names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
         names = [w.rstrip(".") for w in names if _is_name(w.rstrip(".")) or w.isupper()]
         names = [w for w in names if not own or w.lower() != own.lower()]  # its own benchmark
-        return names[:3] if len(names) >= 1 else []
+        return names[:3]
     return []
 
 
@@ -825,13 +823,29 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
 
 # Nouns that name an activity, a task a contribution can be for ("... generation").
 _TASK_END = re.compile(
-    r"(?:tion|sion|sis|ment|ing|ance|ence|QA|retrieval|search|control|recognition|synthesis|"
-    r"discovery|design|planning|editing|understanding|reasoning|alignment|analysis|prediction|"
-    r"forecasting|detection|segmentation|tracking|estimation|generation|translation|"
-    r"compression|reconstruction|classification|localization|navigation|manipulation)$",
+    r"(?:tion|sion|sis|ment|ing|ance|ence|QA|retrieval|search|control|discovery|design)$",
     re.IGNORECASE,
 )
 _METHOD_PREP = re.compile(r"\s+(?:via|with|using|through|by|from|leveraging|based on)\s+", re.I)
+
+
+def _title_desc(title: str) -> tuple[str, str | None, str] | None:
+    """(the title on one line, its name, what it describes): "HTMNet: A Hybrid Network" ->
+    the part after the colon, else the part before it, without a leading "Towards"/"On"/
+    article. None for a question."""
+    title = " ".join(title.split()).rstrip(".!")
+    if title.endswith("?"):
+        return None
+    name = title_name(title)
+    head, _, tail = title.partition(":")
+    desc = tail.strip() if name else head.strip()
+    return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+
+
+def _known_verb(word: str, glossary: Glossary) -> bool:
+    """A contribution or relative-clause verb, or a glossary verb entry."""
+    hit = glossary.get(word)
+    return word in VERBS or word in RELATIVE or bool(hit and hit[1] == "v")
 
 
 def _is_verb(word: str, glossary: Glossary) -> bool:
@@ -841,8 +855,7 @@ def _is_verb(word: str, glossary: Glossary) -> bool:
         low[:-1] if low.endswith("s") else "",
         low[:-2] if low.endswith("es") else "",
     ):
-        hit = glossary.get(cand) if cand else None
-        if cand and (cand in VERBS or cand in RELATIVE or (hit and hit[1] == "v")):
+        if cand and _known_verb(cand, glossary):
             noun = glossary.get(low)
             return not (noun and noun[1] == "n")  # "model", "design": nouns as well
     return False
@@ -856,12 +869,10 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
     "Interspatial Attention for Efficient 4D Human Video Generation" -> "효율적인 4D human
     비디오 생성"; "EmotionHallucer: Evaluating Emotion Hallucinations in MLLMs" -> "MLLMs에서의
     감정 환각 평가". None when the title names no task or the line already says it."""
-    title = " ".join(title.split()).rstrip(".!")
-    if title.endswith("?"):
+    parsed = _title_desc(title)
+    if parsed is None:
         return None
-    name = title_name(title)
-    desc = title.partition(":")[2].strip() if name else title.partition(":")[0].strip()
-    desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+    desc = parsed[2]
     m = re.search(r"\s+for\s+(.+)$", desc, re.IGNORECASE)
     lead = desc.split()[0].lower() if desc.split() else ""
     if not m and not (lead.endswith("ing") and _verb_noun(lead, glossary)):
@@ -955,13 +966,11 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     """Korean for what a title names: "HTMNet: A Hybrid Network for Depth Completion" ->
     "깊이 보완을 위한 하이브리드 네트워크 HTMNet"; None when the title is a question or
     a sentence the grammar cannot place."""
-    title = " ".join(title.split()).rstrip(".!")
-    if title.endswith("?"):
+    parsed = _title_desc(title)
+    if parsed is None:
         return None
-    name = title_name(title)
-    head, colon, tail = title.partition(":")
-    desc = tail.strip() if name else head.strip()
-    desc = re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+    title, name, desc = parsed
+    _, colon, tail = title.partition(":")
     ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None
