@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .floor_detail import eval_names, how_fact, result_fact
 from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-9"
+FLOOR_VERSION = "floor-10"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -394,7 +395,13 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     if not phrase:
         return None
     first, _, rest = phrase.partition(" ")
-    stem = _verb_noun(first, glossary) if first.lower().endswith("ing") and rest else None
+    # "rendering module": one singular noun after the -ing word is a compound, not its object
+    compound = re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
+    stem = (
+        _verb_noun(first, glossary)
+        if first.lower().endswith("ing") and rest and not compound
+        else None
+    )
     if stem:
         # "generating pseudo-labels" -> "의사 레이블 생성": the object, then the verb's noun
         obj = translate_phrase(rest, glossary, depth + 1)
@@ -747,26 +754,43 @@ def releases_code(abstract: str) -> bool:
 
 
 def floor_line(paper: Paper, glossary: Glossary) -> str:
-    """One Korean line (one or two sentences) for ``paper``, from its own words only."""
+    """One Korean line for ``paper``, from its own words only: what the paper makes or studies,
+    then at most one fact the title does not say (the parts its method uses, or a number it
+    reports), then where it is evaluated and whether it releases code."""
     paper = Paper(id=paper.id, title=_plain(paper.title), abstract=_plain(paper.abstract))
+    contribution = find_contribution(paper)
     main = _contribution_sentence(paper, glossary)
     if main is None or _broken(main):
         main = _title_sentence(paper, glossary)
+    names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
+    said_how = bool(contribution and contribution.relative and "하는" in main)
+    fact = result_fact(paper.abstract, glossary, names)
+    how = (
+        None
+        if said_how or main.startswith("초록의 요지")
+        else how_fact(paper.abstract, glossary, names, main)
+    )
+    parts = [main] + [x for x in (how, fact) if x][:1]
     extras = []
-    if _SOTA.search(paper.abstract):
+    if _SOTA.search(paper.abstract) and not fact:
         where = _sota_benchmarks(paper.abstract, title_name(paper.title))
         extras.append(
             (f"{'·'.join(where)}에서 " if where else "") + "기존 방법보다 높은 성능을 보고합니다"
         )
+    elif not fact:
+        where = eval_names(paper.abstract, names)
+        if where:
+            extras.append(f"{'·'.join(where)}에서 평가합니다")
     if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:
-        return (
-            f"{main} "
-            + ", ".join(extras[:-1] + [extras[-1]]).replace("보고합니다, ", "보고하며, ")
+        parts.append(
+            ", ".join(extras[:-1] + [extras[-1]])
+            .replace("보고합니다, ", "보고하며, ")
+            .replace("평가합니다, ", "평가하며, ")
             + "."
         )
-    return main
+    return " ".join(parts)
 
 
 _ON_NAMES = re.compile(
@@ -996,6 +1020,13 @@ def _uncapitalize(title: str) -> str:
 def _broken(line: str) -> bool:
     """An English function word left standing in the Korean ("from Peers 학습", "학습 of
     COntrastive"): some phrase was copied half-turned; say less instead."""
+    depth = 0
+    for ch in line:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half
+    if depth:
+        return True
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
     if any(w in _FUNCTION for w in words):
         return True

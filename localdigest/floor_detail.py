@@ -1,0 +1,371 @@
+"""The floor's second sentence: one fact from the abstract that the title does not say.
+
+Readers rated lines that only restate the title as vague (bench/ratings round 3-5). A number
+the paper reports about its own method is the most specific thing an abstract holds, and its
+sentence shapes are few ("achieves 87.0% accuracy on CIFAR-10", "reduces latency by 30%",
+"3.2x faster"). Each shape below is matched whole; anything looser says nothing, because a
+number tied to the wrong metric or the wrong system is a wrong claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .korean import Glossary, _is_name, josa
+
+# A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%.
+_PCT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%|percent\b|percentage points?\b|pp\b)"
+_TIMES = r"(?P<num>\d{1,4}(?:\.\d+)?)\s*(?P<unit>[x×]|times\b|-fold\b)"
+_UPTO = r"(?P<upto>(?:up to|as much as|nearly|over|more than|about|approximately|around)\s+)?"
+# Who the sentence is about: our method, not a baseline the paper beats.
+_OURS = re.compile(
+    r"\b(?:we|our|ours|proposed|it|this (?:method|model|approach|framework|system|technique))\b",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(
+    r"\b(?:baselines?|existing|prior|previous|other|competing|state-of-the-art models?|"
+    r"humans?|only|current|frontier|commercial|even)\b",
+    re.IGNORECASE,
+)
+_METRIC_WORDS = r"(?:[A-Za-z][\w\-@]*\s+){0,3}?"
+_BENCH = r"(?:\s+(?:on|in)\s+(?:the\s+)?(?P<bench>[A-Z][\w\-.]*[\w](?:\s+[A-Z0-9][\w\-.]*[\w])?))?"
+
+_ACHIEVE = re.compile(
+    rf"\b(?P<verb>achiev\w*|attain\w*|reach\w*|obtain\w*|record\w*|scor\w*)\s+(?:an?\s+|the\s+)?"
+    rf"(?:(?:average|overall|mean|top-1|top-5)\s+)?(?:of\s+)?{_UPTO}{_PCT}\s+"
+    rf"(?P<metric>{_METRIC_WORDS})?(?P<tail>on|in)\s+(?:the\s+)?"
+    rf"(?P<bench>[A-Z][\w\-.]*[\w])",
+)
+_IMPROVE = re.compile(
+    rf"\b(?P<verb>improv\w*|boost\w*|increas\w*|rais\w*|enhanc\w*)\s+(?:the\s+)?"
+    rf"(?P<metric>(?:[\w\-]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
+    re.IGNORECASE,
+)
+_REDUCE = re.compile(
+    rf"\b(?P<verb>reduc\w*|decreas\w*|lower\w*|cut\w*|shrink\w*)\s+(?:the\s+)?"
+    rf"(?P<metric>(?:[\w\-]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
+    re.IGNORECASE,
+)
+_SPEED = re.compile(
+    rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
+    r"lower|reduction)\b",
+    re.IGNORECASE,
+)
+
+_UNIT_KO = {"%": "%", "percent": "%", "pp": "%p", "percentage point": "%p"}
+_UPTO_KO = {"up to": "최대 ", "as much as": "최대 "}  # "nearly 30%" keeps no hedge: say less
+_SPEED_KO = {
+    "faster": "{n}배 빠릅니다",
+    "speedup": "{n}배 속도 향상을 보고합니다",
+    "speed-up": "{n}배 속도 향상을 보고합니다",
+    "acceleration": "{n}배 속도 향상을 보고합니다",
+}
+
+
+def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
+    """One Korean sentence for the first number the abstract reports about its own method
+    (``names``: what the paper calls it), or None when no sentence has a shape this function
+    can carry without guessing."""
+    from .floor import sentences, translate_phrase
+
+    for sentence in sentences(abstract):
+        for pattern, render in (
+            (_ACHIEVE, _achieve),
+            (_IMPROVE, _change),
+            (_REDUCE, _change),
+            (_SPEED, _speed),
+        ):
+            m = pattern.search(sentence)
+            if not m or not _about_ours(sentence[: m.start()], names):
+                continue
+            line = render(m, glossary, translate_phrase)
+            if line:
+                return line
+    return None
+
+
+def _about_ours(before: str, names: tuple[str, ...]) -> bool:
+    """The words before the number name our method and no other system."""
+    if _OTHERS.search(before):
+        return False
+    return bool(_OURS.search(before)) or any(
+        re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", before) for n in names if n
+    )
+
+
+def _num(m: re.Match) -> str:
+    unit = m.group("unit").lower().rstrip("s")
+    upto = (m.group("upto") or "").strip().lower()
+    if upto and upto not in _UPTO_KO:
+        return ""  # "nearly", "over": a hedge the line would have to carry
+    return _UPTO_KO.get(upto, "") + m.group("num") + _UNIT_KO.get(unit, "")
+
+
+# Metric names copied as they are; any other name before "by N%" is a system, not a metric
+_METRIC_NAMES = re.compile(
+    r"(?:F1|F-?score|mAP|AP\d*|AUC|AUROC|BLEU|ROUGE(?:-\w+)?|PSNR|SSIM|LPIPS|FID|IoU|mIoU|"
+    r"Dice|EM|WER|CER|NDCG(?:@\d+)?|MRR|Recall@\d+|Hit@\d+|ASR|FPS|MAE|RMSE|MSE)(?:-\w+)?",
+)
+
+
+def _metric(text: str, glossary: Glossary, translate) -> str | None:
+    """The metric words in Korean; a metric's own name (F1, mAP, BLEU) is copied."""
+    words = text.split()
+    if not words:
+        return ""
+    names = [w for w in words if _is_name(w) or w.isupper()]
+    if any(not _METRIC_NAMES.fullmatch(w) for w in names):
+        return None  # "improves InternVL2-76B by 5.8%": a model, not what was measured
+    if len(names) == len(words):
+        return text.strip()
+    return translate(text, glossary)
+
+
+def _achieve(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    metric = _metric(m.group("metric") or "", glossary, translate)
+    bench = m.group("bench")
+    if not num or metric is None or not (_is_name(bench) or bench.isupper()):
+        return None
+    what = f"{metric} {num}" if metric else num
+    return f"{bench}에서 {josa(what, '을/를')} 기록합니다."
+
+
+def _change(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    metric = _metric(m.group("metric") or "", glossary, translate)
+    if not num or not metric:
+        return None  # "improves by 3%": of what, the line cannot say
+    up = m.group("verb").lower().startswith(("improv", "boost", "increas", "rais", "enhanc"))
+    return f"{josa(metric, '을/를')} {num} {'높입니다' if up else '줄입니다'}."
+
+
+def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    what = m.group("what").lower()
+    if not num or what not in _SPEED_KO:
+        return None  # "3x fewer parameters": fewer of what needs the noun after it
+    return _SPEED_KO[what].format(n=num.replace("%", "")) + ("" if what != "faster" else "")
+
+
+# --- how: the parts the method is made of ---------------------------------------------------
+
+# "It leverages X, Y and Z": mechanism verbs -> the Korean verb that ends the sentence.
+HOW_VERBS = {
+    "leverage": "활용합니다",
+    "exploit": "활용합니다",
+    "harness": "활용합니다",
+    "use": "사용합니다",
+    "utilize": "사용합니다",
+    "employ": "사용합니다",
+    "adopt": "사용합니다",
+    "combine": "결합합니다",
+    "fuse": "결합합니다",
+    "integrate": "통합합니다",
+    "incorporate": "통합합니다",
+    "introduce": "도입합니다",
+    "consist of": "구성됩니다",  # "X로 구성됩니다": takes 으로/로, not 을/를
+    "comprise": "포함합니다",
+    "include": "포함합니다",
+}
+# "leverage" -> leverage|leverages|leveraged; "consist of" -> consists of
+
+
+def _forms(verb: str) -> str:
+    head, _, rest = verb.partition(" ")
+    root = head[:-1] if head.endswith("e") else head
+    return re.escape(root) + r"(?:e|es|s|ed|d)?" + (r"\s+" + re.escape(rest) if rest else "")
+
+
+_HOW_FORMS = "|".join(_forms(v) for v in sorted(HOW_VERBS, key=len, reverse=True))
+_LEAD = (
+    r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
+    r"Additionally|In addition|Technically),?\s+)?"
+)
+_SUBJECT_WORDS = (
+    r"(?:we|it|this (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
+    r"|our (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
+    r"|the proposed (?:method|model|approach|framework|system|architecture|pipeline|network))"
+)
+_ADVERB = r"(?:(?:first|also|further|explicitly|jointly|additionally|effectively)\s+)?"
+# Where the list of parts ends: a purpose, a result, a new clause.
+_HOW_END = re.compile(
+    r"\s+(?:to|for|in order|so that|which|that|while|thereby|thus|where|whereby|by|through|"
+    r"via|with|within|into|resulting|enabling|allowing|achieving|leading|making|as|across|"
+    r"from|under|over|at|on|in)\b|[;:.(\[]|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|our)\s+", re.I)
+
+
+def how_fact(
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = ""
+) -> str | None:
+    """One Korean sentence naming the parts the paper's method uses ("It leverages channel-wise
+    self-attention and glyph extraction" -> "채널별 self-attention과 glyph 추출을
+    활용합니다."), from the first sentence whose subject is the method itself."""
+    from .floor import _CONTRIB, _broken, sentences, translate_phrase
+
+    subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
+    pattern = re.compile(
+        rf"^{_LEAD}(?:{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
+    )
+    for sentence in sentences(abstract):
+        m = pattern.match(sentence)
+        if not m:
+            continue
+        verb = _how_verb(m.group("verb"))
+        if verb is None or _CONTRIB.search(sentence):
+            continue  # the contribution sentence itself is the line's first sentence
+        obj = m.group("obj")
+        end = _HOW_END.search(obj)
+        obj = obj[: end.start()] if end else obj
+        items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
+        items = [i for i in items if i]
+        if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
+            return None  # a long list or a clause, not parts: say nothing
+        if any(_vague_part(i, glossary) for i in items):
+            return None  # "three key components": the parts come later, or not at all
+        ko = [translate_phrase(i, glossary) for i in items[:3]]
+        if any(k is None or _broken(k) for k in ko):
+            return None
+        if main and all(k in main for k in ko):
+            return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
+        joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
+        if verb == "구성됩니다":
+            return f"{josa(joined, '으로/로')} {verb}."
+        return f"{josa(joined, '을/를')} {verb}."
+    return None
+
+
+# "two stages", "key innovations", "essential modules": a count or a kind, not a part
+_VAGUE_HEAD = re.compile(
+    r"(?:innovation|contribution|component|stage|step|module|part|phase|branch|element|idea|"
+    r"paradigm|strateg(?:y|ie)|technique|design|insight|principle|aspect|feature|"
+    r"improvement|change|sequence|way|factor|advance(?:ment)?|progress|development|method|"
+    r"approach|framework|tool|representation|image|data|information|model)(?:e?s)?$",
+    re.IGNORECASE,
+)
+_VAGUE_MOD = {
+    "key",
+    "core",
+    "main",
+    "essential",
+    "important",
+    "critical",
+    "major",
+    "several",
+    "multiple",
+    "various",
+    "crucial",
+    "primary",
+    "distinct",
+    "different",
+    "complementary",
+    "additional",
+    "two",
+    "three",
+    "four",
+    "five",
+    "novel",
+    "new",
+    "following",
+    "innovative",
+    "unique",
+    "powerful",
+    "advanced",
+    "useful",
+    "recent",
+    "latest",
+    "systematic",
+    "simple",
+    "general",
+    "standard",
+    "existing",
+    "effective",
+    "efficient",
+    "robust",
+    "specific",
+    "appropriate",
+    "suitable",
+    "proposed",
+}
+# "two types of self-attention", "the introduction of X": a kind or an act, not a part
+_VAGUE_OF = re.compile(
+    r"^(?:\w+\s+)?(?:types?|kinds?|class(?:es)?|sorts?|variety|set|number|series|range|"
+    r"introduction|use|usage|application|development|incorporation|integration|combination|"
+    r"adoption|utilization)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+_PRONOUN = {"everything", "them", "this", "these", "those", "it", "both", "all", "each", "such"}
+
+
+def _vague_part(item: str, glossary: Glossary) -> bool:
+    from .floor import _cut_participle, _is_verb
+
+    words = item.split()
+    if len(_cut_participle(words, glossary)) < len(words):
+        return True  # "representation engineering techniques" would lose its head noun
+    if "\\" in item or "{" in item or "}" in item:
+        return True  # TeX styling cut in the middle
+    if len(words) == 1 and not (_is_name(item) or item.isupper() or glossary.get(item.lower())):
+        return True  # one plain word ("representations"): too little to name a part
+    if words[0][:1].isdigit() or re.search(r"[a-z]ed$", words[-1]):
+        return True  # "40 sequences"; "cache configured" is a clause cut short
+    if (
+        _VAGUE_OF.search(item)
+        or re.search(r"[a-z](?:ing|ed)$", words[-1])
+        and not glossary.get(words[-1].lower())
+    ):
+        return True  # "pipeline focusing": a participle clause cut short
+    if words[0].lower() in _PRONOUN or _is_verb(words[0], glossary):
+        return True  # "and evaluate outputs": the list went on into a verb
+    mods = [w.lower() for w in words[:-1]]
+    return bool(_VAGUE_HEAD.search(words[-1])) and all(w in _VAGUE_MOD for w in mods)
+
+
+def _how_verb(word: str) -> str | None:
+    low = " ".join(word.lower().split())
+    for en, ko in HOW_VERBS.items():
+        head, _, rest = en.partition(" ")
+        root = head[:-1] if head.endswith("e") else head
+        if low.split()[0].startswith(root) and low.endswith(rest):
+            return ko
+    return None
+
+
+# --- where: the benchmarks the paper is evaluated on ----------------------------------------
+
+_EVAL_ON = re.compile(
+    r"\b(?:experiments?|evaluations?|results?|tests?|studies)\s+(?:conducted\s+|performed\s+)?"
+    r"(?:on|across)\s+(?:the\s+)?(?:(?:several|multiple|three|four|five|two|six|public|"
+    r"benchmark|challenging|widely[- ]used|standard|popular|real-world)\s+){0,3}"
+    r"(?:(?:datasets?|benchmarks?)\s*,?\s*(?:including\s+|such as\s+|namely\s+)?)?"
+    r"(?P<names>(?:[A-Z][\w\-.]*[\w](?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)"
+    r"(?P<after>\s*(?:datasets?|benchmarks?)?\s*(?:\)|,|\.|;|$|show|demonstrat|reveal|indicat|"
+    r"confirm|verif|validat|highlight|prove|suggest))",
+)
+
+
+_RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\b", re.I)
+
+
+def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
+    """The named benchmarks an "experiments on A, B and C show ..." sentence gives, at most
+    three; none when a name is followed by a noun ("experiments on SAR images")."""
+    from .floor import sentences
+
+    for sentence in sentences(abstract):
+        m = _EVAL_ON.search(sentence)
+        if not m or _RELEASE.search(sentence):
+            continue
+        names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+        names = [n.rstrip(".") for n in names]
+        if len(names) == 1 and names[0].isalpha() and names[0].isupper():
+            continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
+        if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
+            return [n for n in names if n.lower() not in {o.lower() for o in own if o}][:3]
+    return []

@@ -1,0 +1,97 @@
+"""The floor's second sentence: one fact the title does not say, or nothing."""
+
+from localdigest.floor import floor_line, translate_phrase
+from localdigest.floor_detail import eval_names, how_fact, result_fact
+from localdigest.korean import Glossary
+from localdigest.paper import Paper
+
+G = Glossary(
+    {
+        "accuracy": ("정확도", "n"),
+        "latency": ("지연 시간", "n"),
+        "prediction": ("예측", "n"),
+        "module": ("모듈", "n"),
+        "rendering": ("렌더링", "n"),
+        "render": ("렌더링", "v"),
+        "self-attention": ("셀프 어텐션", "n"),
+        "extraction": ("추출", "n"),
+        "framework": ("프레임워크", "n"),
+        "tracking": ("추적", "n"),
+        "representation": ("표현", "n"),
+        "engineering": ("공학", "n"),
+        "propose": ("제안", "v"),
+    },
+    "test",
+    2,
+)
+
+
+def test_a_number_about_our_method_is_carried_whole():
+    text = "We propose MAAM. MAAM achieves 87.0% accuracy on the CIFAR-10 dataset."
+    assert result_fact(text, G, ("MAAM",)) == "CIFAR-10에서 정확도 87.0%를 기록합니다."
+    assert (
+        result_fact("Our method reduces latency by up to 30%.", G)
+        == "지연 시간을 최대 30% 줄입니다."
+    )
+
+
+def test_a_number_about_another_system_is_not_ours():
+    # the frontier models' score is a finding about them; a line would pin it on the paper
+    text = "Frontier models such as GPT-4 achieve only 50% accuracy on HardBench."
+    assert result_fact(text, G) is None
+    assert result_fact("The baseline reduces latency by 30%.", G) is None
+    text = "Our method beats the baseline, which achieves 50% accuracy on HardBench."
+    assert result_fact(text, G) is None
+
+
+def test_a_system_before_by_is_not_a_metric():
+    # "improves InternVL2-76B by 5.8%": 5.8% of what, the sentence does not say
+    assert result_fact("Our method improves InternVL2-76B by 5.8%.", G) is None
+    assert result_fact("Our method improves F1 by 5.8%.", G) == "F1을 5.8% 높입니다."
+
+
+def test_a_hedged_number_is_left_out():
+    assert result_fact("Our method reduces latency by nearly 30%.", G) is None
+
+
+def test_the_parts_a_method_is_made_of():
+    text = "We propose BEV-GS. BEV-GS consists of a prediction module and a rendering module."
+    assert how_fact(text, G, ("BEV-GS",)) == "예측 모듈·렌더링 모듈로 구성됩니다."
+    text = "It leverages channel-wise self-attention and glyph extraction to denoise."
+    assert how_fact(text, G) == "channel-wise 셀프 어텐션·glyph 추출을 활용합니다."
+
+
+def test_a_compound_noun_after_a_gerund_is_not_its_object():
+    assert translate_phrase("rendering module", G) == "렌더링 모듈"
+
+
+def test_vague_parts_say_nothing():
+    # a count or a kind is not a part; the parts come later in the abstract or not at all
+    assert how_fact("Our framework consists of three key components.", G) is None
+    assert how_fact("It uses two types of self-attention.", G) is None
+    assert how_fact("Our method uses representations.", G) is None
+    # the participle cut would drop the head noun "techniques"
+    assert how_fact("We use representation engineering techniques to study models.", G) is None
+
+
+def test_the_contribution_sentence_is_not_repeated_as_a_part():
+    assert how_fact("We introduce a tracking framework.", G) is None
+
+
+def test_named_benchmarks_an_evaluation_sentence_gives():
+    text = "Extensive experiments on ModelNet40, ScanObjectNN, and ShapeNetPart show gains."
+    assert eval_names(text) == ["ModelNet40", "ScanObjectNN", "ShapeNetPart"]
+    assert eval_names("Experiments on SAR datasets show gains.") == []  # a kind of data
+    assert eval_names("Results on GitHub are available.") == []
+
+
+def test_the_line_carries_the_fact_after_the_contribution():
+    p = Paper(
+        id="2504.00001",
+        title="BEV-GS: Road Reconstruction",
+        abstract="We propose BEV-GS, a tracking framework. "
+        "BEV-GS consists of a prediction module and a rendering module.",
+    )
+    line = floor_line(p, G)
+    assert line.endswith("예측 모듈·렌더링 모듈로 구성됩니다.")
+    assert line.startswith("추적 프레임워크 BEV-GS")
