@@ -145,7 +145,7 @@ def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:
     what = m.group("what").lower()
     if not num or what not in _SPEED_KO:
         return None  # "3x fewer parameters": fewer of what needs the noun after it
-    return _SPEED_KO[what].format(n=num.replace("%", "")) + ("" if what != "faster" else "")
+    return _SPEED_KO[what].format(n=num.replace("%", "")) + "."
 
 
 # --- how: the parts the method is made of ---------------------------------------------------

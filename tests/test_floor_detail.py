@@ -50,6 +50,10 @@ def test_a_system_before_by_is_not_a_metric():
     assert result_fact("Our method improves F1 by 5.8%.", G) == "F1을 5.8% 높입니다."
 
 
+def test_a_speedup_is_a_whole_sentence():
+    assert result_fact("Our model runs up to 12x faster than prior work.", G) == "최대 12배 빠릅니다."
+
+
 def test_a_hedged_number_is_left_out():
     assert result_fact("Our method reduces latency by nearly 30%.", G) is None
 
