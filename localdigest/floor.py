@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .floor_detail import eval_names, how_fact, result_fact
+from .floor_detail import eval_names, how_fact, result_fact, size_fact
 from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-10"
+FLOOR_VERSION = "floor-11"
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -214,6 +214,7 @@ class Contribution:
     name: str | None  # the method/system/dataset name, if the paper gives one
     relative: str | None  # "that <verb> <object>" clause as (verb, object) text
     relative_verb: str | None
+    qualified_first: bool = False  # "first" holds only with a clause the line does not carry
 
 
 def sentences(text: str) -> list[str]:
@@ -304,6 +305,16 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         phrase,
         flags=re.IGNORECASE,
     )
+    # "a new generation of reasoning models": a cohort, not the act of generating
+    phrase = re.sub(r"^(?:new|next|latest)[- ]generation\s+of\s+", "", phrase, flags=re.IGNORECASE)
+    # "the first framework that needs no labels": "first" belongs to the cut-off clause
+    qualified_first = bool(
+        re.search(r"\bfirst\b", phrase, re.I)
+        and re.match(
+            r"\s*(?:(?:that|which|to|without|with|capable|able|in|on|for|using|by|where)\b|,)",
+            tail,
+        )
+    )
     if name and phrase.strip().lower() == name.lower():
         phrase = ""
     words = phrase.split()
@@ -323,7 +334,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         return None
     if not name and not relative and _too_thin(phrase):
         return None  # "soft", "use of addition": a cut-off phrase, not the contribution
-    return Contribution(stem, phrase.strip(), name, relative, relative_verb)
+    return Contribution(stem, phrase.strip(), name, relative, relative_verb, qualified_first)
 
 
 def _too_thin(phrase: str) -> bool:
@@ -770,7 +781,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         if said_how or main.startswith("초록의 요지")
         else how_fact(paper.abstract, glossary, names, main)
     )
-    parts = [main] + [x for x in (how, fact) if x][:1]
+    size = None if fact else size_fact(paper.abstract, glossary, names)
+    parts = [main] + [x for x in (fact, size, how) if x][:1]  # a number is the most specific
     extras = []
     if _SOTA.search(paper.abstract) and not fact:
         where = _sota_benchmarks(paper.abstract, title_name(paper.title))
@@ -819,6 +831,8 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     if c is None:
         return None
     np_ko = translate_phrase(c.phrase, glossary) if c.phrase else ""
+    if np_ko and c.qualified_first:
+        np_ko = re.sub(r"최초의\s*", "", np_ko).strip()
     if np_ko is None:
         if not c.name:
             return None
@@ -826,6 +840,9 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     said_how = False  # a relative clause made it into the line
     if c.relative and (np_ko or c.name):
         rel_ko = translate_phrase(c.relative, glossary)
+        last = glossary.get(c.relative.split()[-1].lower())
+        if last and last[1] == "a":
+            rel_ko = None  # "generates accurate": the noun after the adjective was cut off
         if rel_ko and not _broken(rel_ko):
             np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}".strip()
             said_how = True
@@ -842,6 +859,14 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         purpose = _title_purpose(paper.title, obj, glossary)
         if purpose:
             obj = f"{josa(purpose, '을/를')} 위한 {obj}"
+        elif name and _is_generic(c.phrase or "new"):
+            # "we introduce DiVE" / "X-Fusion, a novel framework": only a name; the title
+            # ("DiVE: Multi-View Driving Scene Generation") says what it is
+            topic = _title_topic(paper.title, glossary)
+            desc = (_title_desc(paper.title) or ("", None, ""))[2]
+            verbal = re.match(r"[A-Za-z-]+ing\b", desc)  # "Rethinking ...", "Boosting ..."
+            if topic and topic.endswith(name) and not verbal and not _broken(topic):
+                obj = topic
     return f"{josa(obj, '을/를')} {c.verb}합니다."
 
 

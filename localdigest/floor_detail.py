@@ -167,6 +167,10 @@ HOW_VERBS = {
     "consist of": "구성됩니다",  # "X로 구성됩니다": takes 으로/로, not 을/를
     "comprise": "포함합니다",
     "include": "포함합니다",
+    "build on": "기반으로 합니다",
+    "build upon": "기반으로 합니다",
+    "feature": "갖춥니다",
+    "apply": "적용합니다",
 }
 # "leverage" -> leverage|leverages|leveraged; "consist of" -> consists of
 
@@ -178,6 +182,14 @@ def _forms(verb: str) -> str:
 
 
 _HOW_FORMS = "|".join(_forms(v) for v in sorted(HOW_VERBS, key=len, reverse=True))
+# "by leveraging X", "Building on X, we ...": the -ing forms of the same verbs
+_HOW_GERUNDS = "|".join(
+    re.escape(v.split()[0][:-1] if v.split()[0].endswith("e") else v.split()[0])
+    + "ing"
+    + (r"\s+" + re.escape(v.split()[1]) if " " in v else "")
+    for v in sorted(HOW_VERBS, key=len, reverse=True)
+    if v != "consist of"
+)
 _LEAD = (
     r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
     r"Additionally|In addition|Technically),?\s+)?"
@@ -185,7 +197,7 @@ _LEAD = (
 _SUBJECT_WORDS = (
     r"(?:we|it|this (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
     r"|our (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
-    r"|the proposed (?:method|model|approach|framework|system|architecture|pipeline|network))"
+    r"|the (?:proposed )?(?:method|model|approach|framework|system|architecture|pipeline|network))"
 )
 _ADVERB = r"(?:(?:first|also|further|explicitly|jointly|additionally|effectively)\s+)?"
 # Where the list of parts ends: a purpose, a result, a new clause.
@@ -203,40 +215,67 @@ def how_fact(
     abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = ""
 ) -> str | None:
     """One Korean sentence naming the parts the paper's method uses ("It leverages channel-wise
-    self-attention and glyph extraction" -> "채널별 self-attention과 glyph 추출을
-    활용합니다."), from the first sentence whose subject is the method itself."""
-    from .floor import _CONTRIB, _broken, sentences, translate_phrase
+    self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
+    활용합니다."), from the first sentence about the method itself whose parts can be named
+    without guessing."""
+    from .floor import sentences
+
+    for verb, obj in _how_candidates(sentences(abstract), names):
+        line = _parts_sentence(verb, obj, glossary, main)
+        if line:
+            return line
+    return None
+
+
+def _how_candidates(found: list[str], names: tuple[str, ...]):
+    """(Korean verb, English object) pairs in abstract order, from three sentence shapes: "It
+    leverages X", "... by leveraging X" and "Leveraging X, we ..."."""
+    from .floor import _CONTRIB
 
     subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
-    pattern = re.compile(
+    ours = re.compile(rf"(?:^|\s)(?:{subject}|our)\b", re.IGNORECASE)
+    stated = re.compile(
         rf"^{_LEAD}(?:{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
     )
-    for sentence in sentences(abstract):
-        m = pattern.match(sentence)
-        if not m:
-            continue
-        verb = _how_verb(m.group("verb"))
-        if verb is None or _CONTRIB.search(sentence):
-            continue  # the contribution sentence itself is the line's first sentence
-        obj = m.group("obj")
-        end = _HOW_END.search(obj)
-        obj = obj[: end.start()] if end else obj
-        items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
-        items = [i for i in items if i]
-        if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
-            return None  # a long list or a clause, not parts: say nothing
-        if any(_vague_part(i, glossary) for i in items):
-            return None  # "three key components": the parts come later, or not at all
-        ko = [translate_phrase(i, glossary) for i in items[:3]]
-        if any(k is None or _broken(k) for k in ko):
-            return None
-        if main and all(k in main for k in ko):
-            return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
-        joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
-        if verb == "구성됩니다":
-            return f"{josa(joined, '으로/로')} {verb}."
-        return f"{josa(joined, '을/를')} {verb}."
-    return None
+    by = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
+    lead = re.compile(
+        rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+(?:{subject})\b",
+        re.IGNORECASE,
+    )
+    for sentence in found:
+        if _CONTRIB.search(sentence) and not by.search(sentence):
+            continue  # the contribution sentence is the line's first sentence already
+        for pattern in (stated, by, lead):
+            m = pattern.search(sentence)
+            if not m or (pattern is by and not ours.search(sentence[: m.start()])):
+                continue
+            verb = _how_verb(m.group("verb"))
+            if verb:
+                yield verb, m.group("obj")
+
+
+def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str | None:
+    from .floor import _broken, translate_phrase
+
+    end = _HOW_END.search(obj)
+    obj = obj[: end.start()] if end else obj
+    items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
+    items = [i for i in items if i]
+    if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
+        return None  # a long list or a clause, not parts: say nothing
+    if any(_vague_part(i, glossary) for i in items):
+        return None  # "three key components": the parts come later, or not at all
+    if len(items) > 1 and any(re.search(r"\s(?:of|for|in|on|with)\s", i) for i in items):
+        return None  # "strengths of A and B": which noun "and" joins is a guess
+    ko = [translate_phrase(i, glossary) for i in items[:3]]
+    if any(k is None or _broken(k) for k in ko):
+        return None
+    if main and all(k in main for k in ko):
+        return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
+    joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
+    if verb == "구성됩니다":
+        return f"{josa(joined, '으로/로')} {verb}."
+    return f"{josa(joined, '을/를')} {verb}."
 
 
 # "two stages", "key innovations", "essential modules": a count or a kind, not a part
@@ -244,7 +283,8 @@ _VAGUE_HEAD = re.compile(
     r"(?:innovation|contribution|component|stage|step|module|part|phase|branch|element|idea|"
     r"paradigm|strateg(?:y|ie)|technique|design|insight|principle|aspect|feature|"
     r"improvement|change|sequence|way|factor|advance(?:ment)?|progress|development|method|"
-    r"approach|framework|tool|representation|image|data|information|model)(?:e?s)?$",
+    r"approach|framework|tool|representation|image|data|information|model|dataset|answer|"
+    r"output|result|resource|score|work|research|stud(?:y|ie)|literature)(?:e?s)?$",
     re.IGNORECASE,
 )
 _VAGUE_MOD = {
@@ -290,6 +330,18 @@ _VAGUE_MOD = {
     "appropriate",
     "suitable",
     "proposed",
+    "public",
+    "publicly",
+    "available",
+    "open",
+    "numerous",
+    "many",
+    "some",
+    "its",
+    "their",
+    "relevant",
+    "successful",
+    "prior",
 }
 # "two types of self-attention", "the introduction of X": a kind or an act, not a part
 _VAGUE_OF = re.compile(
@@ -309,8 +361,10 @@ def _vague_part(item: str, glossary: Glossary) -> bool:
     words = item.split()
     if len(_cut_participle(words, glossary)) < len(words):
         return True  # "representation engineering techniques" would lose its head noun
-    if "\\" in item or "{" in item or "}" in item:
-        return True  # TeX styling cut in the middle
+    if "\\" in item or "{" in item or "}" in item or "'s" in item or "’s" in item:
+        return True  # TeX styling cut in the middle; a possessive the line cannot turn
+    if re.search(r"\b(?:number|amount|lot|variety)\b", item, re.IGNORECASE):
+        return True  # "the number of steps": a quantity, and its order does not carry
     if len(words) == 1 and not (_is_name(item) or item.isupper() or glossary.get(item.lower())):
         return True  # one plain word ("representations"): too little to name a part
     if words[0][:1].isdigit() or re.search(r"[a-z]ed$", words[-1]):
@@ -369,3 +423,68 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
             return [n for n in names if n.lower() not in {o.lower() for o in own if o}][:3]
     return []
+
+
+# --- size: how big a dataset or benchmark is ------------------------------------------------
+
+_SIZE = re.compile(
+    r"\b(?:contain\w*|compris\w*|consist\w* of|includ\w*|featur\w*|span\w*|cover\w*|total of)"
+    r"\s+(?P<hedge>over|more than|approximately|about|nearly|around|roughly)?\s*"
+    r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)\+?\s+"
+    r"(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+s)\b",
+)
+_DATA_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|collection|suite)\b", re.IGNORECASE)
+_DATA_KO = {
+    "dataset": "데이터셋",
+    "benchmark": "벤치마크",
+    "corpus": "코퍼스",
+    "collection": "컬렉션",
+    "suite": "스위트",
+}
+_PEOPLE = re.compile(
+    r"(?:patients|participants|subjects|users|annotators|people|volunteers|students|speakers|"
+    r"clinicians|doctors|females|males|individuals|children|adults|workers|respondents)$"
+)
+_NOT_SIZE = re.compile(r"(?:years|tokens|days|times|steps|epochs|layers|parameters|dimensions)$")
+_HEDGE_KO = {"over": " 이상", "more than": " 이상"}  # "about N": a hedge the line drops
+
+
+def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
+    """How many items the paper's own dataset or benchmark holds ("a dataset comprising 14,902
+    image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it."""
+    from .floor import sentences, translate_words
+
+    own = re.compile(
+        r"\b(?:we|our|this|the (?:dataset|benchmark|corpus|collection)|it)\b"
+        + "".join(f"|{re.escape(n)}" for n in names if n),
+        re.IGNORECASE,
+    )
+    for sentence in sentences(abstract):
+        m = _SIZE.search(sentence)
+        data = _DATA_WORD.search(sentence[: m.start()]) if m else None
+        if not m or not data or not own.search(sentence[: m.start()]):
+            continue
+        noun = m.group("noun")
+        hedge = (m.group("hedge") or "").lower()
+        if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
+            continue
+        ko = translate_words(noun, glossary)  # "training instances": a modifier, not a verb
+        if not ko or _vague_part(noun, glossary) and not _PEOPLE.search(noun):
+            continue
+        counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
+        what = f"{ko} {_korean_count(m.group('n'))}{counter}{_HEDGE_KO.get(hedge, '')}"
+        verb = "다룹니다" if re.match(r"(?:span|cover)", m.group(0), re.I) else "포함합니다"
+        # the dataset is the sentence's subject, not the method the line's first part names
+        kind = _DATA_KO[data.group(0).lower()]
+        return f"{josa(kind, '은/는')} {josa(what, '을/를')} {verb}."
+    return None
+
+
+def _korean_count(n: str) -> str:
+    """ "3.49 million" -> "349만", "2 thousand" -> "2,000"; "30K" and "14,902" stay."""
+    n = " ".join(n.split())
+    m = re.fullmatch(r"([\d.]+)\s*(million|thousand)", n)
+    if not m:
+        return n.replace(" ", "")
+    value = float(m.group(1)) * (100 if m.group(2) == "million" else 1000)
+    return f"{value:g}만" if m.group(2) == "million" else f"{value:,.0f}"

@@ -1,7 +1,7 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
-from localdigest.floor_detail import eval_names, how_fact, result_fact
+from localdigest.floor_detail import eval_names, how_fact, result_fact, size_fact
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
 
@@ -51,7 +51,8 @@ def test_a_system_before_by_is_not_a_metric():
 
 
 def test_a_speedup_is_a_whole_sentence():
-    assert result_fact("Our model runs up to 12x faster than prior work.", G) == "최대 12배 빠릅니다."
+    text = "Our model runs up to 12x faster than prior work."
+    assert result_fact(text, G) == "최대 12배 빠릅니다."
 
 
 def test_a_hedged_number_is_left_out():
@@ -99,3 +100,18 @@ def test_the_line_carries_the_fact_after_the_contribution():
     line = floor_line(p, G)
     assert line.endswith("예측 모듈·렌더링 모듈로 구성됩니다.")
     assert line.startswith("추적 프레임워크 BEV-GS")
+
+
+def test_the_size_of_the_papers_own_dataset():
+    text = "We release CoLoTa. The dataset comprises 3.49 million questions."
+    assert size_fact(text, G2) == "데이터셋은 질문 349만개를 포함합니다."
+    text = "Our benchmark includes over 1,200 patients from three hospitals."
+    assert size_fact(text, G2) == "벤치마크는 환자 1,200명 이상을 포함합니다."
+    # a hedge ("about") and a length ("8192 tokens") are not a count the line can carry
+    assert size_fact("Our dataset contains about 500 questions.", G2) is None
+    assert size_fact("Our benchmark covers 8192 tokens of context.", G2) is None
+    # a sentence about someone else's dataset
+    assert size_fact("Prior benchmarks contain 500 questions.", G2) is None
+
+
+G2 = Glossary({"question": ("질문", "n"), "patient": ("환자", "n")}, "test", 1)
