@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .floor_detail import eval_names, how_fact, result_fact, size_fact
+from .floor_detail import (
+    beaten_names,
+    eval_count,
+    eval_names,
+    how_fact,
+    result_fact,
+    size_fact,
+)
 from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 
@@ -784,15 +791,19 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     size = None if fact else size_fact(paper.abstract, glossary, names)
     parts = [main] + [x for x in (fact, size, how) if x][:1]  # a number is the most specific
     extras = []
-    if _SOTA.search(paper.abstract) and not fact:
-        where = _sota_benchmarks(paper.abstract, title_name(paper.title))
-        extras.append(
-            (f"{'·'.join(where)}에서 " if where else "") + "기존 방법보다 높은 성능을 보고합니다"
-        )
+    sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x)), None)
+    if sota and not fact:
+        # where it is better: the names or the count its own sentence gives, nothing else
+        where = _sota_benchmarks(sota, title_name(paper.title))
+        scope = "·".join(where) if where else eval_count(sota)
+        extras.append((f"{scope}에서 " if scope else "") + "기존 방법보다 높은 성능을 보고합니다")
+    elif not fact and beaten_names(paper.abstract, names):
+        extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")
     elif not fact:
         where = eval_names(paper.abstract, names)
-        if where:
-            extras.append(f"{'·'.join(where)}에서 평가합니다")
+        scope = "·".join(where) if where else eval_count(paper.abstract)
+        if scope:
+            extras.append(f"{scope}에서 평가합니다")
     if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:

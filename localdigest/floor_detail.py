@@ -488,3 +488,64 @@ def _korean_count(n: str) -> str:
         return n.replace(" ", "")
     value = float(m.group(1)) * (100 if m.group(2) == "million" else 1000)
     return f"{value:g}만" if m.group(2) == "million" else f"{value:,.0f}"
+
+
+# --- how widely: how many benchmarks, which named systems it beats -------------------------
+
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = re.compile(
+    r"\b(?:on|across|over)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<what>benchmarks|datasets|tasks|languages)\b",
+    re.IGNORECASE,
+)
+_COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": "작업", "languages": "언어"}
+
+
+def eval_count(abstract: str) -> str | None:
+    """ "Experiments on three public datasets" -> "3개 데이터셋"; None when no sentence
+    counts them."""
+    from .floor import sentences
+
+    for sentence in sentences(abstract):
+        m = _COUNT.search(sentence)
+        if m:
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            if count >= 2:
+                return f"{count}개 {_COUNT_KO[m.group('what').lower()]}"
+    return None
+
+
+_BEATS = re.compile(
+    r"\b(?:outperform\w*|surpass\w*)\s+(?:the\s+)?(?:strong\s+)?"
+    r"(?P<names>[A-Z][\w\-.]*[\w](?:\s*(?:,\s*and|,|and)\s+[A-Z][\w\-.]*[\w]){0,2})"
+    r"(?=\s*(?:[,.;]|by|on|in|across|while|and|with|$))"
+)
+_NOT_SYSTEM = re.compile(r"^(?:SOTA|State|Existing|Prior|Previous|Current|Other|All)$", re.I)
+
+
+def beaten_names(abstract: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The named systems the paper says its method outperforms ("outperforms GPT-4o and
+    Claude" -> GPT-4o, Claude), from a sentence about its own method."""
+    from .floor import sentences
+
+    for sentence in sentences(abstract):
+        m = _BEATS.search(sentence)
+        if not m or not _about_ours(sentence[: m.start()], names):
+            continue
+        found = [n for n in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("names")) if n]
+        if found and all(_is_name(n) and not _NOT_SYSTEM.match(n) for n in found):
+            return found
+    return []
