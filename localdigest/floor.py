@@ -561,10 +561,19 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
         return None
     if not words:
         return None
+    commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",")]
+    if commas and any(w.lower() in ("and", "or") for w in words[commas[0] :]):
+        return None  # "Cooperative Speech, Semantic Competence, and AI": a list, not one noun
+    verbatim = _spelled_out_name(words)
     out, i, last_pos = [], 0, ""
     while i < len(words):
         word = words[i]
         low = word.lower().strip(",")
+        if i in verbatim:
+            out.append(word)  # "Direct Advantage Regression(DAR)": a name, not three words
+            last_pos = ""
+            i += 1
+            continue
         if low in ("and", "or"):
             if not out:
                 return None
@@ -593,6 +602,21 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
             last_pos = ""
             i += 1
     return " ".join(out)
+
+
+def _spelled_out_name(words: list[str]) -> set[int]:
+    """Indices of a Title-Case run that ends in its acronym ("Direct Advantage
+    Regression(DAR)"): translated word by word it changes meaning (advantage -> 장점), so it
+    is copied."""
+    keep: set[int] = set()
+    for j, word in enumerate(words):
+        if re.fullmatch(r"[A-Z][\w-]*\([A-Z][\w-]*\)", word):
+            i = j
+            while i > 0 and words[i - 1][:1].isupper():
+                i -= 1
+            if j - i >= 1:
+                keep.update(range(i, j + 1))
+    return keep
 
 
 # A Korean modifier before "and": its connective form (한 -> 하고, 적인 -> 적이고, 된 -> 되고).
@@ -750,7 +774,9 @@ def korean_share(text: str) -> float:
 
 _MARKUP = re.compile(r"\*\*|__|`|\$")
 _TEX_QUOTES = re.compile(r"``|''")
-_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
+_LATEX_STYLE = re.compile(
+    r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|underline|overline|text)\{([^{}]*)\}"
+)
 
 
 def _plain(text: str) -> str:

@@ -256,3 +256,17 @@ def test_an_acronym_before_a_hyphen_stays_in_a_relative_clause():
     p = paper("We propose FreqNet, a network that uses a Cosine Transform (DCT)-based module.")
     line = floor_line(p, G5)
     assert "Transform-based" not in line, line
+
+
+def test_a_spelled_out_name_is_copied_not_translated_word_by_word():
+    # "advantage" in "Direct Advantage Regression" is the RL term, not 장점
+    g = Glossary({"advantage": ("장점", "n"), "direct": ("직접적인", "a")}, "test", 1)
+    assert translate_phrase("Direct Advantage Regression(DAR)", g) == (
+        "Direct Advantage Regression(DAR)"
+    )
+    assert translate_phrase("direct advantage", g) == "직접적인 장점"
+
+
+def test_a_comma_list_with_and_is_not_one_noun():
+    g = Glossary({"speech": ("음성", "n")}, "test", 1)
+    assert translate_phrase("cooperative speech, semantic competence, and AI", g) is None
