@@ -75,7 +75,8 @@ _NAMING = re.compile(
 )
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _DETERMINER = re.compile(
-    r"^(?:a|an|the|our|this|these|two|three|several|a (?:new|novel) (?:and|yet) \w+)\s+",
+    r"^(?:(?:a|the) (?:wide |broad |diverse )?(?:range|variety|set|number|series|suite) of|"
+    r"a (?:new|novel) (?:and|yet) \w+|a|an|the|our|this|these|two|three|several)\s+",
     re.IGNORECASE,
 )
 # prepositions -> Korean frame around the translated object {b}; A <prep> B -> "{b} ... A"

@@ -510,6 +510,12 @@ _COUNT = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?P<what>benchmarks|datasets|tasks|languages)\b",
     re.IGNORECASE,
 )
+# "mid-training on 11 tasks" is no evaluation: the count must come from a sentence about one
+_EVALUATION = re.compile(
+    r"\b(?:experiment\w*|evaluat\w*|results?|outperform\w*|surpass\w*|achiev\w*|"
+    r"state[- ]of[- ]the[- ]art|benchmark(?:ed|ing)|tested|validat\w*|demonstrat\w*)\b",
+    re.IGNORECASE,
+)
 _COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": "작업", "languages": "언어"}
 
 
@@ -520,7 +526,7 @@ def eval_count(abstract: str) -> str | None:
 
     for sentence in sentences(abstract):
         m = _COUNT.search(sentence)
-        if m:
+        if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
             if count >= 2:

@@ -270,3 +270,8 @@ def test_a_spelled_out_name_is_copied_not_translated_word_by_word():
 def test_a_comma_list_with_and_is_not_one_noun():
     g = Glossary({"speech": ("음성", "n")}, "test", 1)
     assert translate_phrase("cooperative speech, semantic competence, and AI", g) is None
+
+
+def test_a_range_of_is_a_determiner_not_a_noun():
+    g = Glossary({"range": ("범위", "n"), "performance": ("성능", "n")}, "test", 1)
+    assert translate_phrase("a range of LLMs", g) == "LLMs"

@@ -1,7 +1,7 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
-from localdigest.floor_detail import eval_names, how_fact, result_fact, size_fact
+from localdigest.floor_detail import eval_count, eval_names, how_fact, result_fact, size_fact
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
 
@@ -115,3 +115,9 @@ def test_the_size_of_the_papers_own_dataset():
 
 
 G2 = Glossary({"question": ("질문", "n"), "patient": ("환자", "n")}, "test", 1)
+
+
+def test_a_count_of_datasets_comes_from_an_evaluation_sentence():
+    assert eval_count("Experiments on three public datasets show gains.") == "3개 데이터셋"
+    # the tasks a model was trained on are not where it was evaluated
+    assert eval_count("We mid-train the model on 11 tasks.") is None
