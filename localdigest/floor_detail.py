@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .contribution import _CONTRIB, sentences
 from .korean import Glossary, _is_name, josa
+from .phrase import _broken, _cut_participle, _is_verb, translate_phrase, translate_words
 
 # A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%.
 _PCT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%|percent\b|percentage points?\b|pp\b)"
@@ -66,8 +68,6 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
     """One Korean sentence for the first number the abstract reports about its own method
     (``names``: what the paper calls it), or None when no sentence has a shape this function
     can carry without guessing."""
-    from .floor import sentences, translate_phrase
-
     for sentence in sentences(abstract):
         for pattern, render in (
             (_ACHIEVE, _achieve),
@@ -218,8 +218,6 @@ def how_fact(
     self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
     활용합니다."), from the first sentence about the method itself whose parts can be named
     without guessing."""
-    from .floor import sentences
-
     for verb, obj in _how_candidates(sentences(abstract), names):
         line = _parts_sentence(verb, obj, glossary, main)
         if line:
@@ -230,8 +228,6 @@ def how_fact(
 def _how_candidates(found: list[str], names: tuple[str, ...]):
     """(Korean verb, English object) pairs in abstract order, from three sentence shapes: "It
     leverages X", "... by leveraging X" and "Leveraging X, we ..."."""
-    from .floor import _CONTRIB
-
     subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
     ours = re.compile(rf"(?:^|\s)(?:{subject}|our)\b", re.IGNORECASE)
     stated = re.compile(
@@ -255,8 +251,6 @@ def _how_candidates(found: list[str], names: tuple[str, ...]):
 
 
 def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str | None:
-    from .floor import _broken, translate_phrase
-
     end = _HOW_END.search(obj)
     obj = obj[: end.start()] if end else obj
     items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
@@ -356,8 +350,6 @@ _PRONOUN = {"everything", "them", "this", "these", "those", "it", "both", "all",
 
 
 def _vague_part(item: str, glossary: Glossary) -> bool:
-    from .floor import _cut_participle, _is_verb
-
     words = item.split()
     if len(_cut_participle(words, glossary)) < len(words):
         return True  # "representation engineering techniques" would lose its head noun
@@ -410,8 +402,6 @@ _RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\
 def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     """The named benchmarks an "experiments on A, B and C show ..." sentence gives, at most
     three; none when a name is followed by a noun ("experiments on SAR images")."""
-    from .floor import sentences
-
     for sentence in sentences(abstract):
         m = _EVAL_ON.search(sentence)
         if not m or _RELEASE.search(sentence):
@@ -452,8 +442,6 @@ _HEDGE_KO = {"over": " 이상", "more than": " 이상"}  # "about N": a hedge th
 def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
     """How many items the paper's own dataset or benchmark holds ("a dataset comprising 14,902
     image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it."""
-    from .floor import sentences, translate_words
-
     own = re.compile(
         r"\b(?:we|our|this|the (?:dataset|benchmark|corpus|collection)|it)\b"
         + "".join(f"|{re.escape(n)}" for n in names if n),
@@ -522,8 +510,6 @@ _COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": 
 def eval_count(abstract: str) -> str | None:
     """ "Experiments on three public datasets" -> "3개 데이터셋"; None when no sentence
     counts them."""
-    from .floor import sentences
-
     for sentence in sentences(abstract):
         m = _COUNT.search(sentence)
         if m and _EVALUATION.search(sentence):
@@ -545,8 +531,6 @@ _NOT_SYSTEM = re.compile(r"^(?:SOTA|State|Existing|Prior|Previous|Current|Other|
 def beaten_names(abstract: str, names: tuple[str, ...] = ()) -> list[str]:
     """The named systems the paper says its method outperforms ("outperforms GPT-4o and
     Claude" -> GPT-4o, Claude), from a sentence about its own method."""
-    from .floor import sentences
-
     for sentence in sentences(abstract):
         m = _BEATS.search(sentence)
         if not m or not _about_ours(sentence[: m.start()], names):

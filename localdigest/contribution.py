@@ -1,0 +1,282 @@
+"""The paper's main contribution, read from its abstract ("we propose HTMNet, a hybrid network
+for depth completion that leverages Mamba layers"): the verb, the object phrase, the name and a
+relative clause, each cut at the first word that starts something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .korean import _is_name, default_glossary
+from .paper import Paper
+from .phrase import _ARTICLES, _DETERMINER, _PREP_RE, RELATIVE, VERBS
+
+_VERB_FORMS = (
+    "|".join(
+        rf"{v[:-1]}(?:e|es|ed|ing)" if v.endswith("e") else rf"{v}(?:s|es|ed|ies)?" for v in VERBS
+    )
+    .replace("study(?:s|es|ed|ies)?", "stud(?:y|ies|ied)")
+    .replace("analyze", "analyz")
+)
+
+_SUBJECT = (
+    r"(?:\bwe(?: further| also| first| then| here| hence| therefore| thus)?"
+    r"|\bthis (?:paper|work|study|article|letter|report)|\bour (?:paper|work)|\bhere,? we)"
+)
+
+_CONTRIB = re.compile(rf"{_SUBJECT}\s+({_VERB_FORMS})\b\s+(.*)", re.IGNORECASE)
+
+# Where the object phrase ends: a new clause, or a list/explanation the line cannot carry.
+_NAMING = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined)\s+\"?([A-Za-z0-9][\w\-\.+]*[\w+])", re.IGNORECASE
+)
+
+_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
+
+_AND_VERBS = "|".join(
+    [
+        "show",
+        "demonstrate",
+        "find",
+        "prove",
+        "validate",
+        "achieve",
+        "apply",
+        "provide",
+        "conduct",
+        "compare",
+        "discuss",
+        "propose",
+        "introduce",
+        "present",
+        "release",
+        "study",
+        "investigate",
+        "analy[sz]e",
+        "outperform",
+        "reveal",
+        "offer",
+        "open-source",
+        "ensure",
+        "enable",
+        "allow",
+        "maintain",
+        "preserve",
+        "yield",
+    ]
+    + list(RELATIVE)
+)
+
+_BOUNDARY = re.compile(
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
+    r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|born|"
+    r"and (?=(?:for|in|on|with|to|from|at|by|via|over|under|across)\b)|"
+    r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
+    r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
+    r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:"
+    + _AND_VERBS
+    + r")(?:s|es|ed|d)?)\b"
+    r"|(?!based\b)[a-z\-]+ed\s+(?:on|by|with|for|in|from|to|using|via|through|under|across)\b)",
+    re.IGNORECASE,
+)
+
+_REL_ROOTS = {(v[:-1] if v.endswith(("e", "y")) else v): v for v in RELATIVE}
+
+_RELATIVE_RE = re.compile(
+    r"^\s*,?\s*(?:(?:that|which|to)\s+)?(?:(?:first|jointly|explicitly|dynamically|"
+    r"effectively|efficiently|automatically|adaptively|simultaneously|also)\s+)?("
+    + "|".join(_REL_ROOTS)
+    + r")(?:e|es|s|ies|y|ing|ying)?\s+(.*)",
+    re.IGNORECASE,
+)
+
+MAX_PHRASE_WORDS = 14
+
+
+@dataclass
+class Contribution:
+    verb: str  # Korean verb stem
+    phrase: str  # English object phrase, determiners stripped
+    name: str | None  # the method/system/dataset name, if the paper gives one
+    relative: str | None  # "that <verb> <object>" clause as (verb, object) text
+    relative_verb: str | None
+    qualified_first: bool = False  # "first" holds only with a clause the line does not carry
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])", " ".join(text.split())) if s]
+
+
+def title_name(title: str) -> str | None:
+    """The name before a title's colon ("HTMNet: ..." -> HTMNet), if it is short."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if sep and 0 < len(head.split()) <= 3 and len(head) <= 30 and "," not in head:
+        return head
+    return None
+
+
+_MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs that make something
+
+
+def find_contribution(paper: Paper) -> Contribution | None:
+    """The paper's main contribution: the first sentence where it makes something ("we
+    propose", "we release"), else the first where it studies something ("we evaluate")."""
+    studied = None
+    for sentence in sentences(paper.abstract):
+        m = _CONTRIB.search(sentence)
+        if not m:
+            continue
+        verb_word = m.group(1).lower()
+        stem = next((ko for en, ko in VERBS.items() if verb_word.startswith(_root(en))), None)
+        rest = m.group(2)
+        if stem is None or re.match(r"(?:that|how|whether|to|a (?:way|method) to)\b", rest, re.I):
+            continue  # "we show that ...", "we study how ...": a claim, not an object
+        found = _parse_object(rest, stem, paper.title)
+        if found and stem in _MAKING:
+            return found
+        studied = studied or found
+    return studied
+
+
+def _root(verb: str) -> str:
+    return verb[:-1] if verb.endswith(("e", "y")) else verb
+
+
+def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
+    rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
+    name = None
+    naming = _naming(rest[:240])
+    # "HTMNet, a hybrid network ..." : a name, then its description after the comma
+    first, comma, after = rest.partition(",")
+    if comma and _looks_like_name(_PAREN.sub("", first).strip()):
+        name, rest = _inline_parens(first.strip()), after.strip()
+    participle = bool(name and re.match(r"[a-z]+ing\s", rest) and _RELATIVE_RE.match(rest))
+    phrase_end = re.match("", rest) if participle else _BOUNDARY.search(rest)
+    # "a large-scale, difficulty-graded reasoning dataset": a comma between modifiers
+    # ("SMARTFinRAG, addressing gaps in X": no phrase, only a relative clause)
+    while (
+        phrase_end
+        and phrase_end.end()
+        and rest[phrase_end.start()] == ","
+        and _ends_in_modifier(rest[: phrase_end.start()])
+    ):
+        nxt = _BOUNDARY.search(rest, phrase_end.end())
+        if nxt is None:
+            phrase_end = None
+            break
+        phrase_end = nxt
+    phrase = rest[: phrase_end.start()] if phrase_end else rest
+    tail = rest[phrase_end.start() :] if phrase_end else ""
+    if re.match(r",\s*(?:[\w-]+\s*,\s*)?(?:[\w-]+\s+){0,3}?(?:and|or)\s", tail):
+        # "prompts in English, Spanish and German": the comma continues a list the phrase's
+        # last words start; keep the phrase only up to the preposition that opens the list
+        cut = list(_PREP_RE.finditer(phrase))
+        phrase = phrase[: cut[-1].start()] if cut else phrase
+    if phrase.count("(") > phrase.count(")"):
+        phrase = phrase[: phrase.rfind("(")]  # "attack (i" cut at "i.e.": drop the aside
+    phrase = _inline_parens(phrase)
+    if name is None and naming:
+        name = naming
+    if name is None:
+        tn = title_name(title)
+        if tn and tn.lower() in rest.lower():
+            name = tn
+    phrase = _DETERMINER.sub("", phrase.strip())
+    phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
+    # "the first kind of model", "a new type of foundation model": the kind is the noun
+    phrase = re.sub(
+        r"^(?:(?:first|new|novel)\s+)?(?:kind|type|class|sort|form|family)\s+of\s+",
+        "",
+        phrase,
+        flags=re.IGNORECASE,
+    )
+    # "a new generation of reasoning models": a cohort, not the act of generating
+    phrase = re.sub(r"^(?:new|next|latest)[- ]generation\s+of\s+", "", phrase, flags=re.IGNORECASE)
+    # "the first framework that needs no labels": "first" belongs to the cut-off clause
+    qualified_first = bool(
+        re.search(r"\bfirst\b", phrase, re.I)
+        and re.match(
+            r"\s*(?:(?:that|which|to|without|with|capable|able|in|on|for|using|by|where)\b|,)",
+            tail,
+        )
+    )
+    if name and phrase.strip().lower() == name.lower():
+        phrase = ""
+    words = phrase.split()
+    if len(words) > MAX_PHRASE_WORDS:
+        return None
+    rel = _RELATIVE_RE.match(tail)
+    relative = relative_verb = None
+    if rel:
+        obj = rel.group(2)
+        cut = _BOUNDARY.search(obj)
+        obj = obj[: cut.start()] if cut else obj
+        obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
+        obj = _DETERMINER.sub("", re.sub(r"\s+\([^()]{1,40}\)", "", obj).strip())
+        if 0 < len(obj.split()) <= 8:
+            relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
+    if not words and not name:
+        return None
+    if not name and not relative and _too_thin(phrase):
+        return None  # "soft", "use of addition": a cut-off phrase, not the contribution
+    return Contribution(stem, phrase.strip(), name, relative, relative_verb, qualified_first)
+
+
+def _too_thin(phrase: str) -> bool:
+    """At most two content words, none a name or a capitalized term, and not a phrase the
+    glossary knows whole: too little to be sure what it names."""
+    words = [w for w in re.split(r"[\s]+", phrase.lower()) if w and w not in _ARTICLES]
+    content = [w for w in words if w not in ("of", "for", "the", "use", "new", "novel")]
+    if len(phrase.split()) == 1 and phrase[:1].isupper() and not _is_name(phrase):
+        # "Scan" cut from "Scan, Materialize, Simulate" is a word; "Tango" is a name
+        return default_glossary().get(phrase.lower()) is not None
+    return len(content) <= 1 and not any(_is_name(w) or w[:1].isupper() for w in phrase.split())
+
+
+def _ends_in_modifier(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return bool(
+        re.search(r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful)$", last)
+    )
+
+
+def _naming(text: str) -> str | None:
+    """The name after "called"/"named"/...: its acronym in parentheses when it has one
+    ("called Transformer based Encoder Decoder Network (TED Net)" -> TED Net), the words
+    themselves when they are short, else nothing."""
+    m = re.search(r"\b(?:called|named|dubbed|termed|coined)\s+([^,.;:]{1,80})", text, re.I)
+    if not m:
+        return None
+    words = m.group(1).strip().strip("\"'“”")
+    paren = _PAREN.search(words)
+    if paren and len(paren.group(1).split()) <= 3:
+        return paren.group(1).strip()
+    words = words.split()
+    if words and _is_name(words[0]):
+        return words[0].strip("\"'“”")
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    """A short name: "HTMNet", "U-Shape Mamba", "TED Net" — every word capitalized and one
+    of them a name by itself ("the Text-to-TrajVis task" is a phrase around a name)."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and len(text) <= 30
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and any(_is_name(w) for w in words)
+    )
+
+
+def _inline_parens(text: str) -> str:
+    """ "extended Kalman filter (EKF)" -> "extended Kalman filter(EKF)": an acronym stays
+    with the words it abbreviates; a longer aside is dropped."""
+
+    def keep(m: re.Match) -> str:
+        inside = m.group(1).strip()
+        return f"({inside})" if _looks_like_name(inside) and " " not in inside else ""
+
+    return _PAREN.sub(keep, text).strip()

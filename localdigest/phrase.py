@@ -1,0 +1,514 @@
+"""English noun phrase -> Korean, without reordering by guess (the floor line's grammar).
+
+Glossary terms replace the words they cover, other words are copied, and English order is
+turned into Korean order only at prepositions the grammar knows ("A for B" -> "B를 위한 A").
+Anything it cannot place (a verb, a dangling preposition, a comma list) gives None: the caller
+says less instead of leaving half-turned English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .korean import Glossary, _is_name, josa
+
+# Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
+VERBS = {
+    "propose": "제안",
+    "introduce": "제안",
+    "present": "제시",
+    "develop": "개발",
+    "design": "설계",
+    "build": "구축",
+    "construct": "구축",
+    "curate": "구축",
+    "create": "구축",
+    "release": "공개",
+    "investigate": "분석",
+    "study": "분석",
+    "examine": "분석",
+    "analyze": "분석",
+    "analyse": "분석",
+    "explore": "탐구",
+    "evaluate": "평가",
+    "benchmark": "평가",
+}
+
+_DETERMINER = re.compile(
+    r"^(?:(?:a|the) (?:wide |broad |diverse )?(?:range|variety|set|number|series|suite) of|"
+    r"a (?:new|novel) (?:and|yet) \w+|a|an|the|our|this|these|two|three|several)\s+",
+    re.IGNORECASE,
+)
+
+# prepositions -> Korean frame around the translated object {b}; A <prep> B -> "{b} ... A"
+PREPS = {
+    "based on": "{b} 기반",
+    "for": "{b_eul} 위한",
+    "of": "{b_ui}",
+    "via": "{b_eul} 통한",
+    "through": "{b_eul} 통한",
+    "using": "{b_eul} 활용한",
+    "leveraging": "{b_eul} 활용한",
+    "in": "{b}에서의",
+    "on": "{b}에 대한",
+    "across": "{b} 전반의",
+    "towards": "{b_eul} 향한",
+    "toward": "{b_eul} 향한",
+    "between": "{b} 사이의",
+    "within": "{b} 내의",
+    "from": "{b_euro}부터의",
+    "against": "{b}에 대한",
+    "under": "{b} 조건에서의",
+    "without": "{b} 없는",
+}
+
+_PREP_RE = re.compile(
+    r"\s+("
+    + "|".join(sorted((re.escape(p) for p in [*PREPS, "with"]), key=len, reverse=True))
+    + r")\s+",
+    re.IGNORECASE,
+)
+
+# "that leverages X" -> "X를 활용하는": relative-clause verbs the line can carry.
+RELATIVE = {
+    "leverage": "활용하는",
+    "use": "사용하는",
+    "utilize": "사용하는",
+    "employ": "사용하는",
+    "exploit": "활용하는",
+    "combine": "결합하는",
+    "integrate": "통합하는",
+    "incorporate": "통합하는",
+    "unify": "통합하는",
+    "learn": "학습하는",
+    "generate": "생성하는",
+    "predict": "예측하는",
+    "estimate": "추정하는",
+    "detect": "검출하는",
+    "identify": "식별하는",
+    "capture": "포착하는",
+    "model": "모델링하는",
+    "support": "지원하는",
+    "address": "다루는",
+    "reduce": "줄이는",
+    "enhance": "강화하는",
+    "improve": "개선하는",
+    "optimize": "최적화하는",
+    "automate": "자동화하는",
+    "evaluate": "평가하는",
+    "measure": "측정하는",
+    "retrieve": "검색하는",
+    "build": "구축하는",
+    "construct": "구축하는",
+    "solve": "해결하는",
+    "mitigate": "완화하는",
+    "handle": "처리하는",
+    "bridge": "연결하는",
+    "align": "정렬하는",
+    "accelerate": "가속하는",
+    "compress": "압축하는",
+    "assess": "평가하는",
+}
+
+
+def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | None:
+    """Korean for an English noun phrase: glossary terms in place of the words they cover,
+    other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
+    word order the grammar cannot place (a verb, a dangling preposition)."""
+    phrase = _DETERMINER.sub("", phrase.strip(" ,;"))
+    if not phrase:
+        return None
+    first, _, rest = phrase.partition(" ")
+    # "rendering module": one singular noun after the -ing word is a compound, not its object
+    compound = re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
+    stem = (
+        _verb_noun(first, glossary)
+        if first.lower().endswith("ing") and rest and not compound
+        else None
+    )
+    if stem:
+        # "generating pseudo-labels" -> "의사 레이블 생성": the object, then the verb's noun
+        obj = translate_phrase(rest, glossary, depth + 1)
+        return f"{obj} {stem}" if obj else None
+    m = _PREP_RE.search(phrase)
+    while m and _inside_name(phrase, m):  # "6 Degrees of Freedom": a name, not "B의 A"
+        m = _PREP_RE.search(phrase, m.end() - 1)
+    if m and depth < 3:
+        head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
+        if prep == "with":
+            # "with" means "using" or "having": which one is a guess, so say only the head
+            return translate_phrase(head, glossary, depth + 1)
+        head_words = [w for w in head.split() if w.lower() not in _ARTICLES]
+        if len(_cut_participle(head_words, glossary)) < len(head_words):
+            return translate_words(head, glossary)  # the PP belongs to the cut-off clause
+        head_ko = translate_phrase(head, glossary, depth + 1)
+        # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
+        ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
+        obj_ko = (
+            None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
+        )
+        if head_ko is None or obj_ko is None:
+            return head_ko if head_ko and not obj_ko and prep != "of" else None
+        frame = PREPS[prep].format(
+            b=obj_ko,
+            b_eul=josa(obj_ko, "을/를"),
+            b_ui=obj_ko + "의",
+            b_euro=josa(obj_ko, "으로/로"),
+        )
+        return f"{frame} {head_ko}"
+    if m:
+        return None
+    return translate_words(phrase, glossary)
+
+
+def _inside_name(phrase: str, m: re.Match) -> bool:
+    """A preposition between two capitalized words belongs to a spelled-out name."""
+    before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
+    """ "dataset mapping excerpts to impacts": an -ing word right after a noun starts a clause
+    about that noun (unless the two are one glossary term, "image editing"); cut there."""
+    for i in range(1, len(words) - 1):
+        # "motion encoding head": one singular word after the -ing word is a compound, not a
+        # clause ("dataset mapping excerpts" is one)
+        nxt = words[i + 1]
+        if i == len(words) - 2 and not (nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt)):
+            continue
+        w = words[i].lower()
+        if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
+            prev = glossary.get(words[i - 1].lower())
+            if prev and prev[1] == "n" and not glossary.get(f"{words[i - 1]} {w}"):
+                return words[:i]
+    return words
+
+
+def _capitalized_run(words: list[str], start: int) -> int:
+    n = start
+    while n < len(words) and words[n][:1].isupper():
+        n += 1
+    return n - start
+
+
+def _verb_noun(gerund: str, glossary: Glossary) -> str | None:
+    """The glossary's Korean for the verb behind an -ing form (generating -> 생성)."""
+    base = gerund.lower()[:-3]
+    for cand in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""):
+        hit = glossary.get(cand) if cand else None
+        if hit and hit[1] == "v":
+            return hit[0]
+    hit = glossary.get(gerund.lower())
+    return hit[0] if hit and hit[1] == "n" else None
+
+
+_ARTICLES = {"a", "an", "the"}
+
+# Words that mean the phrase is a clause, not a noun phrase: its order cannot be turned.
+_CLAUSE_WORDS = {
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "may",
+    "might",
+    "do",
+    "does",
+    "did",
+    "how",
+    "what",
+    "why",
+    "when",
+    "whether",
+    "not",
+    "it",
+    "its",
+    "their",
+    "we",
+    "our",
+    "they",
+    "this",
+    "these",
+    "those",
+    "that",
+    "which",
+    "who",
+    "than",
+    "if",
+    "about",
+    "into",
+    "at",
+    "by",
+    "as",
+    "has",
+    "have",
+    "beyond",
+    "over",
+    "vs",
+    "vs.",
+    "versus",
+    "or",
+}
+
+
+def translate_words(phrase: str, glossary: Glossary) -> str | None:
+    words = [w for w in phrase.split() if w.lower() not in _ARTICLES]
+    if words and words[0].lower() == "both" and "and" in (w.lower() for w in words):
+        words = words[1:]  # "both A and B" -> "A와 B"
+    words = _cut_participle(words, glossary)
+    if any(w.lower().strip(",") in _CLAUSE_WORDS for w in words):
+        return None
+    if not words:
+        return None
+    commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",")]
+    if commas and any(w.lower() in ("and", "or") for w in words[commas[0] :]):
+        return None  # "Cooperative Speech, Semantic Competence, and AI": a list, not one noun
+    verbatim = _spelled_out_name(words)
+    out, i, last_pos = [], 0, ""
+    while i < len(words):
+        word = words[i]
+        low = word.lower().strip(",")
+        if i in verbatim:
+            out.append(word)  # "Direct Advantage Regression(DAR)": a name, not three words
+            last_pos = ""
+            i += 1
+            continue
+        if low in ("and", "or"):
+            if not out:
+                return None
+            if last_pos == "a":  # "simple and effective" -> "단순하고 효과적인"
+                joined = _join_modifier(out[-1]) if low == "and" else None
+                if joined is None:
+                    return None
+                out[-1] = joined
+            elif re.search(r"[a-z](?:ous|ful|ive|al|ic|able|ible|ary)$", out[-1]):
+                return None  # "rigorous and multifaceted": English modifiers take no 과/와
+            else:
+                out[-1] = josa(out[-1], "과/와") if low == "and" else out[-1] + " 또는"
+            i += 1
+            continue
+        hit = glossary.match([w.strip(",") for w in words], i)
+        if hit:
+            out.append(hit[0])
+            last_pos = hit[1]
+            i += hit[2]
+        else:
+            prev = words[i - 1] if i else ""
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if _risky_english(word.strip(","), glossary, prev, nxt):
+                return None
+            out.append(word.strip(","))
+            last_pos = ""
+            i += 1
+    return " ".join(out)
+
+
+def _spelled_out_name(words: list[str]) -> set[int]:
+    """Indices of a Title-Case run that ends in its acronym ("Direct Advantage
+    Regression(DAR)"): translated word by word it changes meaning (advantage -> 장점), so it
+    is copied."""
+    keep: set[int] = set()
+    for j, word in enumerate(words):
+        if re.fullmatch(r"[A-Z][\w-]*\([A-Z][\w-]*\)", word):
+            i = j
+            while i > 0 and words[i - 1][:1].isupper():
+                i -= 1
+            if j - i >= 1:
+                keep.update(range(i, j + 1))
+    return keep
+
+
+# A Korean modifier before "and": its connective form (한 -> 하고, 적인 -> 적이고, 된 -> 되고).
+_CONNECTIVE = (("적인", "적이고"), ("한", "하고"), ("된", "되고"), ("인", "이고"), ("은", "고"))
+
+
+def _join_modifier(ko: str) -> str | None:
+    for end, joined in _CONNECTIVE:
+        if ko.endswith(end) and len(ko) > len(end):
+            return ko[: -len(end)] + joined
+    return None
+
+
+# Copied English words a Korean frame cannot carry: a verb, an adverb, a comparison, a
+# possessive or a function word left in place reads as broken Korean ("학습 boosts 음성").
+_FUNCTION = {
+    "both",
+    "either",
+    "each",
+    "every",
+    "kind",
+    "kinds",
+    "type",
+    "types",
+    "sort",
+    "form",
+    "such",
+    "more",
+    "most",
+    "less",
+    "least",
+    "very",
+    "well",
+    "also",
+    "only",
+    "even",
+    "just",
+    "much",
+    "many",
+    "few",
+    "all",
+    "any",
+    "some",
+    "other",
+    "another",
+    "same",
+    "own",
+    "via",
+    "per",
+    "emphasis",
+    "matters",
+    "makes",
+    "meets",
+    "helps",
+    "beats",
+    "enables",
+    "boosts",
+    "improves",
+    "better",
+    "best",
+    "worse",
+    "worst",
+    "whole",
+    "toward",
+    "towards",
+    "upon",
+    "among",
+    "amid",
+    "without",
+    "against",
+    "despite",
+    "through",
+    "thus",
+    "hence",
+    "yet",
+    "still",
+    "i.e.",
+    "e.g.",
+    "let",
+    "lets",
+    "let's",
+    "think",
+    "thinks",
+    "need",
+    "needs",
+    "see",
+    "sees",
+    "don't",
+    "can't",
+    "from",
+    "of",
+    "for",
+    "in",
+    "on",
+    "with",
+    "to",
+    "at",
+    "by",
+    "into",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "our",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "several",
+    "define",
+    "defines",
+    "propose",
+    "proposes",
+    "introduce",
+    "introduces",
+    "present",
+    "presents",
+}
+
+
+def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "") -> bool:
+    low = word.lower()
+    if not low.isascii() or not re.search("[a-z]", low) or _is_name(word) or word[:1].isupper():
+        return False  # names, acronyms and capitalized terms are copied as they are
+    if low in _FUNCTION or low.endswith(("'s", "s'", "’s", "ly")):
+        return True
+    between_nouns = prev.lower() not in ("", "and", "or") and not re.search(
+        r"(?:ed|al|ive|ous|ic)$", prev.lower()
+    )
+    if low.endswith("ed") and len(low) > 4 and "-" not in low and between_nouns and nxt:
+        # a participle the glossary does not know: "distribution aided learning"
+        return low != "based"
+    if re.fullmatch(r"[a-z]+(?:est|ier)", low) and len(low) > 5:
+        return True  # largest, richer-style comparisons
+    if low.endswith("ing") and len(low) > 5 and "-" not in low:
+        # a participle with its own subject or object: "mice solving puzzles", "parsing the"
+        plural_before = re.fullmatch(r"[a-z]+[^s]s|mice|people|children", prev.lower())
+        gerund_first = not prev and bool(nxt)  # "parsing human anatomy": a verb and its object
+        obj_after = nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt.lower() or "x")
+        if plural_before or gerund_first or obj_after or nxt.lower() in ("a", "an", "the", "its"):
+            return True
+    stem = low[:-1] if low.endswith("s") else ""
+    return bool(stem) and _known_verb(stem, glossary)
+
+
+def korean_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\uac00" <= c <= "\ud7a3" for c in letters) / max(1, len(letters))
+
+
+def _known_verb(word: str, glossary: Glossary) -> bool:
+    """A contribution or relative-clause verb, or a glossary verb entry."""
+    hit = glossary.get(word)
+    return word in VERBS or word in RELATIVE or bool(hit and hit[1] == "v")
+
+
+def _is_verb(word: str, glossary: Glossary) -> bool:
+    low = word.lower()
+    for cand in (
+        low,
+        low[:-1] if low.endswith("s") else "",
+        low[:-2] if low.endswith("es") else "",
+    ):
+        if cand and _known_verb(cand, glossary):
+            noun = glossary.get(low)
+            return not (noun and noun[1] == "n")  # "model", "design": nouns as well
+    return False
+
+
+def _broken(line: str) -> bool:
+    """An English function word left standing in the Korean ("from Peers 학습", "학습 of
+    COntrastive"): some phrase was copied half-turned; say less instead."""
+    depth = 0
+    for ch in line:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half
+    if depth:
+        return True
+    words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
+    if any(w in _FUNCTION for w in words):
+        return True
+    # a Title-Case preposition inside Korean: "Event-based Star 추적 Under Jitter"
+    return bool(
+        re.search(r"(?<![\w'-])(?:Under|Of|For|With|From|Into|And|The|Via)(?![\w'-])", line)
+    )
