@@ -112,19 +112,12 @@ def generate(args) -> None:
     for p, line in zip(papers, floors, strict=True):
         rows.append({"system": "floor", "id": p.id, "line": line, "seconds": floor_s})
 
-    if args.baseline_rev:
+    for rev in args.baseline_rev:
         start = time.perf_counter()
-        base = baseline_floors(args.baseline_rev)
+        base = baseline_floors(rev)
         per = (time.perf_counter() - start) / len(papers)
         for p, line in zip(papers, base, strict=True):
-            rows.append(
-                {
-                    "system": f"floor@{args.baseline_rev[:7]}",
-                    "id": p.id,
-                    "line": line,
-                    "seconds": per,
-                }
-            )
+            rows.append({"system": f"floor@{rev[:7]}", "id": p.id, "line": line, "seconds": per})
 
     for n_model, model in enumerate(args.model):
         llm = get_llm("llama-cpp", model, n_ctx=4096, parallel=args.parallel)
@@ -331,7 +324,12 @@ def main() -> None:
     g.add_argument("--model", action="append", default=[])
     g.add_argument("--parallel", type=int, default=8)
     g.add_argument("--seed", type=int, default=1)
-    g.add_argument("--baseline-rev", help="also rate the floor of this git revision (baseline)")
+    g.add_argument(
+        "--baseline-rev",
+        action="append",
+        default=[],
+        help="also rate the floor of this git revision (baseline); repeat for several",
+    )
     g.add_argument("--skip-old", action="store_true", help="skip the previous release's prompt")
     r = sub.add_parser("report")
     r.add_argument("--tag", required=True)
