@@ -38,13 +38,10 @@ _ACHIEVE = re.compile(
     rf"(?P<metric>{_METRIC_WORDS})?(?P<tail>on|in)\s+(?:the\s+)?"
     rf"(?P<bench>[A-Z][\w\-.]*[\w])",
 )
-_IMPROVE = re.compile(
-    rf"\b(?P<verb>improv\w*|boost\w*|increas\w*|rais\w*|enhanc\w*)\s+(?:the\s+)?"
-    rf"(?P<metric>(?:[\w\-]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
-    re.IGNORECASE,
-)
-_REDUCE = re.compile(
-    rf"\b(?P<verb>reduc\w*|decreas\w*|lower\w*|cut\w*|shrink\w*)\s+(?:the\s+)?"
+# "improves F1 by 3%", "reduces latency by up to 30%": _change reads the direction off the verb
+_CHANGE = re.compile(
+    rf"\b(?P<verb>improv\w*|boost\w*|increas\w*|rais\w*|enhanc\w*|reduc\w*|decreas\w*|"
+    rf"lower\w*|cut\w*|shrink\w*)\s+(?:the\s+)?"
     rf"(?P<metric>(?:[\w\-]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
     re.IGNORECASE,
 )
@@ -71,8 +68,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
     for sentence in sentences(abstract):
         for pattern, render in (
             (_ACHIEVE, _achieve),
-            (_IMPROVE, _change),
-            (_REDUCE, _change),
+            (_CHANGE, _change),
             (_SPEED, _speed),
         ):
             m = pattern.search(sentence)
