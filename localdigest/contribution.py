@@ -185,6 +185,10 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             name = tn
     phrase = _DETERMINER.sub("", phrase.strip())
     phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
+    if re.fullmatch(r"[a-z]+ed", phrase.strip()):
+        phrase = ""  # "DiTaiListener, powered by a diffusion model": the name alone
+    if re.match(r"(?:using|via|through|by|with|leveraging|based on)\b", phrase, re.I):
+        return None  # "we investigate this using X": a means, not the object studied
     # "the first kind of model", "a new type of foundation model": the kind is the noun
     phrase = re.sub(
         r"^(?:(?:first|new|novel)\s+)?(?:kind|type|class|sort|form|family)\s+of\s+",
@@ -208,11 +212,15 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if len(words) > MAX_PHRASE_WORDS:
         return None
     rel = _RELATIVE_RE.match(tail)
+    if rel and stem not in _MAKING and re.match(r"\s*,\s*[a-z]+ing\b", tail):
+        rel = None  # "we examine the space, identifying X": the participle is ours, not its
     relative = relative_verb = None
     if rel:
         obj = rel.group(2)
         cut = _BOUNDARY.search(obj)
         obj = obj[: cut.start()] if cut else obj
+        # "detect 3D lesions and tag them according to ...": a second verb, not more object
+        obj = re.split(r"\s+and\s+(?=[a-z]+\s+(?:them|it|their|its|the|a|an|each)\b)", obj)[0]
         obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
         obj = _DETERMINER.sub("", re.sub(r"\s+\([^()]{1,40}\)", "", obj).strip())
         if 0 < len(obj.split()) <= 8:

@@ -40,6 +40,7 @@ from .phrase import (
     _broken,
     _is_verb,
     _verb_noun,
+    ends_in_modifier,
     korean_share,
     translate_phrase,
     translate_words,
@@ -48,11 +49,12 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-12"
+FLOOR_VERSION = "floor-13"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
-    r"(?:new\s+)?state[- ]of[- ]the[- ]art\b|\boutperform\w*\s+(?:\w+\s+){0,3}?(?:existing|"
+    r"(?:new\s+)?state[- ]of[- ]the[- ]art\b|\boutperform\w*\s+(?!most\b|many\b|some\b|several\b)"
+    r"(?:\w+\s+){0,3}?(?:existing|"
     r"prior|previous|state-of-the-art|sota|baseline|competing)\b",
     re.IGNORECASE,
 )
@@ -136,7 +138,16 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             .replace("평가합니다, ", "평가하며, ")
             + "."
         )
-    return " ".join(parts)
+    return _tidy(" ".join(parts))
+
+
+def _tidy(line: str) -> str:
+    """ "language language models" (a typo the abstract made) said once; a ")" left from
+    "(named MotionPRO)" when the line opens no parenthesis dropped."""
+    line = re.sub(r"(?<![\w-])([^\s]+) \1(?![\w-])", r"\1", line)
+    if "(" not in line:
+        line = re.sub(r"(?<=[A-Za-z])\)(?![\w\s]*“)", "", line)  # not inside a quote's "1)"
+    return line
 
 
 _ON_NAMES = re.compile(
@@ -151,6 +162,8 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
         if not _SOTA.search(sentence):
             continue
         m = _ON_NAMES.search(sentence)
+        if m and re.search(r"(?:train|tun)\w*\s*$", sentence[: m.start()], re.I):
+            return []  # "the model trained on TCGA": its data, not where it is better
         if not m:
             return []
         names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
@@ -262,8 +275,8 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
     if not task or not (gerund or _TASK_END.search(head)) or len(task.split()) > 8:
         return None
     ko = translate_phrase(_uncapitalize(task), glossary)
-    if not ko or korean_share(ko) == 0:
-        return None
+    if not ko or korean_share(ko) == 0 or ends_in_modifier(ko, glossary):
+        return None  # "일관된을 위한": the task's noun was cut off
     said = set(obj_ko.lower().split())
     words = [w for w in ko.lower().split() if len(w) > 1]
     if not words or words[-1] in said or sum(w in said for w in words) * 2 >= len(words):

@@ -147,6 +147,8 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         obj_ko = (
             None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
         )
+        if obj_ko and ends_in_modifier(obj_ko, glossary):
+            obj_ko = None  # "framework for consistent, 3D ...": the object's noun was cut off
         if head_ko is None or obj_ko is None:
             return head_ko if head_ko and not obj_ko and prep != "of" else None
         frame = PREPS[prep].format(
@@ -268,6 +270,8 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
         return None
     if not words:
         return None
+    if len(words) >= 2 and re.fullmatch(r"[a-z]+ed", words[-1]) and _is_noun(words[-2], glossary):
+        words = words[:-1]  # "language models trained": the participle starts a clause
     commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",")]
     if commas and any(w.lower() in ("and", "or") for w in words[commas[0] :]):
         return None  # "Cooperative Speech, Semantic Competence, and AI": a list, not one noun
@@ -309,6 +313,20 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
             last_pos = ""
             i += 1
     return " ".join(out)
+
+
+def ends_in_modifier(ko: str, glossary: Glossary) -> bool:
+    """ "일관된": a Korean phrase whose last word is a glossary modifier has lost its noun."""
+    last = ko.split()[-1] if ko.split() else ""
+    if not last.endswith(("된", "한", "적인", "는", "운", "은")):
+        return False  # 합성 is "synthetic" and "synthesis": only a modifier form counts
+    values = [(v, pos) for v, pos in glossary.entries.values() if v == last]
+    return bool(values) and all(pos == "a" for _, pos in values)
+
+
+def _is_noun(word: str, glossary: Glossary) -> bool:
+    hit = glossary.get(word.lower())
+    return bool(hit and hit[1] == "n") or bool(re.fullmatch(r"[A-Za-z]+[^s]s", word))
 
 
 def _spelled_out_name(words: list[str]) -> set[int]:
@@ -499,7 +517,7 @@ def _broken(line: str) -> bool:
     """An English function word left standing in the Korean ("from Peers 학습", "학습 of
     COntrastive"): some phrase was copied half-turned; say less instead."""
     depth = 0
-    for ch in line:
+    for ch in line if "(" in line else "":  # a lone ")" is tidied away, not a cut name
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if depth < 0:
             return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half

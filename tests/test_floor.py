@@ -275,3 +275,64 @@ def test_a_comma_list_with_and_is_not_one_noun():
 def test_a_range_of_is_a_determiner_not_a_noun():
     g = Glossary({"range": ("범위", "n"), "performance": ("성능", "n")}, "test", 1)
     assert translate_phrase("a range of LLMs", g) == "LLMs"
+
+
+# Error classes read in round 8 (2025-04-08); each test fails with its rule switched off.
+G8 = Glossary(
+    {
+        "language model": ("언어 모델", "n"),
+        "trained": ("학습된", "a"),
+        "consistent": ("일관된", "a"),
+        "framework": ("프레임워크", "n"),
+        "lesion": ("병변", "n"),
+        "detect": ("검출", "v"),
+        "pipeline": ("파이프라인", "n"),
+        "space": ("공간", "n"),
+        "component": ("구성 요소", "n"),
+        "identify": ("식별", "v"),
+    },
+    "test",
+    2,
+)
+
+
+def test_a_participle_after_the_head_noun_is_dropped():
+    assert translate_phrase("generative language models trained", G8) == "generative 언어 모델"
+
+
+def test_a_word_doubled_by_the_abstract_is_said_once_and_a_stray_paren_dropped():
+    from localdigest.floor import _tidy
+
+    assert _tidy("언어 언어 models(LLMs)를 위한 법칙") == "언어 models(LLMs)를 위한 법칙"
+    assert _tidy("데이터셋 MotionPRO)를 구축합니다.") == "데이터셋 MotionPRO를 구축합니다."
+    quote = "초록의 요지: “this work proposes: 1) a simulator …”"
+    assert _tidy(quote) == quote  # a numbered list inside a quote keeps its ")"
+
+
+def test_a_means_is_not_the_object_studied():
+    assert find_contribution(paper("We investigate this using elementary addition.")) is None
+
+
+def test_a_second_verb_ends_the_relative_clause():
+    p = paper("We propose a pipeline to detect 3D lesions and tag them according to body part.")
+    assert "tag" not in floor_line(p, G8)
+
+
+def test_a_comma_participle_after_a_study_verb_belongs_to_the_authors():
+    text = (
+        "We examine the sub-latent space of each input, "
+        "identifying components and reweighting them."
+    )
+    assert "식별하는" not in floor_line(paper(text), G8)
+
+
+def test_a_purpose_whose_noun_was_cut_off_is_left_out():
+    p = paper("We propose PanoDreamer, a novel framework for consistent, 3D scene generation.")
+    assert "일관된을" not in floor_line(p, G8)
+
+
+def test_beating_most_methods_or_naming_training_data_is_no_state_of_the_art_line():
+    text = "We present FMs. The model trained on TCGA alone outperforms most existing FMs."
+    assert "기존 방법보다" not in floor_line(paper(text), G8)
+    text = "We present FMs. Trained on TCGA, our model outperforms existing methods."
+    assert "TCGA에서" not in floor_line(paper(text), G8)
