@@ -38,7 +38,7 @@ training days for each day (leave one day out), and --tune tries guide weights t
 Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check exits 1 when ours
 misses one.
 
-Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout-all|train] [--tune]
+Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout-all|train] [--tune] [--mix M]
        [--old-fields PATH] [--no-bertopic] [--show] [--check]
 """
 
@@ -218,7 +218,7 @@ def summary(label: str, figs: list[dict], results: list[dict], runs=None) -> str
     )
 
 
-def classifiers(days: list, split: str, embedder) -> list:
+def classifiers(days: list, split: str, embedder, mix: float | None = None) -> list:
     """The field classifier for each day: the shipped one on held-out days; on training days,
     one trained on the other training days (the day itself is never in its training set)."""
     from train_fields import fit_days
@@ -227,7 +227,8 @@ def classifiers(days: list, split: str, embedder) -> list:
 
     if split != "train":
         return [load_field_model()] * len(days)
-    return [fit_days(days[:i] + days[i + 1 :], embedder) for i in range(len(days))]
+    options = {} if mix is None else {"mix": mix}
+    return [fit_days(days[:i] + days[i + 1 :], embedder, **options) for i in range(len(days))]
 
 
 def main() -> None:
@@ -236,6 +237,7 @@ def main() -> None:
         "--split", choices=[*HELDOUT_SETS, "heldout-all", "train"], default="heldout"
     )
     parser.add_argument("--old-fields", help="also run ours with this classifier (ours-old)")
+    parser.add_argument("--mix", type=float, help="--split train: words share of the classifiers")
     parser.add_argument("--tune", action="store_true", help="guide weights (training days only)")
     parser.add_argument("--cache", default=DEFAULT_CACHE, help="DuckDB file for embeddings")
     parser.add_argument("--seed", type=int, default=42)
@@ -243,8 +245,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list each day's categories")
     parser.add_argument("--check", action="store_true", help="exit 1 unless ours meets every bar")
     args = parser.parse_args()
-    if args.tune and args.split != "train":
-        raise SystemExit("--tune runs on the training days only: add --split train")
+    if (args.tune or args.mix is not None) and args.split != "train":
+        raise SystemExit("--tune and --mix run on the training days only: add --split train")
     offline()
 
     from localdigest.embed import SentenceTransformerEmbedder
@@ -259,7 +261,7 @@ def main() -> None:
         args.split, {args.split: HELDOUT_SETS.get(args.split)}
     )
     days = labelled_days([d for s in sets.values() for d in s], args.cache, embedder)
-    models = classifiers(days, args.split, embedder)
+    models = classifiers(days, args.split, embedder, args.mix)
     old = load_field_model(args.old_fields) if args.old_fields else None
     for name, set_days in sets.items():
         n = sum(len(p) for d, p, _, _ in days if d in set_days)
