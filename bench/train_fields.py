@@ -8,7 +8,7 @@ times, so a field the training days barely hold (one graph paper, no theory pape
 With --cv it first prints leave-one-day-out accuracy (train on all training days but one, test on
 that one) for a few settings, so they are chosen without touching a held-out day.
 
-Usage: .venv/bin/python bench/train_fields.py [--cv [--grid 4:0.5,4:0.7]] [--c 4] [--mix 0.5]
+Usage: .venv/bin/python bench/train_fields.py [--cv [--grid 4:0.5,4:0.7]] [--c 4] [--mix 0.7]
        [--out localdigest/data/fields.npz]
 """
 
@@ -29,7 +29,7 @@ def stack(days: list) -> tuple[np.ndarray, list[str], list[list[str]]]:
 
 
 def fit_days(
-    days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None, mix: float = 0.5
+    days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None, mix: float = 0.7
 ):
     """The classifier recipe, shared with bench/categories.py --split train."""
     from localdigest.fields import paper_text, train
@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument("--days", nargs="*", default=TRAIN_DAYS, help="training days")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--descriptions", type=int, default=3, help="copies of field texts")
-    parser.add_argument("--mix", type=float, default=0.5, help="share of the words part")
+    parser.add_argument("--mix", type=float, default=0.7, help="share of the words part")
     parser.add_argument("--cv", action="store_true", help="leave-one-day-out accuracy first")
     parser.add_argument(
         "--grid",
