@@ -1,11 +1,16 @@
 """Categories benchmark: do the day's categories carry names that fit their papers?
 
-Scored against the editor's label set (data/labels/, see its README), on the five held-out days
-by default; nothing here was tuned on them. Every method gets the same MiniLM embeddings
+Scored against the editor's label set (data/labels/, see its README), on a held-out set of five
+consecutive days (--split heldout: 2025-05-12 .. 16, the default; heldout2: 2025-04-28 .. 05-02;
+heldout-all: both, each from a fresh store as if run alone, then pooled); nothing here was
+tuned on them. Every method gets the same MiniLM embeddings
 (all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
 
   ours      the pipeline: text + field classifier probabilities -> UMAP + HDBSCAN, named by the
             classifier (localdigest/data/fields.npz, trained on the training days only)
+  ours-old  with --old-fields PATH: the same pipeline with another classifier file (e.g. the
+            previous fields.npz, from `git show`), so a retrained classifier meets its
+            predecessor on the same days in the same run
   before    the previous pipeline: text + arXiv categories (weight 0.5), named by each paper's
             nearest field description
   KMeans    k=10 on the MiniLM vectors
@@ -28,13 +33,13 @@ against one store each, so a day sees the names of the days before it, as `local
 does.
 
 --split train scores the training days instead, with the classifier retrained on the other
-four training days for each day (leave one day out), and --tune tries guide weights there.
+training days for each day (leave one day out), and --tune tries guide weights there.
 
 Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check exits 1 when ours
 misses one.
 
-Usage: .venv/bin/python bench/categories.py [--split heldout|train] [--tune] [--no-bertopic]
-       [--show] [--check]
+Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout-all|train] [--tune]
+       [--mix M] [--old-fields PATH] [--no-bertopic] [--show] [--check]
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ import time
 from collections import Counter
 
 import numpy as np
-from labelset import DEFAULT_CACHE, HELDOUT_DAYS, TRAIN_DAYS, labelled_days, offline
+from labelset import DEFAULT_CACHE, HELDOUT_SETS, TRAIN_DAYS, labelled_days, offline
 
 NO_FIELD = None
 
@@ -159,11 +164,26 @@ def row(f: dict) -> str:
     )
 
 
-def bars(figs: list[dict], results: list[dict]) -> list[tuple[str, str, bool]]:
+def names_bar(results: list[dict], runs: list[int]) -> tuple[str, bool]:
+    """Distinct names against 1.5x the daily mean, over each run of consecutive days (``runs``:
+    how many days each set has, in order); the issue's bar is per five consecutive days."""
+    values, met, start = [], True, 0
+    for n in runs:
+        part = results[start : start + n]
+        start += n
+        distinct = len({name for r in part for name in r["names"]})
+        per_day = float(np.mean([len(r["names"]) for r in part]))
+        values.append(f"{distinct} vs 1.5 x {per_day:.1f} = {1.5 * per_day:.1f}")
+        met = met and distinct <= 1.5 * per_day
+    return "; ".join(values), met
+
+
+def bars(
+    figs: list[dict], results: list[dict], runs: list[int] | None = None
+) -> list[tuple[str, str, bool]]:
     """Each "Done means" figure of issue 12 over the days: (what, value, met). Fit and purity
     over all the days' papers (a 258-paper day counts 258 times), the days' mean in brackets."""
-    distinct = len({n for r in results for n in r["names"]})
-    per_day = float(np.mean([len(r["names"]) for r in results]))
+    names, names_ok = names_bar(results, runs or [len(results)])
     cats = [f["cats"] for f in figs]
     sizes = np.array([len(r["groups"]) for r in results])
     fit = np.array([f["fit"] for f in figs])
@@ -183,16 +203,12 @@ def bars(figs: list[dict], results: list[dict]) -> list[tuple[str, str, bool]]:
         ("largest max", f"{largest:.0%} (<= 30%)", largest <= 0.30),
         ("기타 max", f"{other:.1%} (<= 3%)", other <= 0.03),
         ("papers not once", f"{dropped} (0)", dropped == 0),
-        (
-            "distinct names",
-            f"{distinct} vs 1.5 x {per_day:.1f} = {1.5 * per_day:.1f}",
-            distinct <= 1.5 * per_day,
-        ),
+        ("distinct names", names, names_ok),
     ]
 
 
-def summary(label: str, figs: list[dict], results: list[dict]) -> str:
-    checked = bars(figs, results)
+def summary(label: str, figs: list[dict], results: list[dict], runs=None) -> str:
+    checked = bars(figs, results, runs)
     met = sum(ok for _, _, ok in checked)
     return (
         f"{label:<9} "
@@ -202,21 +218,26 @@ def summary(label: str, figs: list[dict], results: list[dict]) -> str:
     )
 
 
-def classifiers(days: list, split: str, embedder) -> list:
+def classifiers(days: list, split: str, embedder, mix: float | None = None) -> list:
     """The field classifier for each day: the shipped one on held-out days; on training days,
     one trained on the other training days (the day itself is never in its training set)."""
     from train_fields import fit_days
 
     from localdigest.fields import load_field_model
 
-    if split == "heldout":
+    if split != "train":
         return [load_field_model()] * len(days)
-    return [fit_days(days[:i] + days[i + 1 :], embedder) for i in range(len(days))]
+    options = {} if mix is None else {"mix": mix}
+    return [fit_days(days[:i] + days[i + 1 :], embedder, **options) for i in range(len(days))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["heldout", "train"], default="heldout")
+    parser.add_argument(
+        "--split", choices=[*HELDOUT_SETS, "heldout-all", "train"], default="heldout"
+    )
+    parser.add_argument("--old-fields", help="also run ours with this classifier (ours-old)")
+    parser.add_argument("--mix", type=float, help="--split train: words share of the classifiers")
     parser.add_argument("--tune", action="store_true", help="guide weights (training days only)")
     parser.add_argument("--cache", default=DEFAULT_CACHE, help="DuckDB file for embeddings")
     parser.add_argument("--seed", type=int, default=42)
@@ -224,38 +245,51 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list each day's categories")
     parser.add_argument("--check", action="store_true", help="exit 1 unless ours meets every bar")
     args = parser.parse_args()
-    if args.tune and args.split != "train":
-        raise SystemExit("--tune runs on the training days only: add --split train")
+    if (args.tune or args.mix is not None) and args.split != "train":
+        raise SystemExit("--tune and --mix run on the training days only: add --split train")
     offline()
 
     from localdigest.embed import SentenceTransformerEmbedder
-    from localdigest.fields import paper_text
+    from localdigest.fields import load_field_model, paper_text
     from localdigest.label import Labeler, load_taxonomy
     from localdigest.store import Store
 
     embedder = SentenceTransformerEmbedder()
     taxonomy = load_taxonomy()
     ids = [f.id for f in taxonomy]
-    days = labelled_days(
-        HELDOUT_DAYS if args.split == "heldout" else TRAIN_DAYS, args.cache, embedder
+    sets = {"train": {"train": TRAIN_DAYS}, "heldout-all": HELDOUT_SETS}.get(
+        args.split, {args.split: HELDOUT_SETS.get(args.split)}
     )
-    models = classifiers(days, args.split, embedder)
-    print(
-        f"{args.split} days: {', '.join(d for d, *_ in days)}; "
-        f"{sum(len(p) for _, p, _, _ in days)} papers"
-    )
+    days = labelled_days([d for s in sets.values() for d in s], args.cache, embedder)
+    models = classifiers(days, args.split, embedder, args.mix)
+    old = load_field_model(args.old_fields) if args.old_fields else None
+    for name, set_days in sets.items():
+        n = sum(len(p) for d, p, _, _ in days if d in set_days)
+        print(f"{name} days: {', '.join(set_days)}; {n} papers")
+    if old is not None:
+        print(f"ours-old: {args.old_fields} (trained on {', '.join(old.meta.get('days', []))})")
 
     if args.tune:
         tune(days, models, embedder, taxonomy, args.seed)
         return
 
-    methods = ["ours", "before", "KMeans", "arXiv"] + ([] if args.no_bertopic else ["BERTopic"])
-    states = {"ours": Store(":memory:"), "before": Store(":memory:")}
+    methods = ["ours"] + (["ours-old"] if old else []) + ["before", "KMeans", "arXiv"]
+    methods += [] if args.no_bertopic else ["BERTopic"]
     per: dict[str, list] = {m: [] for m in methods}
     seconds: Counter = Counter()
+    firsts = {s[0] for s in sets.values()}
     for (day, papers, vectors, labels), model in zip(days, models, strict=True):
+        if day in firsts:  # each set starts from an empty store, as when run alone
+            states = {m: Store(":memory:") for m in ("ours", "ours-old", "before")}
         probs = model.proba(vectors, ids, [paper_text(p) for p in papers])
         out: dict[str, dict] = {}
+        if old is not None:
+            start = time.perf_counter()
+            labeler = Labeler(embedder, taxonomy, model=old)
+            out["ours-old"] = pipeline_day(
+                states["ours-old"], day, papers, vectors, labeler, args.seed
+            )
+            seconds["ours-old"] += time.perf_counter() - start
         start = time.perf_counter()
         out["ours"] = pipeline_day(
             states["ours"],
@@ -296,11 +330,20 @@ def main() -> None:
         if args.show:
             for emoji, name, size, kws in out["ours"]["detail"]:
                 print(f"      {emoji} {name:<40} {size:>4}  {', '.join(kws)}")
-    print()
+    runs = [len(s) for s in sets.values()]
+    if len(sets) > 1:
+        start = 0
+        for name, n in zip(sets, runs, strict=True):
+            print(f"\n{name}:")
+            for m in methods:
+                part = per[m][start : start + n]
+                print(summary(m, [f for f, _ in part], [r for _, r in part]))
+            start += n
+    print(f"\n{' + '.join(sets)} ({len(days)} days):" if len(sets) > 1 else "")
     for m in methods:
-        print(summary(m, [f for f, _ in per[m]], [r for _, r in per[m]]))
+        print(summary(m, [f for f, _ in per[m]], [r for _, r in per[m]], runs))
     print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in seconds.items()))
-    ours = bars([f for f, _ in per["ours"]], [r for _, r in per["ours"]])
+    ours = bars([f for f, _ in per["ours"]], [r for _, r in per["ours"]], runs)
     missed = [what for what, _, ok in ours if not ok]
     print("ours: every bar met" if not missed else f"ours: bars missed: {', '.join(missed)}")
     if args.check and missed:
@@ -309,7 +352,8 @@ def main() -> None:
 
 def tune(days, models, embedder, taxonomy, seed) -> None:
     """Guide weights and labelling settings on the training days (leave-one-day-out
-    classifiers): fit and purity (pooled [mean of days]), cats, largest and distinct names."""
+    classifiers): fit and purity (pooled [mean of days]), cats, largest, distinct names per
+    five days."""
     from localdigest.cluster_cache import ClusterCache
     from localdigest.label import Labeler
     from localdigest.store import Store
@@ -332,13 +376,15 @@ def tune(days, models, embedder, taxonomy, seed) -> None:
             )
             figs.append(figures(r, papers, labels))
             results.append(r)
-        checked = dict((what, value) for what, value, _ in bars(figs, results))
+        runs = [5] * (len(days) // 5) + ([len(days) % 5] if len(days) % 5 else [])
+        checked = dict((what, value) for what, value, _ in bars(figs, results, runs))
+        names = "/".join(part.split(" vs")[0] for part in checked["distinct names"].split("; "))
         print(
             f"{weight:>6} {margin!s:>6} {'off' if fill == off else fill:>4} "
             f"{checked['fit'].split(' (')[0]:>13} {checked['purity'].split(' (')[0]:>13} "
             f"{np.mean([f['cats'] for f in figs]):>5.1f} "
             f"{max(f['largest'] for f in figs):>7.0%} {max(f['other'] for f in figs):>5.0%} "
-            f"{checked['distinct names'].split(' =')[0]:>9}"
+            f"{names:>9}"
         )
 
 

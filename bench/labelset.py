@@ -1,5 +1,5 @@
 """The editor's label set (data/labels/) and its days (data/days/), for the benches and
-bench/train_fields.py. Training days fit and tune; held-out days only report."""
+bench/train_fields.py. Training days fit and tune; the two held-out sets only report."""
 
 from __future__ import annotations
 
@@ -9,8 +9,24 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-TRAIN_DAYS = ["2025-04-09", "2025-04-10", "2025-04-11", "2025-04-14", "2025-04-17"]
-HELDOUT_DAYS = ["2025-05-12", "2025-05-13", "2025-05-14", "2025-05-15", "2025-05-16"]
+TRAIN_DAYS = [
+    "2025-04-09",
+    "2025-04-10",
+    "2025-04-11",
+    "2025-04-14",
+    "2025-04-17",
+    "2025-04-21",
+    "2025-04-22",
+    "2025-04-23",
+    "2025-04-24",
+    "2025-04-25",
+]
+# Two held-out sets of five consecutive announcement days each; never trained or tuned on.
+HELDOUT_SETS = {
+    "heldout": ["2025-05-12", "2025-05-13", "2025-05-14", "2025-05-15", "2025-05-16"],
+    "heldout2": ["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-01", "2025-05-02"],
+}
+HELDOUT_DAYS = [day for days in HELDOUT_SETS.values() for day in days]  # every held-out day
 DEFAULT_CACHE = "/tmp/localdigest-bench/embeddings.duckdb"
 
 

@@ -5,10 +5,11 @@ multinomial logistic regression from embedding to the editor's primary field, an
 title and abstract's TF-IDF words (averaged, --mix), and saves both as data. Each taxonomy
 field's own description (name, description, keywords) joins the training set ``--descriptions``
 times, so a field the training days barely hold (one graph paper, no theory paper) is known.
-With --cv it first prints leave-one-day-out accuracy (train on four training days, test on the
-fifth) for a few settings, so they are chosen without touching a held-out day.
+With --cv it first prints leave-one-day-out accuracy (train on all training days but one, test on
+that one) for a few settings, so they are chosen without touching a held-out day.
 
-Usage: .venv/bin/python bench/train_fields.py [--cv] [--c 4] [--out localdigest/data/fields.npz]
+Usage: .venv/bin/python bench/train_fields.py [--cv [--grid 4:0.5,4:0.7]] [--c 4] [--mix 0.7]
+       [--out localdigest/data/fields.npz]
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def stack(days: list) -> tuple[np.ndarray, list[str], list[list[str]]]:
 
 
 def fit_days(
-    days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None, mix: float = 0.5
+    days: list, embedder, c: float = 4.0, descriptions: int = 3, meta=None, mix: float = 0.7
 ):
     """The classifier recipe, shared with bench/categories.py --split train."""
     from localdigest.fields import paper_text, train
@@ -51,8 +52,13 @@ def main() -> None:
     parser.add_argument("--days", nargs="*", default=TRAIN_DAYS, help="training days")
     parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--descriptions", type=int, default=3, help="copies of field texts")
-    parser.add_argument("--mix", type=float, default=0.5, help="share of the words part")
+    parser.add_argument("--mix", type=float, default=0.7, help="share of the words part")
     parser.add_argument("--cv", action="store_true", help="leave-one-day-out accuracy first")
+    parser.add_argument(
+        "--grid",
+        default="2:0,4:0,8:0,4:0.3,4:0.5,4:0.7",
+        help="--cv settings, C:words share, comma-separated",
+    )
     parser.add_argument("--cache", default=DEFAULT_CACHE, help="DuckDB file for embeddings")
     parser.add_argument("--out", default=str(ROOT / "localdigest/data/fields.npz"))
     args = parser.parse_args()
@@ -68,7 +74,8 @@ def main() -> None:
     days = labelled_days(args.days, args.cache, embedder)
     if args.cv:
         print("leave-one-day-out on the training days: top-1 / fits (field or also) / top-2")
-        for c, mix in ((2.0, 0.0), (4.0, 0.0), (8.0, 0.0), (4.0, 0.3), (4.0, 0.5), (4.0, 0.7)):
+        grid = [tuple(float(v) for v in item.split(":")) for item in args.grid.split(",")]
+        for c, mix in grid:
             scores = []
             for i in range(len(days)):
                 xv, fv, av = stack([days[i]])
