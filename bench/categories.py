@@ -2,8 +2,8 @@
 
 Scored against the editor's label set (data/labels/, see its README), on a held-out set of five
 consecutive days (--split heldout: 2025-05-12 .. 16, the default; heldout2: 2025-04-28 .. 05-02;
-heldout-all: both, each from a fresh store as if run alone, then pooled); nothing here was
-tuned on them. Every method gets the same MiniLM embeddings
+heldout3: 2025-05-05 .. 09; heldout-all: all three, each from a fresh store as if run alone, then
+pooled); nothing here was tuned on them. Every method gets the same MiniLM embeddings
 (all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
 
   ours      the pipeline: text + field classifier probabilities -> UMAP + HDBSCAN, named by the
@@ -38,7 +38,7 @@ training days for each day (leave one day out), and --tune tries guide weights t
 Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check exits 1 when ours
 misses one.
 
-Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout-all|train] [--tune]
+Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout3|heldout-all|train] [--tune]
        [--mix M] [--old-fields PATH] [--no-bertopic] [--show] [--check]
 """
 

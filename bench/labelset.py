@@ -25,6 +25,7 @@ TRAIN_DAYS = [
 HELDOUT_SETS = {
     "heldout": ["2025-05-12", "2025-05-13", "2025-05-14", "2025-05-15", "2025-05-16"],
     "heldout2": ["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-01", "2025-05-02"],
+    "heldout3": ["2025-05-05", "2025-05-06", "2025-05-07", "2025-05-08", "2025-05-09"],
 }
 HELDOUT_DAYS = [day for days in HELDOUT_SETS.values() for day in days]  # every held-out day
 DEFAULT_CACHE = "/tmp/localdigest-bench/embeddings.duckdb"

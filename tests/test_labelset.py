@@ -20,9 +20,9 @@ from localdigest.label import load_taxonomy  # noqa: E402
 ALL_DAYS = labelset.TRAIN_DAYS + labelset.HELDOUT_DAYS
 
 
-def test_days_split_into_training_and_two_held_out_sets():
+def test_days_split_into_training_and_three_held_out_sets():
     assert len(labelset.TRAIN_DAYS) == 10
-    assert list(labelset.HELDOUT_SETS) == ["heldout", "heldout2"]
+    assert list(labelset.HELDOUT_SETS) == ["heldout", "heldout2", "heldout3"]
     assert all(len(days) == 5 for days in labelset.HELDOUT_SETS.values())
     assert len(set(ALL_DAYS)) == 20  # no day in two sets
     assert set(labelset.HELDOUT_DAYS) == {d for s in labelset.HELDOUT_SETS.values() for d in s}
