@@ -27,6 +27,7 @@ import re
 from .contribution import _MAKING, find_contribution, sentences, title_name
 from .floor_detail import (
     beaten_names,
+    component_fact,
     eval_count,
     eval_names,
     how_fact,
@@ -49,7 +50,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-13"
+FLOOR_VERSION = "floor-14"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -114,7 +115,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         else how_fact(paper.abstract, glossary, names, main)
     )
     size = None if fact else size_fact(paper.abstract, glossary, names)
-    parts = [main] + [x for x in (fact, size, how) if x][:1]  # a number is the most specific
+    part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
+    parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
     extras = []
     sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x)), None)
     if sota and not fact:

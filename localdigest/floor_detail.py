@@ -16,8 +16,11 @@ from .korean import Glossary, _is_name, josa
 from .phrase import _broken, _cut_participle, _is_verb, translate_phrase, translate_words
 
 # A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%.
-_PCT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%|percent\b|percentage points?\b|pp\b)"
-_TIMES = r"(?P<num>\d{1,4}(?:\.\d+)?)\s*(?P<unit>[x×]|times\b|-fold\b)"
+# (?<![\d.,]): "250,000x" is read whole or not at all, never as "000x"
+_PCT = r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%|percent\b|percentage points?\b|pp\b)"
+_TIMES = (
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d+)?)\s*(?P<unit>[x×]|times\b|-fold\b)"
+)
 _UPTO = r"(?P<upto>(?:up to|as much as|nearly|over|more than|about|approximately|around)\s+)?"
 # Who the sentence is about: our method, not a baseline the paper beats.
 _OURS = re.compile(
@@ -42,9 +45,19 @@ _ACHIEVE = re.compile(
 _CHANGE = re.compile(
     rf"\b(?P<verb>improv\w*|boost\w*|increas\w*|rais\w*|enhanc\w*|reduc\w*|decreas\w*|"
     rf"lower\w*|cut\w*|shrink\w*)\s+(?:the\s+)?"
-    rf"(?P<metric>(?:[\w\-]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
+    rf"(?P<metric>(?:[\w\-@]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
     re.IGNORECASE,
 )
+# "obtaining accuracies as high as 90.7%", "an F1 score of 0.91" is not a percentage: left out
+_SCORE = re.compile(
+    r"\b(?:(?:average|overall|mean|top-1)\s+)?(?P<metric>accurac(?:y|ies)|F1(?:[- ]scores?)?|"
+    rf"AUC|AUROC|mAP|Dice(?: scores?)?|success rates?)\s+(?:of\s+)?"
+    rf"(?P<upto>(?:up to|as high as)\s+)?{_PCT}",
+    re.IGNORECASE,
+)
+# the word before the metric: a verb or an article, not a qualifier the line would drop
+_SCORE_BEFORE = re.compile(r"(?:^|\b(?:a|an|the|with|of|its|our|and|\w+(?:s|ed|ing)))\s*$")
+_SCORE_KO = {"accuracy": "정확도", "accuracies": "정확도", "success rate": "성공률"}
 _SPEED = re.compile(
     rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
     r"lower|reduction)\b",
@@ -52,7 +65,7 @@ _SPEED = re.compile(
 )
 
 _UNIT_KO = {"%": "%", "percent": "%", "pp": "%p", "percentage point": "%p"}
-_UPTO_KO = {"up to": "최대 ", "as much as": "최대 "}  # "nearly 30%" keeps no hedge: say less
+_UPTO_KO = {"up to": "최대 ", "as much as": "최대 ", "as high as": "최대 "}  # "nearly 30%" keeps no hedge: say less
 _SPEED_KO = {
     "faster": "{n}배 빠릅니다",
     "speedup": "{n}배 속도 향상을 보고합니다",
@@ -70,10 +83,15 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             (_ACHIEVE, _achieve),
             (_CHANGE, _change),
             (_SPEED, _speed),
+            (_SCORE, _score),
         ):
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
+            if pattern is _SCORE and (
+                len(re.findall(_PCT, sentence)) > 1 or not _SCORE_BEFORE.search(sentence[: m.start()])
+            ):
+                continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
             line = render(m, glossary, translate_phrase)
             if line:
                 return line
@@ -100,7 +118,7 @@ def _num(m: re.Match) -> str:
 # Metric names copied as they are; any other name before "by N%" is a system, not a metric
 _METRIC_NAMES = re.compile(
     r"(?:F1|F-?score|mAP|AP\d*|AUC|AUROC|BLEU|ROUGE(?:-\w+)?|PSNR|SSIM|LPIPS|FID|IoU|mIoU|"
-    r"Dice|EM|WER|CER|NDCG(?:@\d+)?|MRR|Recall@\d+|Hit@\d+|ASR|FPS|MAE|RMSE|MSE)(?:-\w+)?",
+    r"Dice|EM|WER|CER|NDCG(?:@\d+)?|MRR|[Rr]ecall@\d+|[Hh]it@\d+|ASR|FPS|MAE|RMSE|MSE)(?:-\w+)?",
 )
 
 
@@ -109,7 +127,7 @@ def _metric(text: str, glossary: Glossary, translate) -> str | None:
     words = text.split()
     if not words:
         return ""
-    names = [w for w in words if _is_name(w) or w.isupper()]
+    names = [w for w in words if _is_name(w) or w.isupper() or "@" in w]  # "recall@1" is a name
     if any(not _METRIC_NAMES.fullmatch(w) for w in names):
         return None  # "improves InternVL2-76B by 5.8%": a model, not what was measured
     if len(names) == len(words):
@@ -134,6 +152,14 @@ def _change(m: re.Match, glossary: Glossary, translate) -> str | None:
         return None  # "improves by 3%": of what, the line cannot say
     up = m.group("verb").lower().startswith(("improv", "boost", "increas", "rais", "enhanc"))
     return f"{josa(metric, '을/를')} {num} {'높입니다' if up else '줄입니다'}."
+
+
+def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    metric = " ".join(m.group("metric").split())
+    low = metric.lower().rstrip("s") if metric.lower() != "accuracies" else "accuracies"
+    ko = _SCORE_KO.get(low) or re.sub(r"(?i)[- ]scores?$", " 점수", metric)
+    return f"{ko} {josa(num, '을/를')} 기록합니다." if num else None
 
 
 def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:
@@ -196,11 +222,12 @@ _SUBJECT_WORDS = (
     r"|the (?:proposed )?(?:method|model|approach|framework|system|architecture|pipeline|network))"
 )
 _ADVERB = r"(?:(?:first|also|further|explicitly|jointly|additionally|effectively)\s+)?"
-# Where the list of parts ends: a purpose, a result, a new clause.
+# Where the list of parts ends: a purpose, a result, a new clause ((?!-): "under-sampling" is a
+# part, not the preposition "under").
 _HOW_END = re.compile(
     r"\s+(?:to|for|in order|so that|which|that|while|thereby|thus|where|whereby|by|through|"
     r"via|with|within|into|resulting|enabling|allowing|achieving|leading|making|as|across|"
-    r"from|under|over|at|on|in)\b|[;:.(\[]|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
+    r"from|under|over|at|on|in)\b(?!-)|[;:.(\[]|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
@@ -251,6 +278,8 @@ def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str |
     obj = obj[: end.start()] if end else obj
     items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
     items = [i for i in items if i]
+    if any(re.search(r"\b(?:and|or)$", i, re.IGNORECASE) for i in items):
+        return None  # a list cut after its "and": the last part is missing
     if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
         return None  # a long list or a clause, not parts: say nothing
     if any(_vague_part(i, glossary) for i in items):
@@ -535,3 +564,79 @@ def beaten_names(abstract: str, names: tuple[str, ...] = ()) -> list[str]:
         if found and all(_is_name(n) and not _NOT_SYSTEM.match(n) for n in found):
             return found
     return []
+
+
+# --- a named part: "We then introduce an optimization-based method called Segment Score
+# Distillation (SSD)" -------------------------------------------------------------------------
+
+_PART_VERBS = {"introduce": "제안합니다", "propose": "제안합니다", "present": "제안합니다"}
+_PART_VERBS |= {"design": "설계합니다", "develop": "설계합니다", "devise": "설계합니다"}
+_PART_NAME = r"(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*(?:\s*\([A-Z][\w\-]*\))?"
+# case-sensitive: a name is capitalised, the words around it are not
+_PART = re.compile(
+    r"^(?:[A-Z][\w ,]{0,40},\s+)?[Ww]e\s+(?:then\s+|also\s+|further\s+|additionally\s+|next\s+)?"
+    r"(?P<verb>introduce|propose|present|design|develop|devise)[sd]?\s+"
+    r"(?:(?:a|an|the)\s+)?(?P<desc>[a-z][a-z0-9\- ]{0,60}?)?,?\s*"
+    rf"(?:(?:called|named|termed|dubbed)\s+(?P<called>{_PART_NAME})"
+    rf"|(?<=[a-z] )(?P<abbr>(?:[A-Z][\w\-]*\s+){{0,4}}[A-Z][\w\-]*\s*\([A-Z][\w\-]*\)))"
+    # the name is the thing made, not a modifier ("a GRPO objective", "a GAM-based approach")
+    r"(?=\s*(?:[,.;:]|$|that\b|which\b|to\b|for\b|(?P<kind>module|block|layer|network|"
+    r"mechanism|loss|strategy|framework|model|method|algorithm|benchmark|dataset|head|encoder|"
+    r"decoder)s?\b(?!-)))"
+)
+# the kind of thing the name is, said after it when the name does not say it ("IGC 손실")
+_KIND_KO = {
+    "module": "모듈",
+    "block": "블록",
+    "layer": "레이어",
+    "network": "네트워크",
+    "mechanism": "메커니즘",
+    "loss": "손실",
+    "strategy": "전략",
+    "framework": "프레임워크",
+    "model": "모델",
+    "method": "방법",
+    "algorithm": "알고리즘",
+    "benchmark": "벤치마크",
+    "dataset": "데이터셋",
+    "head": "헤드",
+    "encoder": "인코더",
+    "decoder": "디코더",
+}
+# well-known methods a paper uses, never what it makes
+_KNOWN = re.compile(r"\b(?:PPO|GRPO|DPO|RLHF|LoRA|CLIP|BERT|GPT[\w-]*|SAM|ViT|U-Net|YOLO\w*)\b")
+
+
+def component_fact(
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), said: str = ""
+) -> str | None:
+    """A second named thing the authors make ("또한 최적화 기반 방법 Segment Score
+    Distillation(SSD)을 제안합니다."), from a "we introduce ... called X" or "we introduce X
+    (ABBR)" sentence; never the name the line has already said (``names``, ``said``)."""
+    found = sentences(abstract)
+    first = next((i for i, x in enumerate(found) if _CONTRIB.search(x)), len(found))
+    for sentence in found[first + 1 :]:  # the first is the line's own contribution
+        m = _PART.search(sentence)
+        if not m:
+            continue
+        name = re.sub(r"\s*\(", "(", " ".join((m.group("called") or m.group("abbr")).split()))
+        if not re.search(r"[A-Z].*[A-Z]|\d", name):
+            continue  # "We introduce Each ...": one capital is a sentence start, not a name
+        if _KNOWN.search(name):
+            continue
+        words = re.findall(r"[A-Za-z][\w\-]*", name)
+        if any(w.lower() in said.lower() for w in words) or any(
+            n and n.lower() in name.lower() for n in names
+        ):
+            continue  # the line's own name, or a part of it
+        desc = (m.group("desc") or "").strip()
+        ko = translate_phrase(desc, glossary) if desc and len(desc.split()) <= 5 else None
+        if ko and (_broken(ko) or not re.search(r"[가-힣]", ko)):
+            ko = None  # a description copied in English says nothing the name does not
+        kind = (m.group("kind") or "").lower()
+        if kind and kind not in name.lower():
+            name = f"{name} {_KIND_KO[kind]}"
+        what = f"{ko} {name}" if ko else name
+        verb = "구축합니다" if kind in ("dataset", "benchmark") else _PART_VERBS[m.group("verb")]
+        return f"또한 {josa(what, '을/를')} {verb}."
+    return None

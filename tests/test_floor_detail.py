@@ -1,7 +1,14 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
-from localdigest.floor_detail import eval_count, eval_names, how_fact, result_fact, size_fact
+from localdigest.floor_detail import (
+    component_fact,
+    eval_count,
+    eval_names,
+    how_fact,
+    result_fact,
+    size_fact,
+)
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
 
@@ -121,3 +128,54 @@ def test_a_count_of_datasets_comes_from_an_evaluation_sentence():
     assert eval_count("Experiments on three public datasets show gains.") == "3개 데이터셋"
     # the tasks a model was trained on are not where it was evaluated
     assert eval_count("We mid-train the model on 11 tasks.") is None
+
+
+def test_a_number_with_thousands_is_read_whole():
+    # round 9: "250,000x" had become "000배"
+    text = "Our approach cuts time from days to milliseconds, achieving a 250,000x speedup."
+    assert result_fact(text, G) == "250,000배 속도 향상을 보고합니다."
+    assert result_fact("Our method improves the recall@1 by 2.88%.", G) == (
+        "recall@1을 2.88% 높입니다."
+    )
+
+
+def test_a_score_without_a_benchmark_only_when_it_is_unambiguous():
+    text = "We classify the curves, obtaining accuracies as high as 90.7%."
+    assert result_fact(text, G) == "정확도 최대 90.7%를 기록합니다."
+    # "relative accuracy" is not accuracy; two numbers: which is ours is a guess
+    assert result_fact("Our framework detects fish with a relative accuracy of 47%.", G) is None
+    text = "Our model reaches an accuracy of 91% while the baseline reaches 80%."
+    assert result_fact(text, G) is None
+
+
+def test_a_list_is_not_cut_at_a_hyphenated_word():
+    # round 9: "under-sampling" was cut at "under", leaving "SMOTE와를"
+    text = "We address imbalance by employing SMOTE and under-sampling techniques."
+    line = how_fact(text, G)
+    assert line is None or "와를" not in line and "under-sampling" in line
+
+
+def test_a_second_named_part_the_authors_make():
+    text = (
+        "We present InfiniDreamer, a framework. We then introduce an optimization-based "
+        "method called Segment Score Distillation (SSD) to refine the sequence."
+    )
+    line = component_fact(text, G, ("InfiniDreamer",), "InfiniDreamer를 제시합니다.")
+    assert line is not None and line.startswith("또한 ")
+    assert "Segment Score Distillation(SSD)를" in line and line.endswith("제안합니다.")
+    text = "We propose X-Net. Specifically, we design a Temporal Fusion Module (TFM) that aligns."
+    assert component_fact(text, G, ("X-Net",)) == "또한 Temporal Fusion Module(TFM)을 설계합니다."
+
+
+def test_a_name_that_only_modifies_or_is_well_known_is_not_made_by_the_authors():
+    # round-9 dev reading: "a GRPO objective" and "using PPO" are tools, not contributions
+    text = (
+        "We propose SQL-R1. Second, we introduce a Group Relative Policy Optimization (GRPO) "
+        "reinforcement learning objective that connects accuracy to reasoning."
+    )
+    assert component_fact(text, G, ("SQL-R1",)) is None
+    text = "We propose A. We also present a method called PPO for training."
+    assert component_fact(text, G, ("A",)) is None
+    # the line's own contribution sentence is never said twice
+    text = "We introduce a Temporal Fusion Module (TFM) for video."
+    assert component_fact(text, G) is None
