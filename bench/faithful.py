@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -113,11 +114,15 @@ def generate(args) -> None:
         rows.append({"system": "floor", "id": p.id, "line": line, "seconds": floor_s})
 
     for rev in args.baseline_rev:
+        # named by the commit, not by what was typed: "HEAD~2"[:7] would name another commit
+        short = subprocess.run(
+            ["git", "rev-parse", "--short=7", rev], capture_output=True, text=True, check=True
+        ).stdout.strip()
         start = time.perf_counter()
         base = baseline_floors(rev)
         per = (time.perf_counter() - start) / len(papers)
         for p, line in zip(papers, base, strict=True):
-            rows.append({"system": f"floor@{rev[:7]}", "id": p.id, "line": line, "seconds": per})
+            rows.append({"system": f"floor@{short}", "id": p.id, "line": line, "seconds": per})
 
     for n_model, model in enumerate(args.model):
         llm = get_llm("llama-cpp", model, n_ctx=4096, parallel=args.parallel)
