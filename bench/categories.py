@@ -38,7 +38,8 @@ training days for each day (leave one day out), and --tune tries guide weights t
 Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check exits 1 when ours
 misses one.
 
-Usage: .venv/bin/python bench/categories.py [--split heldout|heldout2|heldout3|heldout-all|train] [--tune]
+Usage: .venv/bin/python bench/categories.py
+         [--split heldout|heldout2|heldout3|heldout-all|train] [--tune]
        [--mix M] [--old-fields PATH] [--no-bertopic] [--show] [--check]
 """
 

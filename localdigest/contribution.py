@@ -119,6 +119,12 @@ def title_name(title: str) -> str | None:
 
 _MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs that make something
 
+# "we show that ...", "we introduce an explicit way to determine ...": what follows is a claim
+# or a purpose clause the line cannot carry, not a thing the paper makes
+_NOT_OBJECT = (
+    r"(?:that|how|whether|to|a method to|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:way|means)\s+to)\b"
+)
+
 
 def find_contribution(paper: Paper) -> Contribution | None:
     """The paper's main contribution: the first sentence where it makes something ("we
@@ -131,7 +137,7 @@ def find_contribution(paper: Paper) -> Contribution | None:
         verb_word = m.group(1).lower()
         stem = next((ko for en, ko in VERBS.items() if verb_word.startswith(_root(en))), None)
         rest = m.group(2)
-        if stem is None or re.match(r"(?:that|how|whether|to|a (?:way|method) to)\b", rest, re.I):
+        if stem is None or re.match(_NOT_OBJECT, rest, re.I):
             continue  # "we show that ...", "we study how ...": a claim, not an object
         found = _parse_object(rest, stem, paper.title)
         if found and stem in _MAKING:
@@ -179,6 +185,17 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     phrase = _inline_parens(phrase)
     if name is None and naming:
         name = naming
+    # "a new benchmark, PubHealthBench, with ...": the name after the thing made; not an item
+    # of a list (", ECGs, and PDFs") and not after "of" ("the utility of a model, PanDerm")
+    appositive = re.match(r",\s*([A-Z][\w\-]*\w)\s*(?=,(?!\s*(?:and|or)\b)|\(|\.(?!\w)|$)", tail)
+    if (
+        name is None
+        and appositive
+        and stem in _MAKING
+        and not re.search(r"\bof\b", phrase, re.I)
+        and _is_name(appositive.group(1))
+    ):
+        name = appositive.group(1)
     if name is None:
         tn = title_name(title)
         if tn and tn.lower() in rest.lower():

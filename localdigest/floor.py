@@ -50,7 +50,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-14"
+FLOOR_VERSION = "floor-15"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -83,7 +83,11 @@ def _plain(text: str) -> str:
     """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
     "\\textbf{" into Korean."""
     text = _TEX_QUOTES.sub("", _LATEX_STYLE.sub(r"\1", text))
+    # "Rao--Blackwellized", "Kullback--Leibler": an en dash joining two names is part of a name
+    text = re.sub(r"\b([A-Z][a-z]+)--([A-Z][a-z]+)", r"\1-\2", text)
     text = re.sub(r"(?<=\w)-{2,3}(?=\S)|(?<=\S)-{2,3}(?=\w)", " — ", text)  # TeX dashes
+    # "an entity marker-a simple yet effective technique": a hyphen typed for a dash
+    text = re.sub(r"(?<=[a-z]{2})-(?=(?:a|an|the)\s+[a-z])", " — ", text)
     return " ".join(_MARKUP.sub("", text).split())
 
 
@@ -351,6 +355,12 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
         return None
     title, name, desc = parsed
     _, colon, tail = title.partition(":")
+    purpose = re.search(r"\s+for\s+", desc, re.IGNORECASE)
+    if purpose:
+        # "Unlearning for LLMs Using Self-Distillation": the means belongs to the unlearning,
+        # not to the LLMs; the line leaves it out rather than attach it to the wrong noun
+        means = _METHOD_PREP.search(desc, purpose.end())
+        desc = desc[: means.start()] if means else desc
     ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None

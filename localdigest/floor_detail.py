@@ -65,7 +65,8 @@ _SPEED = re.compile(
 )
 
 _UNIT_KO = {"%": "%", "percent": "%", "pp": "%p", "percentage point": "%p"}
-_UPTO_KO = {"up to": "최대 ", "as much as": "최대 ", "as high as": "최대 "}  # "nearly 30%" keeps no hedge: say less
+# "nearly 30%" keeps no hedge: say less
+_UPTO_KO = {"up to": "최대 ", "as much as": "최대 ", "as high as": "최대 "}
 _SPEED_KO = {
     "faster": "{n}배 빠릅니다",
     "speedup": "{n}배 속도 향상을 보고합니다",
@@ -89,7 +90,8 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
             if pattern is _SCORE and (
-                len(re.findall(_PCT, sentence)) > 1 or not _SCORE_BEFORE.search(sentence[: m.start()])
+                len(re.findall(_PCT, sentence)) > 1
+                or not _SCORE_BEFORE.search(sentence[: m.start()])
             ):
                 continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
             line = render(m, glossary, translate_phrase)
@@ -529,6 +531,11 @@ _EVALUATION = re.compile(
     r"state[- ]of[- ]the[- ]art|benchmark(?:ed|ing)|tested|validat\w*|demonstrat\w*)\b",
     re.IGNORECASE,
 )
+_MORE = re.compile(
+    r"\band\s+(?:\d{1,3}|one|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:benchmarks?|datasets?|tasks?|languages?)\b",
+    re.IGNORECASE,
+)
 _COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": "작업", "languages": "언어"}
 
 
@@ -537,6 +544,8 @@ def eval_count(abstract: str) -> str | None:
     counts them."""
     for sentence in sentences(abstract):
         m = _COUNT.search(sentence)
+        if m and _MORE.search(sentence[m.end() :]):
+            continue  # "two English benchmarks ... and one Chinese benchmark": not the total
         if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n]

@@ -40,6 +40,16 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 
+_COUNT = re.compile(r"(two|three|four|five|six|several)\s+(?=\w)", re.IGNORECASE)
+_COUNT_KO = {
+    "two": "두",
+    "three": "세",
+    "four": "네",
+    "five": "다섯",
+    "six": "여섯",
+    "several": "여러",
+}
+
 # prepositions -> Korean frame around the translated object {b}; A <prep> B -> "{b} ... A"
 PREPS = {
     "based on": "{b} 기반",
@@ -115,7 +125,18 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     """Korean for an English noun phrase: glossary terms in place of the words they cover,
     other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
     word order the grammar cannot place (a verb, a dangling preposition)."""
-    phrase = _DETERMINER.sub("", phrase.strip(" ,;"))
+    phrase = phrase.strip(" ,;")
+    if not _COUNT.match(phrase):
+        phrase = _DETERMINER.sub("", phrase)
+    count = _COUNT.match(phrase)
+    counted_words = phrase[count.end() :].split() if count else []
+    if count and (len(counted_words) > 3 or counted_words[0].lower().endswith("ly")):
+        phrase, count = phrase[count.end() :], None  # "세 흔히 사용되는 ...": no place for it
+    if count:
+        # "in three aspects": the count is part of what the phrase says ("세 측면"), not a
+        # determiner to drop ("측면에서의" alone had read as "side-view")
+        counted = translate_phrase(phrase[count.end() :], glossary, depth)
+        return f"{_COUNT_KO[count.group(1).lower()]} {counted}" if counted else None
     if not phrase:
         return None
     first, _, rest = phrase.partition(" ")
@@ -144,9 +165,7 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         head_ko = translate_phrase(head, glossary, depth + 1)
         # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
         ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
-        obj_ko = (
-            None if ambiguous else translate_phrase(_DETERMINER.sub("", obj), glossary, depth + 1)
-        )
+        obj_ko = None if ambiguous else translate_phrase(obj, glossary, depth + 1)
         if obj_ko and ends_in_modifier(obj_ko, glossary):
             obj_ko = None  # "framework for consistent, 3D ...": the object's noun was cut off
         if head_ko is None or obj_ko is None:

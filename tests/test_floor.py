@@ -1,7 +1,7 @@
 """The floor line: built from the paper's own words, particles by rule, never reordered by guess."""
 
 from localdigest.floor import find_contribution, floor_line, translate_phrase
-from localdigest.korean import Glossary, josa
+from localdigest.korean import Glossary, default_glossary, josa
 from localdigest.paper import Paper
 
 G = Glossary(
@@ -336,3 +336,63 @@ def test_beating_most_methods_or_naming_training_data_is_no_state_of_the_art_lin
     assert "기존 방법보다" not in floor_line(paper(text), G8)
     text = "We present FMs. Trained on TCGA, our model outperforms existing methods."
     assert "TCGA에서" not in floor_line(paper(text), G8)
+
+
+def test_round10_a_way_to_is_no_object_and_an_appositive_name_is_kept():
+    # "an explicit way to determine ...": a purpose clause the line cannot carry, not a thing
+    c = find_contribution(
+        paper(
+            "We propose a method that performs predictions. Additionally, we introduce an "
+            "explicit way to dynamically determine the sparsity for each instance."
+        )
+    )
+    assert c is None or "way" not in c.phrase
+    # "a new benchmark, PubHealthBench, with ...": the name that follows the thing made
+    c = find_contribution(
+        paper("This paper introduces a new benchmark, PubHealthBench, with over 8000 questions.")
+    )
+    assert c is not None and c.name == "PubHealthBench"
+    # an item of a list is no name, nor a name after "of" (the model's, not the utility's)
+    c = find_contribution(
+        paper("We constructed 105 evaluation scenarios using photos, ECGs, and PDFs of documents.")
+    )
+    assert c is None or c.name != "ECGs"
+    c = find_contribution(
+        paper("We investigate the utility of a dermatology foundation model, PanDerm, for X.")
+    )
+    assert c is None or c.name != "PanDerm"
+
+
+def test_round10_a_hyphen_typed_for_a_dash_and_a_means_after_for_in_a_title():
+    g = default_glossary()
+    line = floor_line(
+        paper(
+            "We enhance entity recognition by introducing an entity marker-a simple yet "
+            "effective technique that uses symbolic annotations."
+        ),
+        g,
+    )
+    assert "marker-a" not in line
+    line = floor_line(
+        paper(
+            "This paper introduces Unilogit, a novel self-distillation method for machine "
+            "unlearning in Large Language Models.",
+            title="Unilogit: Robust Machine Unlearning for LLMs Using Uniform-Target "
+            "Self-Distillation",
+        ),
+        g,
+    )
+    # the means belongs to the unlearning, not to the LLMs: never "LLMs using ...을 위한"
+    assert "using" not in line.lower() and "Unilogit" in line
+
+
+def test_round10_a_count_stays_with_its_noun():
+    g = default_glossary()
+    assert translate_phrase("information from facial images in three aspects", g).startswith(
+        "세 측면"
+    )
+    assert translate_phrase("three aspects", g) == "세 측면"
+    # no place for a Korean numeral before an adverb: the count is left out, not misplaced
+    ko = translate_phrase("three commonly used datasets", g)
+    assert ko is None or not ko.startswith("세")
+    assert translate_phrase("public health guidance", g).startswith("공중보건")

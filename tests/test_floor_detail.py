@@ -179,3 +179,23 @@ def test_a_name_that_only_modifies_or_is_well_known_is_not_made_by_the_authors()
     # the line's own contribution sentence is never said twice
     text = "We introduce a Temporal Fusion Module (TFM) for video."
     assert component_fact(text, G) is None
+
+
+def test_a_count_that_is_only_part_of_the_benchmarks_is_left_out():
+    # round 10: "two English benchmarks (...) and one Chinese benchmark" became "2개 벤치마크"
+    text = (
+        "Experimental results on two English benchmarks (A1 and B2) and one Chinese benchmark "
+        "(C3) demonstrate that our method improves performance."
+    )
+    assert eval_count(text) is None
+    assert eval_count("Experiments on three public datasets demonstrate gains.") == "3개 데이터셋"
+
+
+def test_an_en_dash_between_two_names_stays_in_the_name():
+    # round 10: "a Rao--Blackwellized estimator" had become "Rao를 제안합니다."
+    paper = Paper(
+        id="x",
+        title="Better Estimation of the KL Divergence",
+        abstract="In this paper, we introduce a Rao--Blackwellized estimator that is unbiased.",
+    )
+    assert "Rao-Blackwellized" in floor_line(paper, G)
