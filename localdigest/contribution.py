@@ -120,9 +120,11 @@ def title_name(title: str) -> str | None:
 _MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs that make something
 
 # "we show that ...", "we introduce an explicit way to determine ...": what follows is a claim
-# or a purpose clause the line cannot carry, not a thing the paper makes
+# or a purpose clause the line cannot carry, not a thing the paper makes; "we evaluate this
+# effect": a noun that points back to an earlier sentence
 _NOT_OBJECT = (
-    r"(?:that|how|whether|to|a method to|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:way|means)\s+to)\b"
+    r"(?:that|how|whether|to|a method to|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:way|means)\s+to|"
+    r"(?:this|these|those|such)\s+(?!paper|work|study)[a-z]+\b(?!\s+(?:called|named)))\b"
 )
 
 

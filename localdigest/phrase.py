@@ -152,7 +152,8 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         obj = translate_phrase(rest, glossary, depth + 1)
         return f"{obj} {stem}" if obj else None
     m = _PREP_RE.search(phrase)
-    while m and _inside_name(phrase, m):  # "6 Degrees of Freedom": a name, not "B의 A"
+    # "6 Degrees of Freedom": a name, not "B의 A"; "work in progress": one glossary term
+    while m and (_inside_name(phrase, m) or _inside_term(phrase, m, glossary)):
         m = _PREP_RE.search(phrase, m.end() - 1)
     if m and depth < 3:
         head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
@@ -186,6 +187,17 @@ def _inside_name(phrase: str, m: re.Match) -> bool:
     """A preposition between two capitalized words belongs to a spelled-out name."""
     before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def _inside_term(phrase: str, m: re.Match, glossary: Glossary) -> bool:
+    """The preposition is inside a phrase the glossary knows whole ("work in progress")."""
+    before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
+    prep = m.group(1).lower()
+    return any(
+        glossary.get(" ".join(before[-i:] + [prep] + after[:j]).lower())
+        for i in range(1, min(3, len(before)) + 1)
+        for j in range(1, min(3, len(after)) + 1)
+    )
 
 
 def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:

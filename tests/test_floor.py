@@ -396,3 +396,13 @@ def test_round10_a_count_stays_with_its_noun():
     ko = translate_phrase("three commonly used datasets", g)
     assert ko is None or not ko.startswith("세")
     assert translate_phrase("public health guidance", g).startswith("공중보건")
+
+
+def test_round11_a_pointing_noun_is_no_object_and_a_glossary_term_keeps_its_preposition():
+    # "we evaluate this effect using GANs": "this effect" points back; it is not what is studied
+    c = find_contribution(paper("We evaluate this effect using style-based GANs."))
+    assert c is None or "effect" not in c.phrase
+    g = default_glossary()
+    # "work in progress" is one term, not "progress에서의 work"
+    assert translate_phrase("work in progress", g) == "진행 중인 연구"
+    assert "진행 중인 연구" in translate_phrase("work in progress for test generation", g)
