@@ -89,6 +89,10 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
+            if _RESPECTIVELY.search(sentence[m.end() :]) or re.search(
+                r"\brespectively\b", sentence
+            ):
+                continue  # "improving Rel and RMSE by 27% and 18%": each number has its metric
             if pattern is _SCORE and (
                 len(re.findall(_PCT, sentence)) > 1
                 or not _SCORE_BEFORE.search(sentence[: m.start()])
@@ -152,8 +156,23 @@ def _change(m: re.Match, glossary: Glossary, translate) -> str | None:
     metric = _metric(m.group("metric") or "", glossary, translate)
     if not num or not metric:
         return None  # "improves by 3%": of what, the line cannot say
-    up = m.group("verb").lower().startswith(("improv", "boost", "increas", "rais", "enhanc"))
+    verb = m.group("verb").lower()
+    if verb.startswith(("improv", "enhanc")):
+        # "improving RMSE by 18%" lowers the error: 개선 holds for either direction
+        return f"{josa(metric, '을/를')} {num} 개선합니다."
+    up = verb.startswith(("boost", "increas", "rais"))
+    if up and _LOWER_BETTER.search(m.group("metric") or ""):
+        return None  # "increases RMSE by 5%" about our method: a misreading, say nothing
     return f"{josa(metric, '을/를')} {num} {'높입니다' if up else '줄입니다'}."
+
+
+# a second number right after the first: "by 27% and 18%", "by 27%, 18%"
+_RESPECTIVELY = re.compile(r"^\s*(?:,|and|/)\s*(?:by\s+)?\d")
+# metrics where lower is better
+_LOWER_BETTER = re.compile(
+    r"\b(?:error|errors|RMSE|MAE|MSE|Rel|FID|WER|CER|loss|perplexity|latency|time|cost|memory)\b",
+    re.IGNORECASE,
+)
 
 
 def _score(m: re.Match, glossary: Glossary, translate) -> str | None:

@@ -54,7 +54,7 @@ def test_a_number_about_another_system_is_not_ours():
 def test_a_system_before_by_is_not_a_metric():
     # "improves InternVL2-76B by 5.8%": 5.8% of what, the sentence does not say
     assert result_fact("Our method improves InternVL2-76B by 5.8%.", G) is None
-    assert result_fact("Our method improves F1 by 5.8%.", G) == "F1을 5.8% 높입니다."
+    assert result_fact("Our method improves F1 by 5.8%.", G) == "F1을 5.8% 개선합니다."
 
 
 def test_a_speedup_is_a_whole_sentence():
@@ -135,7 +135,7 @@ def test_a_number_with_thousands_is_read_whole():
     text = "Our approach cuts time from days to milliseconds, achieving a 250,000x speedup."
     assert result_fact(text, G) == "250,000배 속도 향상을 보고합니다."
     assert result_fact("Our method improves the recall@1 by 2.88%.", G) == (
-        "recall@1을 2.88% 높입니다."
+        "recall@1을 2.88% 개선합니다."
     )
 
 
@@ -199,3 +199,15 @@ def test_an_en_dash_between_two_names_stays_in_the_name():
         abstract="In this paper, we introduce a Rao--Blackwellized estimator that is unbiased.",
     )
     assert "Rao-Blackwellized" in floor_line(paper, G)
+
+
+def test_two_numbers_each_with_its_metric_and_an_error_that_improves():
+    # sample day 2025-04-03: "improving Rel and RMSE by 27% and 18%, respectively" had become
+    # "Rel과 RMSE를 27% 높입니다" — a number given to the wrong metric, in the wrong direction
+    text = "Our model achieves state-of-the-art results, improving Rel and RMSE by 27% and 18%."
+    assert result_fact(text, G) is None
+    text = "Our model improves RMSE by 18%, respectively better than the baselines."
+    assert result_fact(text, G) is None
+    # "improves RMSE by 18%" lowers the error: said as 개선, never as 높입니다
+    assert result_fact("Our method improves RMSE by 18%.", G) == "RMSE를 18% 개선합니다."
+    assert result_fact("Our method increases the error by 3%.", G) is None
