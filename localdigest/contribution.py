@@ -77,7 +77,8 @@ _BOUNDARY = re.compile(
     r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:"
     + _AND_VERBS
     + r")(?:s|es|ed|d)?)\b"
-    r"|(?!based\b)[a-z\-]+ed\s+(?:on|by|with|for|in|from|to|using|via|through|under|across)\b)",
+    r"|(?:(?!based\b)[a-z\-]+ed|built|made|given|drawn|taken|known|written|chosen|driven|shown|"
+    r"found|held|learnt)\s+(?:on|by|with|for|in|from|to|using|via|through|under|across|upon)\b)",
     re.IGNORECASE,
 )
 
@@ -154,6 +155,8 @@ def _root(verb: str) -> str:
 
 def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
+    # "the first setting for segmentation in this work": the aside, not "work에서의"
+    rest = re.sub(r",?\s+in this (?:work|paper|study|letter|article)\b", "", rest, flags=re.I)
     name = None
     naming = _naming(rest[:240])
     # "HTMNet, a hybrid network ..." : a name, then its description after the comma
@@ -176,6 +179,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             break
         phrase_end = nxt
     phrase = rest[: phrase_end.start()] if phrase_end else rest
+    if re.search(r"\((?:1|i|a)\)", phrase):
+        return None  # "capabilities in performing (1) OCR, (2) ...": a list the line cannot carry
     tail = rest[phrase_end.start() :] if phrase_end else ""
     if re.match(r",\s*(?:[\w-]+\s*,\s*)?(?:[\w-]+\s+){0,3}?(?:and|or)\s", tail):
         # "prompts in English, Spanish and German": the comma continues a list the phrase's
@@ -240,8 +245,13 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         obj = obj[: cut.start()] if cut else obj
         # "detect 3D lesions and tag them according to ...": a second verb, not more object
         obj = re.split(r"\s+and\s+(?=[a-z]+\s+(?:them|it|their|its|the|a|an|each)\b)", obj)[0]
+        # "enhancing different regions of the image using tailored strategies": a means
+        obj = re.split(r"\s+(?:using|via|through|by means of)(?:\s+|$)", obj)[0]
         obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
         obj = _DETERMINER.sub("", re.sub(r"\s+\([^()]{1,40}\)", "", obj).strip())
+        # "leverages a synchronized, co-adaptive dialogue" cut at the comma: no noun is left
+        if obj.split() and _adjective(obj.split()[-1]):
+            obj = ""
         if 0 < len(obj.split()) <= 8:
             relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
     if not words and not name:
@@ -249,6 +259,18 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if not name and not relative and _too_thin(phrase):
         return None  # "soft", "use of addition": a cut-off phrase, not the contribution
     return Contribution(stem, phrase.strip(), name, relative, relative_verb, qualified_first)
+
+
+def _adjective(word: str) -> bool:
+    """A word that cannot end a noun phrase: a glossary adjective or a participle ("inherent",
+    "synchronized"); not "environment" or "agent", which only look like one."""
+    hit = default_glossary().get(word.lower())
+    if hit:
+        return hit[1] == "a"
+    return bool(re.search(r"(?:ed|ous)$", word)) or word.lower() in _LONE_ADJECTIVES
+
+
+_LONE_ADJECTIVES = {"inherent", "intrinsic", "specific", "relevant", "available", "present"}
 
 
 def _too_thin(phrase: str) -> bool:

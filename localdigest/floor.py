@@ -50,7 +50,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-17"
+FLOOR_VERSION = "floor-18"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -123,6 +123,9 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
     extras = []
     sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x)), None)
+    trained = sota and re.search(r"\b(?:trained|fine-tuned|pre-?trained) on\b[^,;]*", sota, re.I)
+    if trained and _SOTA.search(trained.group(0)):
+        sota = None  # "networks trained on our dataset outperform those trained on others"
     if sota and not fact:
         # where it is better: the names or the count its own sentence gives, nothing else
         where = _sota_benchmarks(sota, title_name(paper.title))

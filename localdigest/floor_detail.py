@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .contribution import _CONTRIB, sentences
+from .contribution import _CONTRIB, _adjective, sentences
 from .korean import Glossary, _is_name, josa
 from .phrase import _broken, _cut_participle, _is_verb, translate_phrase, translate_words
 
@@ -303,6 +303,8 @@ def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str |
         return None  # a list cut after its "and": the last part is missing
     if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
         return None  # a long list or a clause, not parts: say nothing
+    if any(_adjective(i.split()[-1]) for i in items):
+        return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
     if any(_vague_part(i, glossary) for i in items):
         return None  # "three key components": the parts come later, or not at all
     if len(items) > 1 and any(re.search(r"\s(?:of|for|in|on|with)\s", i) for i in items):
@@ -541,7 +543,8 @@ _NUMBER_WORDS = {
 }
 _COUNT = re.compile(
     r"\b(?:on|across|over)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?:[\w-]+\s+){0,3}?(?P<what>benchmarks|datasets|tasks|languages)\b",
+    r"(?:(?!\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)[\w-]+\s+){0,3}?"
+    r"(?P<what>benchmarks|datasets|tasks|languages)\b",
     re.IGNORECASE,
 )
 # "mid-training on 11 tasks" is no evaluation: the count must come from a sentence about one

@@ -121,6 +121,65 @@ RELATIVE = {
 }
 
 
+# plural nouns an -ing word modifies rather than governs ("reasoning capabilities")
+_KIND_PLURALS = {
+    "benchmarks",
+    "capabilities",
+    "abilities",
+    "skills",
+    "models",
+    "methods",
+    "tasks",
+    "datasets",
+    "agents",
+    "systems",
+    "tools",
+    "frameworks",
+    "approaches",
+    "algorithms",
+    "techniques",
+    "strategies",
+    "pipelines",
+    "environments",
+    "problems",
+    "errors",
+    "behaviors",
+    "behaviours",
+}
+
+
+# -ing words that name a field or activity before a noun ("planning benchmarks"), not a verb
+# with its object ("building agents")
+_NOUN_GERUNDS = {
+    "planning",
+    "reasoning",
+    "learning",
+    "computing",
+    "coding",
+    "programming",
+    "routing",
+    "tracking",
+    "matching",
+    "ranking",
+    "rendering",
+    "sampling",
+    "scheduling",
+    "forecasting",
+    "modeling",
+    "modelling",
+    "processing",
+    "mining",
+    "driving",
+    "grounding",
+    "editing",
+    "captioning",
+    "embedding",
+    "encoding",
+    "decoding",
+    "retrieval",
+}
+
+
 def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | None:
     """Korean for an English noun phrase: glossary terms in place of the words they cover,
     other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
@@ -141,7 +200,13 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         return None
     first, _, rest = phrase.partition(" ")
     # "rendering module": one singular noun after the -ing word is a compound, not its object
-    compound = re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
+    compound = (
+        re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
+        # "planning benchmarks", "reasoning capabilities": the kind of thing, not its object
+        or (first.lower() in _NOUN_GERUNDS and rest.lower() in _KIND_PLURALS)
+        # "training data construction pipeline": a glossary term, not "training" + object
+        or bool(rest.split() and glossary.get(f"{first} {rest.split()[0]}".lower()))
+    )
     stem = (
         _verb_noun(first, glossary)
         if first.lower().endswith("ing") and rest and not compound

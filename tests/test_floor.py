@@ -406,3 +406,80 @@ def test_round11_a_pointing_noun_is_no_object_and_a_glossary_term_keeps_its_prep
     # "work in progress" is one term, not "progress에서의 work"
     assert translate_phrase("work in progress", g) == "진행 중인 연구"
     assert "진행 중인 연구" in translate_phrase("work in progress for test generation", g)
+
+
+def test_dev_reading_gerund_compounds_and_glossary_terms_keep_their_order():
+    g = default_glossary()
+    # "planning benchmarks" is a kind of benchmark; "building agents" builds agents
+    assert translate_phrase("planning benchmarks", g) == "계획 수립 벤치마크"
+    assert translate_phrase("building agents", g) == "에이전트 구축"
+    # "training data" is one glossary term, not "training" governing "data ... pipeline"
+    assert (
+        translate_phrase("training data construction pipeline", g) == "학습 데이터 구축 파이프라인"
+    )
+    assert translate_phrase("neural acoustic field", g) == "뉴럴 음향 필드"
+
+
+def test_dev_reading_clauses_means_asides_and_enumerations_stay_out():
+    g = default_glossary()
+    # an irregular participle starts a clause ("built on ..."), as "-ed" words do
+    c = find_contribution(
+        paper("We propose CityGS-X, a scalable architecture built on a new 3D grid.")
+    )
+    assert c is not None and "built" not in c.phrase
+    # a means after the relative clause's object is cut, even when the clause was cut after it
+    line = floor_line(
+        paper(
+            "We propose TBSFNet, a network that enhances different regions of the image "
+            "using tailored strategies."
+        ),
+        g,
+    )
+    assert "using" not in line and "이미지의 서로 다른 영역을 강화하는" in line
+    # an object cut after an adjective has lost its noun: no relative clause at all
+    line = floor_line(
+        paper(
+            "We present Twin-Co, a framework that leverages a synchronized, co-adaptive dialogue."
+        ),
+        g,
+    )
+    assert "synchronized" not in line
+    # "in this work" is an aside, not a place ("work에서의")
+    line = floor_line(
+        paper(
+            "We propose the first language-guided SSDA setting for semantic segmentation "
+            "in this work."
+        ),
+        g,
+    )
+    assert "work" not in line
+    # a numbered list inside the object is more than a line can carry
+    c = find_contribution(
+        paper(
+            "We investigate the capabilities of mLLMs in performing (1) OCR, "
+            "(2) post-correction, and (3) NER."
+        )
+    )
+    assert c is None or "(1)" not in c.phrase
+
+
+def test_dev_reading_a_dataset_trained_on_is_no_state_of_the_art_for_a_method():
+    g = default_glossary()
+    line = floor_line(
+        paper(
+            "We present GraspClutter6D, a large-scale grasping dataset. Grasping networks trained "
+            "on GraspClutter6D significantly outperform those trained on existing datasets."
+        ),
+        g,
+    )
+    assert "기존 방법보다" not in line
+    # a claim after the comma is the method's own
+    line = floor_line(
+        paper(
+            "We introduce LAMAR, a network for detection. Models trained on our data generalize "
+            "better, while LAMAR sets new state-of-the-art on both NewsCLIPpings and VERITE "
+            "benchmarks."
+        ),
+        g,
+    )
+    assert "NewsCLIPpings·VERITE에서 기존 방법보다" in line

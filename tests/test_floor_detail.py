@@ -211,3 +211,14 @@ def test_two_numbers_each_with_its_metric_and_an_error_that_improves():
     # "improves RMSE by 18%" lowers the error: said as 개선, never as 높입니다
     assert result_fact("Our method improves RMSE by 18%.", G) == "RMSE를 18% 개선합니다."
     assert result_fact("Our method increases the error by 3%.", G) is None
+
+
+def test_a_count_is_not_taken_across_another_number():
+    # "two architectures and four datasets" had become "2개 데이터셋"
+    assert (
+        eval_count("Experiments on two architectures and four datasets show that X gains.") is None
+    )
+    assert (
+        eval_count("Experiments on 84 internal and external datasets show gains.")
+        == "84개 데이터셋"
+    )
