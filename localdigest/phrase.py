@@ -40,8 +40,8 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 
-_COUNT = re.compile(r"(two|three|four|five|six|several)\s+(?=\w)", re.IGNORECASE)
-_COUNT_KO = {
+_NUMERAL = re.compile(r"(two|three|four|five|six|several)\s+(?=\w)", re.IGNORECASE)
+_NUMERAL_KO = {
     "two": "두",
     "three": "세",
     "four": "네",
@@ -185,9 +185,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
     word order the grammar cannot place (a verb, a dangling preposition)."""
     phrase = phrase.strip(" ,;")
-    if not _COUNT.match(phrase):
+    if not _NUMERAL.match(phrase):
         phrase = _DETERMINER.sub("", phrase)
-    count = _COUNT.match(phrase)
+    count = _NUMERAL.match(phrase)
     counted_words = phrase[count.end() :].split() if count else []
     if count and (len(counted_words) > 3 or counted_words[0].lower().endswith("ly")):
         phrase, count = phrase[count.end() :], None  # "세 흔히 사용되는 ...": no place for it
@@ -195,7 +195,7 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         # "in three aspects": the count is part of what the phrase says ("세 측면"), not a
         # determiner to drop ("측면에서의" alone had read as "side-view")
         counted = translate_phrase(phrase[count.end() :], glossary, depth)
-        return f"{_COUNT_KO[count.group(1).lower()]} {counted}" if counted else None
+        return f"{_NUMERAL_KO[count.group(1).lower()]} {counted}" if counted else None
     if not phrase:
         return None
     first, _, rest = phrase.partition(" ")
