@@ -157,6 +157,9 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
     # "the first setting for segmentation in this work": the aside, not "work에서의"
     rest = re.sub(r",?\s+in this (?:work|paper|study|letter|article)\b", "", rest, flags=re.I)
+    # "a resource (memory, compute, power) efficient algorithm": a list in parentheses inside
+    # the phrase is an aside; its commas must not end the phrase ("(i.e., ...)" still does)
+    rest = re.sub(r"\s*\((?!i\.e|e\.g)[^()]*,[^()]*\)(?=\s+[a-z])", "", rest)
     name = None
     naming = _naming(rest[:240])
     # "HTMNet, a hybrid network ..." : a name, then its description after the comma
@@ -205,7 +208,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         name = appositive.group(1)
     if name is None:
         tn = title_name(title)
-        if tn and tn.lower() in rest.lower():
+        if tn and "@" not in tn and tn.lower() in rest.lower():  # "DIMT25@ICDAR2025": a venue
             name = tn
     phrase = _DETERMINER.sub("", phrase.strip())
     phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
@@ -287,7 +290,9 @@ def _too_thin(phrase: str) -> bool:
 def _ends_in_modifier(text: str) -> bool:
     last = text.split()[-1].lower() if text.split() else ""
     return bool(
-        re.search(r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful)$", last)
+        re.search(
+            r"(?:-scale|-graded|-based|-aware|-free|-level|ive|al|ous|ic|ful|able|ible)$", last
+        )
     )
 
 

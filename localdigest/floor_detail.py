@@ -89,6 +89,9 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
+            clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
+            if re.search(r"\b(?:can|could|may|might|would)\b", clause):
+                continue  # "optimizations can reduce energy by up to 73%": a finding, not a result
             if _RESPECTIVELY.search(sentence[m.end() :]) or re.search(
                 r"\brespectively\b", sentence
             ):
@@ -167,7 +170,8 @@ def _change(m: re.Match, glossary: Glossary, translate) -> str | None:
 
 
 # a second number right after the first: "by 27% and 18%", "by 27%, 18%"
-_RESPECTIVELY = re.compile(r"^\s*(?:,|and|/)\s*(?:by\s+)?\d")
+# or a range: "by 11.8% to 50.4%", "by 10-20%"
+_RESPECTIVELY = re.compile(r"^\s*(?:,|and|/|to|-|–)\s*(?:by\s+)?\d")
 # metrics where lower is better
 _LOWER_BETTER = re.compile(
     r"\b(?:error|errors|RMSE|MAE|MSE|Rel|FID|WER|CER|loss|perplexity|latency|time|cost|memory)\b",
@@ -299,6 +303,8 @@ def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str |
     obj = obj[: end.start()] if end else obj
     items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
     items = [i for i in items if i]
+    if verb == "구성됩니다" and len(items) == 1 and not re.search(r"s$", items[0].split()[-1]):
+        return None  # "consists of an offline stage for ..., followed by ...": one part of two
     if any(re.search(r"\b(?:and|or)$", i, re.IGNORECASE) for i in items):
         return None  # a list cut after its "and": the last part is missing
     if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
@@ -554,7 +560,7 @@ _EVALUATION = re.compile(
     re.IGNORECASE,
 )
 _MORE = re.compile(
-    r"\band\s+(?:\d{1,3}|one|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"\band\s+(?:\d{1,3}|one|an?|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
     r"(?:benchmarks?|datasets?|tasks?|languages?)\b",
     re.IGNORECASE,
 )

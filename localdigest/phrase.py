@@ -180,6 +180,11 @@ _NOUN_GERUNDS = {
 }
 
 
+# field words that take no object: "reasoning tokens", "planning horizon" (but "encoding
+# documents" encodes them)
+_FIELD_GERUNDS = {"reasoning", "planning", "learning", "driving", "computing", "programming"}
+
+
 def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | None:
     """Korean for an English noun phrase: glossary terms in place of the words they cover,
     other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
@@ -203,7 +208,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     compound = (
         re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
         # "planning benchmarks", "reasoning capabilities": the kind of thing, not its object
+        # "reasoning tokens": a field word before one noun modifies it
         or (first.lower() in _NOUN_GERUNDS and rest.lower() in _KIND_PLURALS)
+        or (first.lower() in _FIELD_GERUNDS and " " not in rest)
         # "training data construction pipeline": a glossary term, not "training" + object
         or bool(rest.split() and glossary.get(f"{first} {rest.split()[0]}".lower()))
     )

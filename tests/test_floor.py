@@ -483,3 +483,49 @@ def test_dev_reading_a_dataset_trained_on_is_no_state_of_the_art_for_a_method():
         g,
     )
     assert "NewsCLIPpings·VERITE에서 기존 방법보다" in line
+
+
+def test_dev_reading_2_lone_modifiers_venues_and_parenthesized_lists():
+    g = default_glossary()
+    # "an end-to-end trainable, cross-category method": "trainable," is a modifier, not the noun
+    line = floor_line(
+        paper(
+            "We propose an end-to-end trainable, cross-category method for reconstructing "
+            "articulated objects from a single RGBD image."
+        ),
+        g,
+    )
+    assert "가능한을" not in line
+    # a field word before one noun modifies it; a verb-like -ing word governs its object
+    assert translate_phrase("reasoning tokens", g) == "추론 토큰"
+    assert translate_phrase("encoding documents", g) == "문서 인코딩"
+    # a list in parentheses inside the phrase does not end it at its first comma
+    line = floor_line(
+        paper(
+            "We introduce a resource (memory, compute, power, sample) efficient machine learning "
+            "algorithm, EgoCHARM, for recognizing activities."
+        ),
+        g,
+    )
+    assert "자원 효율적인" in line
+    # a competition named in the title is not the paper's system
+    c = find_contribution(
+        paper(
+            "This paper presents the technical solution for the DIMT25@ICDAR2025 competition.",
+            title="DIMT25@ICDAR2025: HW-TSC's End-to-End Document Image Machine Translation System",
+        )
+    )
+    assert c is None or c.name != "DIMT25@ICDAR2025"
+    assert translate_phrase("current generation", g) == "현 세대"
+
+
+def test_dev_reading_2_one_part_of_two_is_not_what_it_consists_of():
+    line = floor_line(
+        paper(
+            "We introduce SEAL, a training-free approach for calibration. SEAL consists of an "
+            "offline stage for extracting the steering vector, followed by an on-the-fly "
+            "calibration of the trace."
+        ),
+        default_glossary(),
+    )
+    assert "구성됩니다" not in line

@@ -222,3 +222,17 @@ def test_a_count_is_not_taken_across_another_number():
         eval_count("Experiments on 84 internal and external datasets show gains.")
         == "84개 데이터셋"
     )
+
+
+def test_dev_reading_2_ranges_findings_and_partial_counts_say_nothing():
+    # "by 11.8% to 50.4%": a range, not one figure
+    assert result_fact("Our method reduces reasoning tokens by 11.8% to 50.4%.", G) is None
+    # "optimizations can reduce energy by up to 73%": what existing techniques could do
+    text = (
+        "Our findings reveal that the proper application of relevant optimizations can reduce "
+        "total energy use by up to 73%."
+    )
+    assert result_fact(text, G) is None
+    # "two QA datasets, a puzzle-solving task, and a text generation task": not 2 in all
+    text = "We evaluate it on two QA datasets, a puzzle-solving task, and a text generation task."
+    assert eval_count(text) is None
