@@ -445,7 +445,7 @@ _EVAL_ON = re.compile(
     r"benchmark|challenging|widely[- ]used|standard|popular|real-world)\s+){0,3}"
     r"(?:(?:datasets?|benchmarks?)\s*,?\s*(?:including\s+|such as\s+|namely\s+)?)?"
     r"(?P<names>(?:[A-Z][\w\-.]*[\w](?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)"
-    r"(?P<after>\s*(?:datasets?|benchmarks?)?\s*(?:\)|,|\.|;|$|show|demonstrat|reveal|indicat|"
+    r"(?P<after>\s*(?:benchmark\s+)?(?:datasets?|benchmarks?)?\s*(?:\)|,|\.(?!\w)|;|$|show|demonstrat|reveal|indicat|"
     r"confirm|verif|validat|highlight|prove|suggest))",
 )
 

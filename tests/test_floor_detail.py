@@ -236,3 +236,12 @@ def test_dev_reading_2_ranges_findings_and_partial_counts_say_nothing():
     # "two QA datasets, a puzzle-solving task, and a text generation task": not 2 in all
     text = "We evaluate it on two QA datasets, a puzzle-solving task, and a text generation task."
     assert eval_count(text) is None
+
+
+def test_a_name_with_a_decimal_point_is_read_whole():
+    # "Human3.6M" had been cut at its "." ("Human3"), the regex taking it for a sentence end
+    text = (
+        "Extensive evaluations on the Human3.6M and MPI-INF-3DHP benchmark datasets "
+        "demonstrate the effectiveness of our approach."
+    )
+    assert eval_names(text) == ["Human3.6M", "MPI-INF-3DHP"]
