@@ -156,7 +156,12 @@ def _root(verb: str) -> str:
 def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
     # "the first setting for segmentation in this work": the aside, not "work에서의"
-    rest = re.sub(r",?\s+in this (?:work|paper|study|letter|article)\b", "", rest, flags=re.I)
+    rest = re.sub(
+        r",?\s+(?:in this (?:work|paper|study|letter|article)|for the first time)\b",
+        "",
+        rest,
+        flags=re.I,
+    )
     # "a resource (memory, compute, power) efficient algorithm": a list in parentheses inside
     # the phrase is an aside; its commas must not end the phrase ("(i.e., ...)" still does)
     rest = re.sub(r"\s*\((?!i\.e|e\.g)[^()]*,[^()]*\)(?=\s+[a-z])", "", rest)

@@ -89,6 +89,8 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
+            if re.search(r"\b(?:e\.g\.|for example|for instance|such as)", sentence[: m.start()]):
+                continue  # "our evaluations show ...; e.g., Claude scores 90.5%": another system
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             if re.search(r"\b(?:can|could|may|might|would)\b", clause):
                 continue  # "optimizations can reduce energy by up to 73%": a finding, not a result

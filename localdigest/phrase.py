@@ -206,10 +206,15 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     first, _, rest = phrase.partition(" ")
     # "rendering module": one singular noun after the -ing word is a compound, not its object
     compound = (
-        re.fullmatch(r"[a-z][\w-]*[^s\W]", rest) is not None
+        # one singular noun ("analysis" and "loss" end in s too)
+        re.fullmatch(r"[a-z][\w-]*(?:[^s\W]|sis|ss|us)", rest) is not None
         # "planning benchmarks", "reasoning capabilities": the kind of thing, not its object
         # "reasoning tokens": a field word before one noun modifies it
-        or (first.lower() in _NOUN_GERUNDS and rest.lower() in _KIND_PLURALS)
+        or (
+            first.lower() in _NOUN_GERUNDS
+            and rest.split()[:1] != []
+            and rest.split()[0].lower() in _KIND_PLURALS
+        )
         or (first.lower() in _FIELD_GERUNDS and " " not in rest)
         # "training data construction pipeline": a glossary term, not "training" + object
         or bool(rest.split() and glossary.get(f"{first} {rest.split()[0]}".lower()))
@@ -301,8 +306,8 @@ def _verb_noun(gerund: str, glossary: Glossary) -> str | None:
     base = gerund.lower()[:-3]
     for cand in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""):
         hit = glossary.get(cand) if cand else None
-        if hit and hit[1] == "v":
-            return hit[0]
+        if hit and hit[1] == "v" and not hit[0].endswith("게"):
+            return hit[0]  # "enable" -> 가능하게 is no noun: "LLMs 가능하게를" would follow
     hit = glossary.get(gerund.lower())
     return hit[0] if hit and hit[1] == "n" else None
 

@@ -529,3 +529,21 @@ def test_dev_reading_2_one_part_of_two_is_not_what_it_consists_of():
         default_glossary(),
     )
     assert "구성됩니다" not in line
+
+
+def test_dev_reading_3_enabling_analysis_and_first_time():
+    g = default_glossary()
+    # "enable" is 가능하게, no noun: "Enabling LLMs" must not become "LLMs 가능하게"
+    assert translate_phrase("enabling LLMs", g) is None
+    # "analysis" is singular though it ends in s; "decoding methods" is a kind of method
+    assert translate_phrase("scaling analysis", g) == "스케일링 분석"
+    assert translate_phrase("decoding methods in LLM agents", g).endswith("디코딩 방법")
+    # "for the first time" is an aside, not a purpose ("시간을 위한")
+    line = floor_line(
+        paper(
+            "We propose a consistency-aware self-training framework for iterative-based stereo "
+            "matching for the first time."
+        ),
+        g,
+    )
+    assert "시간" not in line

@@ -245,3 +245,11 @@ def test_a_name_with_a_decimal_point_is_read_whole():
         "demonstrate the effectiveness of our approach."
     )
     assert eval_names(text) == ["Human3.6M", "MPI-INF-3DHP"]
+
+
+def test_an_example_systems_score_is_not_the_papers():
+    text = (
+        "Our evaluations with 21 models show a drop; e.g., Claude Sonnet 3.5 scores 90.5% on "
+        "ChartQA but only 55.81% on ChartQAPro."
+    )
+    assert result_fact(text, G) is None
