@@ -94,7 +94,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             if re.search(r"\b(?:can|could|may|might|would)\b", clause):
                 continue  # "optimizations can reduce energy by up to 73%": a finding, not a result
-            if _RESPECTIVELY.search(sentence[m.end() :]) or re.search(
+            if _ANOTHER_NUMBER.search(sentence[m.end() :]) or re.search(
                 r"\brespectively\b", sentence
             ):
                 continue  # "improving Rel and RMSE by 27% and 18%": each number has its metric
@@ -173,7 +173,7 @@ def _change(m: re.Match, glossary: Glossary, translate) -> str | None:
 
 # a second number right after the first: "by 27% and 18%", "by 27%, 18%"
 # or a range: "by 11.8% to 50.4%", "by 10-20%"
-_RESPECTIVELY = re.compile(r"^\s*(?:,|and|/|to|-|–)\s*(?:by\s+)?\d")
+_ANOTHER_NUMBER = re.compile(r"^\s*(?:,|and|/|to|-|–)\s*(?:by\s+)?\d")
 # metrics where lower is better
 _LOWER_BETTER = re.compile(
     r"\b(?:error|errors|RMSE|MAE|MSE|Rel|FID|WER|CER|loss|perplexity|latency|time|cost|memory)\b",
@@ -305,7 +305,7 @@ def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str |
     obj = obj[: end.start()] if end else obj
     items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
     items = [i for i in items if i]
-    if verb == "구성됩니다" and len(items) == 1 and not re.search(r"s$", items[0].split()[-1]):
+    if verb == "구성됩니다" and len(items) == 1 and not items[0].endswith("s"):
         return None  # "consists of an offline stage for ..., followed by ...": one part of two
     if any(re.search(r"\b(?:and|or)$", i, re.IGNORECASE) for i in items):
         return None  # a list cut after its "and": the last part is missing

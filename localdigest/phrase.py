@@ -40,7 +40,6 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 
-_NUMERAL = re.compile(r"(two|three|four|five|six|several)\s+(?=\w)", re.IGNORECASE)
 _NUMERAL_KO = {
     "two": "두",
     "three": "세",
@@ -49,6 +48,7 @@ _NUMERAL_KO = {
     "six": "여섯",
     "several": "여러",
 }
+_NUMERAL = re.compile(rf"({'|'.join(_NUMERAL_KO)})\s+(?=\w)", re.IGNORECASE)
 
 # prepositions -> Korean frame around the translated object {b}; A <prep> B -> "{b} ... A"
 PREPS = {
@@ -176,7 +176,6 @@ _NOUN_GERUNDS = {
     "embedding",
     "encoding",
     "decoding",
-    "retrieval",
 }
 
 
@@ -204,20 +203,17 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     if not phrase:
         return None
     first, _, rest = phrase.partition(" ")
+    lead, nxt = first.lower(), (rest.split() or [""])[0].lower()
     # "rendering module": one singular noun after the -ing word is a compound, not its object
     compound = (
         # one singular noun ("analysis" and "loss" end in s too)
         re.fullmatch(r"[a-z][\w-]*(?:[^s\W]|sis|ss|us)", rest) is not None
         # "planning benchmarks", "reasoning capabilities": the kind of thing, not its object
+        or (lead in _NOUN_GERUNDS and nxt in _KIND_PLURALS)
         # "reasoning tokens": a field word before one noun modifies it
-        or (
-            first.lower() in _NOUN_GERUNDS
-            and rest.split()[:1] != []
-            and rest.split()[0].lower() in _KIND_PLURALS
-        )
-        or (first.lower() in _FIELD_GERUNDS and " " not in rest)
+        or (lead in _FIELD_GERUNDS and " " not in rest)
         # "training data construction pipeline": a glossary term, not "training" + object
-        or bool(rest.split() and glossary.get(f"{first} {rest.split()[0]}".lower()))
+        or bool(nxt and glossary.get(f"{lead} {nxt}"))
     )
     stem = (
         _verb_noun(first, glossary)
