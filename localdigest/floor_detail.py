@@ -574,7 +574,9 @@ def eval_count(abstract: str) -> str | None:
     counts them."""
     for sentence in sentences(abstract):
         m = _COUNT.search(sentence)
-        if m and _MORE.search(sentence[m.end() :]):
+        after = sentence[m.end() :] if m else ""
+        breakdown = re.match(r"\s*(?:,\s*)?(?:including|namely|such as|:)", after)
+        if m and _MORE.search(after) and not breakdown:
             continue  # "two English benchmarks ... and one Chinese benchmark": not the total
         if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()

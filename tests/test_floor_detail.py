@@ -253,3 +253,13 @@ def test_an_example_systems_score_is_not_the_papers():
         "ChartQA but only 55.81% on ChartQAPro."
     )
     assert result_fact(text, G) is None
+
+
+def test_a_breakdown_after_including_keeps_the_total():
+    # round 12: "three datasets, including a private dataset and two public datasets" is the
+    # three broken down, not three plus two more
+    text = (
+        "Evaluated on three datasets, including a private financial dataset and two public "
+        "datasets, CaT-GNN demonstrates superior performance over existing methods."
+    )
+    assert eval_count(text) == "3개 데이터셋"
