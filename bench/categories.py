@@ -2,7 +2,7 @@
 
 Scored against the editor's label set (data/labels/, see its README), on a held-out set of five
 consecutive days (--split heldout: 2025-05-12 .. 16, the default; heldout2: 2025-04-28 .. 05-02;
-heldout3: 2025-05-05 .. 09; heldout-all: all three, each from a fresh store as if run alone, then
+heldout3: 2025-05-05 .. 09; heldout4: 2025-10-20 .. 24; heldout-all: all four, each from a fresh store as if run alone, then
 pooled); nothing here was tuned on them. Every method gets the same MiniLM embeddings
 (all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
 
@@ -39,7 +39,7 @@ Each method's totals line marks every bar of issue 12 "ok" or "MISS"; --check ex
 misses one.
 
 Usage: .venv/bin/python bench/categories.py
-         [--split heldout|heldout2|heldout3|heldout-all|train] [--tune]
+         [--split heldout|heldout2|heldout3|heldout4|heldout-all|train] [--tune]
        [--mix M] [--old-fields PATH] [--no-bertopic] [--show] [--check]
 """
 

@@ -1,5 +1,5 @@
 """The editor's label set (data/labels/) and its days (data/days/), for the benches and
-bench/train_fields.py. Training days fit and tune; the two held-out sets only report."""
+bench/train_fields.py. Training days fit and tune; the held-out sets only report."""
 
 from __future__ import annotations
 
@@ -21,11 +21,13 @@ TRAIN_DAYS = [
     "2025-04-24",
     "2025-04-25",
 ]
-# Two held-out sets of five consecutive announcement days each; never trained or tuned on.
+# Held-out sets of five consecutive announcement days each; never trained or tuned on.
 HELDOUT_SETS = {
     "heldout": ["2025-05-12", "2025-05-13", "2025-05-14", "2025-05-15", "2025-05-16"],
     "heldout2": ["2025-04-28", "2025-04-29", "2025-04-30", "2025-05-01", "2025-05-02"],
     "heldout3": ["2025-05-05", "2025-05-06", "2025-05-07", "2025-05-08", "2025-05-09"],
+    # Five months after every other labelled day, imported by tools/import_daily.py.
+    "heldout4": ["2025-10-20", "2025-10-21", "2025-10-22", "2025-10-23", "2025-10-24"],
 }
 HELDOUT_DAYS = [day for days in HELDOUT_SETS.values() for day in days]  # every held-out day
 DEFAULT_CACHE = "/tmp/localdigest-bench/embeddings.duckdb"

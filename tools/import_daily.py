@@ -1,0 +1,76 @@
+"""Turn upstream daily files (dw-dengwei/daily-arXiv-ai-enhanced, branch `data`) into our schema.
+
+The upstream files hold one paper a line with `summary` for the abstract, no announcement date,
+hard-wrapped text, and weekend files that repeat Friday's papers. This writes one normalized
+file a day (`id`, `title`, `abstract`, `authors`, `categories`, `published`, `comment`), each
+paper only on the first day it appears in the files given (earlier files passed with `--seen`
+count as already listed), whitespace collapsed, TeX left as it is.
+
+Usage (raw files named YYYY-MM-DD.jsonl, e.g. from `git show data:data/DAY.jsonl`):
+  python tools/import_daily.py --raw /tmp/raw --days 2025-11-03,2025-11-05 --out data/days \
+      --seen-from 2025-10-20
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def collapse(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def normalize(row: dict, day: str) -> dict:
+    return {
+        "id": re.sub(r"v\d+$", "", row["id"].strip()),
+        "title": collapse(row.get("title")),
+        "abstract": collapse(row.get("summary") or row.get("abstract")),
+        "authors": row.get("authors") or [],
+        "categories": row.get("categories") or [],
+        "published": day,
+        "comment": collapse(row.get("comment")) or None,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--raw", type=Path, required=True, help="folder of upstream YYYY-MM-DD.jsonl")
+    ap.add_argument("--days", required=True, help="comma-separated days to write, in order")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--seen-from", help="first earlier raw day whose ids count as already listed")
+    args = ap.parse_args()
+    days = args.days.split(",")
+    seen: set[str] = set()
+    if args.seen_from:
+        for path in sorted(args.raw.glob("*.jsonl")):
+            if args.seen_from <= path.stem < days[0]:
+                seen.update(json.loads(line)["id"] for line in path.open() if line.strip())
+    args.out.mkdir(parents=True, exist_ok=True)
+    for day in days:
+        rows, bad = [], 0
+        for n, line in enumerate((args.raw / f"{day}.jsonl").open(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = normalize(json.loads(line), day)
+            except (KeyError, ValueError) as exc:
+                print(f"{day}.jsonl line {n}: skipped ({exc})", file=sys.stderr)
+                bad += 1
+                continue
+            if row["id"] in seen or not row["title"] or not row["abstract"]:
+                continue
+            seen.add(row["id"])
+            rows.append(row)
+        with (args.out / f"{day}.jsonl").open("w") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{day}: {len(rows)} papers ({bad} bad lines)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
