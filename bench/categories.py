@@ -2,9 +2,9 @@
 
 Scored against the editor's label set (data/labels/, see its README), on a held-out set of five
 consecutive days (--split heldout: 2025-05-12 .. 16, the default; heldout2: 2025-04-28 .. 05-02;
-heldout3: 2025-05-05 .. 09; heldout4: 2025-10-20 .. 24; heldout-all: all four, each from a fresh store as if run alone, then
-pooled); nothing here was tuned on them. Every method gets the same MiniLM embeddings
-(all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
+heldout3: 2025-05-05 .. 09; heldout4: 2025-10-20 .. 24; heldout-all: all four, each from a fresh
+store as if run alone, then pooled); nothing here was tuned on them. Every method gets the same
+MiniLM embeddings (all-MiniLM-L6-v2, cached in a DuckDB file under /tmp, so a rerun only clusters):
 
   ours      the pipeline: text + field classifier probabilities -> UMAP + HDBSCAN, named by the
             classifier (localdigest/data/fields.npz, trained on the training days only)

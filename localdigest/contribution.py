@@ -70,7 +70,8 @@ _AND_VERBS = "|".join(
 
 _BOUNDARY = re.compile(
     r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:!?]|\.(?!\d)|\s[–—-]{1,2}\s)|\s+(?:(?:that|which|who|whose|where|whereby|while|to|"
-    r"containing|comprising|consisting|spanning|covering|featuring|involving|requiring|born|"
+    r"containing|comprising|consisting|composed|comprised|spanning|covering|featuring|involving|"
+    r"requiring|born|under(?=\s+\d)|"
     r"and (?=(?:for|in|on|with|to|from|at|by|via|over|under|across)\b)|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
     r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
@@ -125,7 +126,8 @@ _MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs 
 # effect": a noun that points back to an earlier sentence
 _NOT_OBJECT = (
     r"(?:that|how|whether|to|a method to|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:way|means)\s+to|"
-    r"(?:this|these|those|such)\s+(?!paper|work|study)[a-z]+\b(?!\s+(?:called|named)))\b"
+    r"(?:this|these|those|such)\s+(?!paper|work|study)[a-z]+\b(?!\s+(?:called|named))|"
+    r"(?:our|the|all)\s+(?:source\s+)?code)\b"  # "we release our code on ...": a claim
 )
 
 
@@ -154,6 +156,9 @@ def _root(verb: str) -> str:
 
 
 def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
+    # "KG-RAG-a novel framework": a dash typed without spaces before the description
+    rest = re.sub(r"(?<=\w)-(an?|the)\s+(?=(?:new|novel|simple|unified|general)\b)", r", \1 ", rest)
+    rest = re.sub(r"(?<=[a-z])--(?=[a-z])", "-", rest)  # "speech--text": TeX's en dash, a compound
     rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
     # "the first setting for segmentation in this work": the aside, not "work에서의"
     rest = re.sub(
@@ -165,12 +170,21 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     # "a resource (memory, compute, power) efficient algorithm": a list in parentheses inside
     # the phrase is an aside; its commas must not end the phrase ("(i.e., ...)" still does)
     rest = re.sub(r"\s*\((?!i\.e|e\.g)[^()]*,[^()]*\)(?=\s+[a-z])", "", rest)
+    expansion = None
+    exp = _EXPANSION.match(rest)
+    if exp and _spells(exp.group(2), exp.group(1)):
+        # "Policy as Generative Verifier (PAG), a framework ...": the name's own words are
+        # copied whole, never cut at "as" or read as English to translate
+        expansion = f"{exp.group(1)}({exp.group(2)})"
+        rest = exp.group(2) + rest[exp.end() :]
     name = None
     naming = _naming(rest[:240])
     # "HTMNet, a hybrid network ..." : a name, then its description after the comma
     first, comma, after = rest.partition(",")
     if comma and _looks_like_name(_PAREN.sub("", first).strip()):
         name, rest = _inline_parens(first.strip()), after.strip()
+    if expansion and name and re.match(r"[a-z]+ing\b", rest) and not _RELATIVE_RE.match(rest):
+        rest = ""  # "(GCDG), introducing a generative paradigm ...": the name says what it is
     participle = bool(name and re.match(r"[a-z]+ing\s", rest) and _RELATIVE_RE.match(rest))
     phrase_end = re.match("", rest) if participle else _BOUNDARY.search(rest)
     # "a large-scale, difficulty-graded reasoning dataset": a comma between modifiers
@@ -187,6 +201,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             break
         phrase_end = nxt
     phrase = rest[: phrase_end.start()] if phrase_end else rest
+    in_parens = phrase.count("(") > phrase.count(")")  # "processors (M0+, M4, M7)" cut at a comma
     if re.search(r"\((?:1|i|a)\)", phrase):
         return None  # "capabilities in performing (1) OCR, (2) ...": a list the line cannot carry
     tail = rest[phrase_end.start() :] if phrase_end else ""
@@ -206,6 +221,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if (
         name is None
         and appositive
+        and not in_parens
         and stem in _MAKING
         and not re.search(r"\bof\b", phrase, re.I)
         and _is_name(appositive.group(1))
@@ -213,8 +229,12 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         name = appositive.group(1)
     if name is None:
         tn = title_name(title)
-        if tn and "@" not in tn and tn.lower() in rest.lower():  # "DIMT25@ICDAR2025": a venue
-            name = tn
+        whole = tn and re.search(rf"(?<![\w-]){re.escape(tn)}(?![\w-])", rest, re.I)
+        if whole and "@" not in tn and not _other_thing(tn, rest):
+            name = tn  # ("DIMT25@ICDAR2025" is a venue)
+    acronym = expansion.rsplit("(", 1)[1][:-1] if expansion else None
+    if acronym and (name == acronym or (name is None and phrase.strip() == acronym)):
+        name, phrase = expansion, "" if phrase.strip() == acronym else phrase
     phrase = _DETERMINER.sub("", phrase.strip())
     phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
     if re.fullmatch(r"[a-z]+ed", phrase.strip()):
@@ -269,6 +289,42 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     return Contribution(stem, phrase.strip(), name, relative, relative_verb, qualified_first)
 
 
+_SMALL = r"(?:of|as|for|and|the|via|with|to|in|on|through|by)"
+_EXPANSION = re.compile(
+    rf"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|{_SMALL})){{1,8}})\s*\(([A-Z][A-Za-z0-9-]{{1,14}})\)"
+    # the name ends the phrase: not "A (FADConv) and B (FAT) modules", "X (GLC) models"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|to|for|as|with|by|in|on|via|using)\b)"
+)
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """ "ReCUT" from "Reasoning Compression ThroUgh Stepwise Trials": the acronym's capitals
+    are the capitals of the words, in order, starting with the first; a phrase the glossary
+    knows whole ("Large Language Models") is a term, not the paper's name."""
+    caps = [c for c in acronym if c.isupper()]
+    initials = "".join(
+        w[0].upper() + "".join(c for c in w[1:] if c.isupper()) for w in words.split()
+    )
+    if not caps or caps[0] != words[0] or default_glossary().get(words.lower()):
+        return False
+    it = iter(initials)
+    return all(c in it for c in caps)
+
+
+def _other_thing(name: str, rest: str) -> bool:
+    """The title's name in the sentence is something besides the object: "a Video2Reward
+    module that estimates a reward from ReSim's simulated future", "a new task, alongside the
+    ... Benchmark (MMMG)"."""
+    at = rest.lower().find(name.lower())
+    before, after = rest[:at], rest[at + len(name) :]
+    return bool(
+        re.match(r"['’]s\b", after)
+        or re.search(
+            r"\b(?:alongside|along with|together with|as well as|in addition to)\b", before
+        )
+    )
+
+
 def _adjective(word: str) -> bool:
     """A word that cannot end a noun phrase: a glossary adjective or a participle ("inherent",
     "synchronized"); not "environment" or "agent", which only look like one."""
@@ -313,6 +369,8 @@ def _naming(text: str) -> str | None:
     if paren and len(paren.group(1).split()) <= 3:
         return paren.group(1).strip()
     words = words.split()
+    if len(words) > 1 and words[1].lower() in ("and", "&"):
+        return None  # "termed OctoNav-Bench and OctoNav-R1": two names, one per thing made
     if words and _is_name(words[0]):
         return words[0].strip("\"'“”")
     return None

@@ -566,6 +566,22 @@ _MORE = re.compile(
     r"(?:benchmarks?|datasets?|tasks?|languages?)\b",
     re.IGNORECASE,
 )
+
+
+def _added(before: str, what: str) -> bool:
+    """The count adds to one already given: "on two sequestered datasets ..., as well as on
+    two novel datasets" (the same noun counted before it, or "as well as"/"and" just before)."""
+    counted = r"\b(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,8}?" + what
+    return bool(
+        re.search(
+            r"\b(?:as well as|in addition to|plus|and also|and)\s*(?:on|across|over)?\s*$",
+            before,
+            re.I,
+        )
+        or re.search(counted, before, re.I)
+    )
+
+
 _COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": "작업", "languages": "언어"}
 
 
@@ -578,6 +594,8 @@ def eval_count(abstract: str) -> str | None:
         breakdown = re.match(r"\s*(?:,\s*)?(?:including|namely|such as|:)", after)
         if m and _MORE.search(after) and not breakdown:
             continue  # "two English benchmarks ... and one Chinese benchmark": not the total
+        if m and _added(sentence[: m.start()], m.group("what")):
+            continue  # "on two sequestered datasets ..., as well as on two novel datasets"
         if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n]

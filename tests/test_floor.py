@@ -547,3 +547,86 @@ def test_dev_reading_3_enabling_analysis_and_first_time():
         g,
     )
     assert "시간" not in line
+
+
+def test_round_13_and_june_dev_reading_names_and_clauses():
+    g = default_glossary()
+
+    def line(abstract: str, title: str = "A Paper") -> str:
+        return floor_line(paper(abstract, title), g)
+
+    # a processor in the object's parenthesized list is no name for the framework
+    out = line(
+        "This work presents a practical benchmarking framework for optimizing AI models on ARM "
+        "Cortex processors (M0+, M4, M7), focusing on energy efficiency."
+    )
+    assert "프레임워크 M4" not in out
+    # "KG-RAG-a novel framework": the dash typed without spaces is no part of the name
+    out = line("This work introduces KG-RAG-a novel framework that integrates knowledge graphs.")
+    assert "KG-RAG-a" not in out and "KG-RAG" in out
+    # "children under 13": an age, not a condition
+    out = line("We present a case study of an LLM-based educational tutor for children under 13.")
+    assert "13" not in out
+    # the expansion of a name is copied whole, never cut at "as" or read as a verb
+    out = line(
+        "We propose Policy as Generative Verifier (PAG), a simple and effective framework.",
+        "PAG: Multi-Turn Reinforced LLM Self-Correction",
+    )
+    assert "Policy as Generative Verifier(PAG)" in out and "정책 PAG" not in out
+    out = line(
+        "We propose Reasoning Compression ThroUgh Stepwise Trials (ReCUT), a novel method.",
+        "ReCUT: Balancing Reasoning Length and Accuracy",
+    )
+    assert "Reasoning Compression ThroUgh Stepwise Trials(ReCUT)" in out
+    # two names for two things made: neither is given to both
+    out = line(
+        "We propose a large-scale benchmark and corresponding method, termed OctoNav-Bench and "
+        "OctoNav-R1.",
+        "OctoNav: Towards Generalist Embodied Navigation",
+    )
+    assert "OctoNav-Bench를" not in out and "OctoNav를" not in out
+    # "composed of" ends the object phrase
+    out = line(
+        "We introduce CausalVQA, a benchmark dataset for video question answering (VQA) composed "
+        "of question-answer pairs that probe causality."
+    )
+    assert "composed" not in out and "CausalVQA" in out
+    # the title's name is another thing in the sentence: ReSim's future, alongside a benchmark
+    out = line(
+        "We introduce a Video2Reward module that estimates a reward from ReSim's simulated future.",
+        "ReSim: Reliable World Simulation for Autonomous Driving",
+    )
+    assert "ReSim" not in out
+    out = line(
+        "In this paper, we introduce knowledge image generation as a new task, alongside the "
+        "Massive Multi-Discipline Multi-Tier Knowledge-Image Generation Benchmark (MMMG).",
+        "MMMG: A Massive, Multidisciplinary, Multi-Tier Generation Benchmark",
+    )
+    assert "MMMG" not in out
+    # releasing code is a claim, not the thing the paper makes
+    out = line(
+        "We present SPARKE, a diversity guidance for diffusion models. We release our code on the "
+        "project page.",
+        "SPARKE: Scalable Prompt-Aware Diversity Guidance",
+    )
+    assert "페이지" not in out
+
+
+def test_a_count_that_adds_to_one_already_given_is_no_total():
+    from localdigest.floor_detail import eval_count
+
+    assert (
+        eval_count(
+            "We evaluate the approach on two large-scale sequestered face morphing attack "
+            "detection datasets against several methods, as well as on two novel morphed face "
+            "datasets derived from FEI and ONOT."
+        )
+        is None
+    )
+    # another noun counted before it does not matter
+    assert (
+        eval_count(
+            "It solves two relevant tasks, and we empirically demonstrate it on 5 public datasets."
+        )
+        == "5개 데이터셋"
+    )

@@ -20,11 +20,11 @@ from localdigest.label import load_taxonomy  # noqa: E402
 ALL_DAYS = labelset.TRAIN_DAYS + labelset.HELDOUT_DAYS
 
 
-def test_days_split_into_training_and_three_held_out_sets():
+def test_days_split_into_training_and_four_held_out_sets():
     assert len(labelset.TRAIN_DAYS) == 10
-    assert list(labelset.HELDOUT_SETS) == ["heldout", "heldout2", "heldout3"]
+    assert list(labelset.HELDOUT_SETS) == ["heldout", "heldout2", "heldout3", "heldout4"]
     assert all(len(days) == 5 for days in labelset.HELDOUT_SETS.values())
-    assert len(set(ALL_DAYS)) == 25  # no day in two sets
+    assert len(set(ALL_DAYS)) == 30  # no day in two sets
     assert set(labelset.HELDOUT_DAYS) == {d for s in labelset.HELDOUT_SETS.values() for d in s}
     # a held-out day is never a training day, and the label folder holds exactly these days
     assert not set(labelset.TRAIN_DAYS) & set(labelset.HELDOUT_DAYS)
@@ -45,7 +45,7 @@ def test_every_paper_of_every_day_labelled_once_with_a_known_field():
         papers = labelset.load_day(day)
         assert sorted(p.id for p in papers) == sorted(labels), day
         total += len(papers)
-    assert total == 4033
+    assert total == 4033 + 1116  # + held-out set 4
 
 
 def test_bad_label_line_names_file_and_line(tmp_path):
@@ -54,7 +54,7 @@ def test_bad_label_line_names_file_and_line(tmp_path):
         labelset.load_labels("2025-01-01", tmp_path)
 
 
-@pytest.mark.parametrize("day", ["2025-05-14", "2025-04-29"])  # one day of each held-out set
+@pytest.mark.parametrize("day", ["2025-05-14", "2025-04-29", "2025-10-22"])  # held-out days
 def test_trainer_refuses_a_held_out_day(day, monkeypatch):
     import train_fields
 
