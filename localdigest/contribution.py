@@ -170,13 +170,13 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     # "a resource (memory, compute, power) efficient algorithm": a list in parentheses inside
     # the phrase is an aside; its commas must not end the phrase ("(i.e., ...)" still does)
     rest = re.sub(r"\s*\((?!i\.e|e\.g)[^()]*,[^()]*\)(?=\s+[a-z])", "", rest)
-    expansion = None
+    expansion = acronym = None
     exp = _EXPANSION.match(rest)
     if exp and _spells(exp.group(2), exp.group(1)):
         # "Policy as Generative Verifier (PAG), a framework ...": the name's own words are
         # copied whole, never cut at "as" or read as English to translate
-        expansion = f"{exp.group(1)}({exp.group(2)})"
-        rest = exp.group(2) + rest[exp.end() :]
+        acronym, expansion = exp.group(2), f"{exp.group(1)}({exp.group(2)})"
+        rest = acronym + rest[exp.end() :]
     name = None
     naming = _naming(rest[:240])
     # "HTMNet, a hybrid network ..." : a name, then its description after the comma
@@ -230,9 +230,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if name is None:
         tn = title_name(title)
         whole = tn and re.search(rf"(?<![\w-]){re.escape(tn)}(?![\w-])", rest, re.I)
-        if whole and "@" not in tn and not _other_thing(tn, rest):
+        if whole and "@" not in tn and not _other_thing(whole, rest):
             name = tn  # ("DIMT25@ICDAR2025" is a venue)
-    acronym = expansion.rsplit("(", 1)[1][:-1] if expansion else None
     if acronym and (name == acronym or (name is None and phrase.strip() == acronym)):
         name, phrase = expansion, "" if phrase.strip() == acronym else phrase
     phrase = _DETERMINER.sub("", phrase.strip())
@@ -311,12 +310,11 @@ def _spells(acronym: str, words: str) -> bool:
     return all(c in it for c in caps)
 
 
-def _other_thing(name: str, rest: str) -> bool:
-    """The title's name in the sentence is something besides the object: "a Video2Reward
-    module that estimates a reward from ReSim's simulated future", "a new task, alongside the
-    ... Benchmark (MMMG)"."""
-    at = rest.lower().find(name.lower())
-    before, after = rest[:at], rest[at + len(name) :]
+def _other_thing(found: re.Match, rest: str) -> bool:
+    """The title's name, found in the sentence, is something besides the object: "a
+    Video2Reward module that estimates a reward from ReSim's simulated future", "a new task,
+    alongside the ... Benchmark (MMMG)"."""
+    before, after = rest[: found.start()], rest[found.end() :]
     return bool(
         re.match(r"['’]s\b", after)
         or re.search(

@@ -13,8 +13,8 @@ contribution verb). What it says, in order of preference:
   3. at most one fact the title does not say (floor_detail.py): a number the paper reports
      about its own method, the size of its own dataset, or the parts its method uses;
   4. claims the abstract states plainly: state-of-the-art / outperforming earlier methods
-     (with the benchmarks or their count), named systems it beats, where it is evaluated,
-     released code (a code link in the abstract).
+     (with the benchmarks or their count), named systems it beats, where it is evaluated
+     (floor_eval.py), released code (a code link in the abstract).
 The contribution is read in contribution.py and its words turned into Korean in phrase.py:
 English word order is turned into Korean order only at prepositions the grammar knows
 ("A for B" -> "B를 위한 A"); a phrase it cannot place is cut there, never reordered by guess.
@@ -25,15 +25,8 @@ from __future__ import annotations
 import re
 
 from .contribution import _MAKING, find_contribution, sentences, title_name
-from .floor_detail import (
-    beaten_names,
-    component_fact,
-    eval_count,
-    eval_names,
-    how_fact,
-    result_fact,
-    size_fact,
-)
+from .floor_detail import component_fact, how_fact, result_fact, size_fact
+from .floor_eval import beaten_names, eval_count, eval_names
 from .korean import Glossary, _is_name, josa
 from .paper import Paper
 from .phrase import (

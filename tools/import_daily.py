@@ -3,8 +3,10 @@
 The upstream files hold one paper a line with `summary` for the abstract, no announcement date,
 hard-wrapped text, and weekend files that repeat Friday's papers. This writes one normalized
 file a day (`id`, `title`, `abstract`, `authors`, `categories`, `published`, `comment`), each
-paper only on the first day it appears in the files given (earlier files passed with `--seen`
-count as already listed), whitespace collapsed, TeX left as it is.
+paper only on the first day it appears in the files given (papers in the raw files from
+`--seen-from` up to the first day count as already listed), whitespace collapsed, TeX left as
+it is. Records are validated and normalized by the `make_paper` every source uses; a bad line
+is reported by file and line and left out.
 
 Usage (raw files named YYYY-MM-DD.jsonl, e.g. from `git show data:data/DAY.jsonl`):
   python tools/import_daily.py --raw /tmp/raw --days 2025-11-03,2025-11-05 --out data/days \
@@ -15,25 +17,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
+from localdigest.sources.jsonl import RecordError, make_paper
 
-def collapse(text: str | None) -> str:
-    return " ".join((text or "").split())
+_FIELDS = ("id", "title", "abstract", "authors", "categories", "published", "comment")
 
 
 def normalize(row: dict, day: str) -> dict:
-    return {
-        "id": re.sub(r"v\d+$", "", row["id"].strip()),
-        "title": collapse(row.get("title")),
-        "abstract": collapse(row.get("summary") or row.get("abstract")),
-        "authors": row.get("authors") or [],
-        "categories": row.get("categories") or [],
-        "published": day,
-        "comment": collapse(row.get("comment")) or None,
-    }
+    """One upstream line in our schema, validated like every other source (make_paper)."""
+    paper = make_paper(
+        raw_id=row.get("id"),
+        title=row.get("title"),
+        abstract=row.get("summary") or row.get("abstract"),
+        authors=row.get("authors"),
+        categories=row.get("categories"),
+        published=day,
+        comment=row.get("comment"),
+    )
+    return {name: getattr(paper, name) for name in _FIELDS}
 
 
 def main() -> int:
@@ -48,7 +51,11 @@ def main() -> int:
     if args.seen_from:
         for path in sorted(args.raw.glob("*.jsonl")):
             if args.seen_from <= path.stem < days[0]:
-                seen.update(json.loads(line)["id"] for line in path.open() if line.strip())
+                for line in path.open():
+                    try:
+                        seen.add(normalize(json.loads(line), path.stem)["id"])
+                    except (RecordError, ValueError):
+                        continue  # reported when that day itself is imported
     args.out.mkdir(parents=True, exist_ok=True)
     for day in days:
         rows, bad = [], 0
@@ -57,11 +64,11 @@ def main() -> int:
                 continue
             try:
                 row = normalize(json.loads(line), day)
-            except (KeyError, ValueError) as exc:
+            except (RecordError, ValueError) as exc:
                 print(f"{day}.jsonl line {n}: skipped ({exc})", file=sys.stderr)
                 bad += 1
                 continue
-            if row["id"] in seen or not row["title"] or not row["abstract"]:
+            if row["id"] in seen:
                 continue
             seen.add(row["id"])
             rows.append(row)

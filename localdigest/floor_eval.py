@@ -1,0 +1,133 @@
+"""Where the floor says a paper is evaluated and how widely: the benchmarks it names, how
+many it counts, the named systems it says it beats. Each is read from a sentence about the
+paper's own method and dropped when the sentence leaves the count or the list unsure."""
+
+from __future__ import annotations
+
+import re
+
+from .contribution import sentences
+from .floor_detail import _about_ours
+from .korean import _is_name
+
+# --- where: the benchmarks the paper is evaluated on ----------------------------------------
+
+_EVAL_ON = re.compile(
+    r"\b(?:experiments?|evaluations?|results?|tests?|studies)\s+(?:conducted\s+|performed\s+)?"
+    r"(?:on|across)\s+(?:the\s+)?(?:(?:several|multiple|three|four|five|two|six|public|"
+    r"benchmark|challenging|widely[- ]used|standard|popular|real-world)\s+){0,3}"
+    r"(?:(?:datasets?|benchmarks?)\s*,?\s*(?:including\s+|such as\s+|namely\s+)?)?"
+    r"(?P<names>(?:[A-Z][\w\-.]*[\w](?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)"
+    r"(?P<after>\s*(?:benchmark\s+)?(?:datasets?|benchmarks?)?\s*(?:\)|,|\.(?!\w)|;|$|show|demonstrat|reveal|indicat|"
+    r"confirm|verif|validat|highlight|prove|suggest))",
+)
+
+
+_RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\b", re.I)
+
+
+def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
+    """The named benchmarks an "experiments on A, B and C show ..." sentence gives, at most
+    three; none when a name is followed by a noun ("experiments on SAR images")."""
+    for sentence in sentences(abstract):
+        m = _EVAL_ON.search(sentence)
+        if not m or _RELEASE.search(sentence):
+            continue
+        names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+        names = [n.rstrip(".") for n in names]
+        if len(names) == 1 and names[0].isalpha() and names[0].isupper():
+            continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
+        if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
+            return [n for n in names if n.lower() not in {o.lower() for o in own if o}][:3]
+    return []
+
+
+# --- how widely: how many benchmarks, which named systems it beats -------------------------
+
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = re.compile(
+    r"\b(?:on|across|over)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?:(?!\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)[\w-]+\s+){0,3}?"
+    r"(?P<what>benchmarks|datasets|tasks|languages)\b",
+    re.IGNORECASE,
+)
+# "mid-training on 11 tasks" is no evaluation: the count must come from a sentence about one
+_EVALUATION = re.compile(
+    r"\b(?:experiment\w*|evaluat\w*|results?|outperform\w*|surpass\w*|achiev\w*|"
+    r"state[- ]of[- ]the[- ]art|benchmark(?:ed|ing)|tested|validat\w*|demonstrat\w*)\b",
+    re.IGNORECASE,
+)
+_MORE = re.compile(
+    r"\band\s+(?:\d{1,3}|one|an?|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:benchmarks?|datasets?|tasks?|languages?)\b",
+    re.IGNORECASE,
+)
+
+
+def _added(before: str, what: str) -> bool:
+    """The count adds to one already given: "on two sequestered datasets ..., as well as on
+    two novel datasets" (the same noun counted before it, or "as well as"/"and" just before)."""
+    counted = r"\b(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,8}?" + what
+    return bool(
+        re.search(
+            r"\b(?:as well as|in addition to|plus|and also|and)\s*(?:on|across|over)?\s*$",
+            before,
+            re.I,
+        )
+        or re.search(counted, before, re.I)
+    )
+
+
+_COUNT_KO = {"benchmarks": "벤치마크", "datasets": "데이터셋", "tasks": "작업", "languages": "언어"}
+
+
+def eval_count(abstract: str) -> str | None:
+    """ "Experiments on three public datasets" -> "3개 데이터셋"; None when no sentence
+    counts them."""
+    for sentence in sentences(abstract):
+        m = _COUNT.search(sentence)
+        after = sentence[m.end() :] if m else ""
+        breakdown = re.match(r"\s*(?:,\s*)?(?:including|namely|such as|:)", after)
+        if m and _MORE.search(after) and not breakdown:
+            continue  # "two English benchmarks ... and one Chinese benchmark": not the total
+        if m and _added(sentence[: m.start()], m.group("what")):
+            continue  # "on two sequestered datasets ..., as well as on two novel datasets"
+        if m and _EVALUATION.search(sentence):
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            if count >= 2:
+                return f"{count}개 {_COUNT_KO[m.group('what').lower()]}"
+    return None
+
+
+_BEATS = re.compile(
+    r"\b(?:outperform\w*|surpass\w*)\s+(?:the\s+)?(?:strong\s+)?"
+    r"(?P<names>[A-Z][\w\-.]*[\w](?:\s*(?:,\s*and|,|and)\s+[A-Z][\w\-.]*[\w]){0,2})"
+    r"(?=\s*(?:[,.;]|by|on|in|across|while|and|with|$))"
+)
+_NOT_SYSTEM = re.compile(r"^(?:SOTA|State|Existing|Prior|Previous|Current|Other|All)$", re.I)
+
+
+def beaten_names(abstract: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The named systems the paper says its method outperforms ("outperforms GPT-4o and
+    Claude" -> GPT-4o, Claude), from a sentence about its own method."""
+    for sentence in sentences(abstract):
+        m = _BEATS.search(sentence)
+        if not m or not _about_ours(sentence[: m.start()], names):
+            continue
+        found = [n for n in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("names")) if n]
+        if found and all(_is_name(n) and not _NOT_SYSTEM.match(n) for n in found):
+            return found
+    return []
