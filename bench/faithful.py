@@ -13,8 +13,9 @@ Two steps, because quality is measured by reading:
   report    joins bench/ratings/<tag>/ratings.jsonl ({"item", "rating": 0|1|2, "why"}),
             made blind, and prints per system: rated-2 and rated-0 shares, the share of lines
             from the floor, chrF against the references (secondary: it rewards wording, not
-            truth) and seconds per paper. It also prints, for each faithfulness check, how many
-            model lines rated 0 it rejects and how many rated 2 it loses.
+            truth) and seconds per paper; for each floor system, how many lines with and without
+            a second sentence were rated 2; and, for each faithfulness check, how many model
+            lines rated 0 it rejects and how many rated 2 it loses.
 
 Systems:
   floor          the copy-first line (floor.py) — the default
@@ -302,6 +303,17 @@ def report(args) -> None:
             f"{rated.count(0) / len(rated):7.0%} {floor / len(rs):6.0%} {cf:5.1f} "
             f"{rs[0]['seconds']:8.3f}"
         )
+    # what earns a 2: floor lines with a second sentence (a fact beyond the title) and without
+    print("\nrated 2 among lines      with a 2nd sentence   without")
+    for system, rs in by_system.items():
+        if system.startswith(("floor", "checked:")):
+            rated = [r for r in rs if r["rating"] is not None]
+            two = [r for r in rated if r["line"].count("니다.") >= 2]
+            one = [r for r in rated if r["line"].count("니다.") < 2]
+            print(
+                f"{system:24} {sum(r['rating'] == 2 for r in two):7d}/{len(two):<3d}"
+                f"{sum(r['rating'] == 2 for r in one):14d}/{len(one):<3d}"
+            )
     # each check against the model lines' ratings: wrong lines caught, good lines lost
     print("\ncheck (model lines)   rejects rated-0   loses rated-2")
     models = [r for r in rows if r["system"].startswith("model:") and r["rating"] is not None]
