@@ -43,7 +43,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-23"
+FLOOR_VERSION = "floor-24"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -109,7 +109,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     how = (
         None
         if said_how or main.startswith("초록의 요지")
-        else how_fact(paper.abstract, glossary, names, main)
+        else how_fact(paper.abstract, glossary, names, main, paper.title)
     )
     size = None if fact else size_fact(paper.abstract, glossary, names)
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)

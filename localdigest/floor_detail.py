@@ -221,40 +221,84 @@ HOW_VERBS = {
     "feature": "갖춥니다",
     "apply": "적용합니다",
 }
-# "leverage" -> leverage|leverages|leveraged; "consist of" -> consists of
-
-
-def _forms(verb: str) -> str:
-    head, _, rest = verb.partition(" ")
-    root = head[:-1] if head.endswith("e") else head
-    return re.escape(root) + r"(?:e|es|s|ed|d)?" + (r"\s+" + re.escape(rest) if rest else "")
-
-
-_HOW_FORMS = "|".join(_forms(v) for v in sorted(HOW_VERBS, key=len, reverse=True))
-# "by leveraging X", "Building on X, we ...": the -ing forms of the same verbs
-_HOW_GERUNDS = "|".join(
-    re.escape(v.split()[0][:-1] if v.split()[0].endswith("e") else v.split()[0])
-    + "ing"
-    + (r"\s+" + re.escape(v.split()[1]) if " " in v else "")
-    for v in sorted(HOW_VERBS, key=len, reverse=True)
-    if v != "consist of"
+# What a method does to its material, beyond the list above: the glossary's Korean for the verb
+# + 합니다 ("It learns the full 8D light transport" -> "full 8D light transport를 학습합니다").
+# Only verbs whose object is a thing the method handles; verbs of reporting ("show", "find"),
+# of claimed gains ("improve", "outperform") and of vague help ("provide", "enable") say
+# nothing a reader can check, or say it about a clause the line would cut.
+DOING_VERBS = frozenset(
+    "learn predict generate produce estimate decompose align optimize encode decode capture "
+    "extract retrieve simulate construct collect curate build fine-tune finetune train "
+    "pre-train pretrain detect identify classify segment track localize reconstruct render "
+    "synthesize distill compress quantize prune aggregate allocate augment calibrate "
+    "disentangle embed inject infer normalize parameterize reweight select schedule "
+    "summarize tokenize transform translate unify update upsample downsample denoise inpaint "
+    "formulate derive approximate regularize mitigate alleviate evaluate assess analyze "
+    "analyse compare measure quantify characterize investigate examine explore validate "
+    "verify implement execute".split()
 )
+
+
+def _inflections(verb: str) -> list[str]:
+    """ "identify" -> identify, identifies, identified; "embed" -> embeds, embedded;
+    "consist of" -> consists of, consisted of (the particle follows every form)."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("y") and head[-2] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied"]
+    elif head.endswith("e"):
+        forms = [head, head + "s", head + "d"]
+    elif head.endswith(("s", "sh", "ch", "x")):
+        forms = [head, head + "es", head + "ed"]
+    else:
+        forms = [head, head + "s", head + "ed"]
+        if re.search(r"[^aeiou][aeiou][bdgmnpt]$", head) and len(head) <= 6:
+            forms.append(head + head[-1] + "ed")  # "embedded", "planned"
+    return [f + (" " + rest if rest else "") for f in forms]
+
+
+def _gerund(verb: str) -> list[str]:
+    """ "encode" -> encoding; "embed" -> embedding, embeding is no word but harmless."""
+    head, _, rest = verb.partition(" ")
+    if head.endswith("e") and not head.endswith("ee"):
+        forms = [head[:-1] + "ing"]
+    else:
+        forms = [head + "ing"]
+        if re.search(r"[^aeiou][aeiou][bdgmnpt]$", head) and len(head) <= 6:
+            forms.append(head + head[-1] + "ing")
+    return [f + (" " + rest if rest else "") for f in forms]
+
+
+def _alternation(forms: list[str]) -> str:
+    forms = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+_ALL_HOW = sorted(set(HOW_VERBS) | DOING_VERBS)
+_HOW_FORMS = _alternation([f for v in _ALL_HOW for f in _inflections(v)])
+# "by leveraging X", "Building on X, we ...": the -ing forms of the same verbs
+_HOW_GERUNDS = _alternation([f for v in _ALL_HOW if v != "consist of" for f in _gerund(v)])
+_FORM_TO_VERB = {" ".join(f.split()): v for v in _ALL_HOW for f in _inflections(v) + _gerund(v)}
 _LEAD = (
     r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
-    r"Additionally|In addition|Technically),?\s+)?"
+    r"Additionally|In addition|Technically),?\s+|[A-Z][\w\- ]{0,40},\s+)?"
 )
 _SUBJECT_WORDS = (
     r"(?:we|it|this (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
     r"|our (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
     r"|the (?:proposed )?(?:method|model|approach|framework|system|architecture|pipeline|network))"
 )
-_ADVERB = r"(?:(?:first|also|further|explicitly|jointly|additionally|effectively)\s+)?"
+_ADVERB = r"(?:(?:first|also|further|then|next|additionally|\w+ly)\s+){0,2}"
 # Where the list of parts ends: a purpose, a result, a new clause ((?!-): "under-sampling" is a
 # part, not the preposition "under").
 _HOW_END = re.compile(
     r"\s+(?:to|for|in order|so that|which|that|while|thereby|thus|where|whereby|by|through|"
     r"via|with|within|into|resulting|enabling|allowing|achieving|leading|making|as|across|"
-    r"from|under|over|at|on|in)\b(?!-)|[;:.(\[]|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
+    r"from|under|over|at|on|in|during|until|after|before|alone|together|directly|jointly|"
+    r"simultaneously|automatically|iteratively|explicitly|implicitly|efficiently|effectively|"
+    r"dynamically|adaptively|separately|independently|respectively|accordingly|instead|only|"
+    r"rather|than|along|alongside|besides|beyond|including|such|like|versus|vs|between|among)"
+    # "." only where a sentence ends: "Qwen2.5-72B" and "SD3.5M" are read whole
+    r"\b(?!-)|[;:(\[]|\.(?!\w)|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
@@ -262,61 +306,181 @@ _ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|ou
 
 
 def how_fact(
-    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = ""
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = "", title: str = ""
 ) -> str | None:
     """One Korean sentence naming the parts the paper's method uses ("It leverages channel-wise
     self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
     활용합니다."), from the first sentence about the method itself whose parts can be named
     without guessing."""
-    for verb, obj in _how_candidates(sentences(abstract), names):
-        line = _parts_sentence(verb, obj, glossary, main)
+    found = list(_how_candidates(sentences(abstract), names, glossary))
+    # the parts a method uses say more than what it does to its input: those first
+    for verb, obj, numbered in sorted(found, key=lambda c: c[0] not in HOW_VERBS.values()):
+        line = _parts_sentence(verb, obj, glossary, main, names, title, numbered)
         if line:
             return line
     return None
 
 
-def _how_candidates(found: list[str], names: tuple[str, ...]):
-    """(Korean verb, English object) pairs in abstract order, from three sentence shapes: "It
-    leverages X", "... by leveraging X" and "Leveraging X, we ..."."""
+def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary):
+    """(Korean verb, English object, numbered) in abstract order, from three sentence shapes:
+    "It leverages X", "... by leveraging X" and "Leveraging X, we ..."; ``numbered`` when the
+    object was a "(1) ..., (2) ..." list."""
     subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
     ours = re.compile(rf"(?:^|\s)(?:{subject}|our)\b", re.IGNORECASE)
     stated = re.compile(
-        rf"^{_LEAD}(?:{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
+        rf"^{_LEAD}(?P<subj>{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
+        re.IGNORECASE,
     )
     by = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
     lead = re.compile(
         rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+(?:{subject})\b",
         re.IGNORECASE,
     )
+    previous = ""
     for sentence in found:
+        before, previous = previous, sentence
         if _CONTRIB.search(sentence) and not by.search(sentence):
             continue  # the contribution sentence is the line's first sentence already
         for pattern in (stated, by, lead):
             m = pattern.search(sentence)
-            if not m or (pattern is by and not ours.search(sentence[: m.start()])):
+            if not m or (pattern is by and not ours.search(_by_clause(sentence[: m.start()]))):
                 continue
-            verb = _how_verb(m.group("verb"))
+            subj = m.groupdict().get("subj") or ""
+            if (
+                subj.lower() == "it"
+                and before
+                and not (_CONTRIB.search(before) or ours.search(before))
+            ):
+                continue  # "CLIP is widely used. However, it learns ...": not our method
+            verb = _how_verb(m.group("verb"), glossary)
             if verb:
-                yield verb, m.group("obj")
+                listed = _enumerated(m.group("obj"))
+                yield verb, listed or m.group("obj"), bool(listed)
 
 
-def _parts_sentence(verb: str, obj: str, glossary: Glossary, main: str) -> str | None:
+_ENUM_START = re.compile(
+    r"^(?:(?:two|three|four|five|six|several|\d)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:components?|modules?|stages?|parts?|steps?|phases?|elements?|branches|blocks?|"
+    r"mechanisms?|pipelines?|designs?|innovations?)?\s*:?\s*\((?:1|i|a)\)\s*",
+    re.IGNORECASE,
+)
+_ENUM_MARK = re.compile(r"[;,]?\s*(?:and\s+)?\((?:\d|[ivx]{1,4}|[b-f])\)\s*")
+_NAMED_ITEM = re.compile(r"^([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),\s+(?:an?|the)?\s*[a-z]")
+
+
+def _enumerated(obj: str) -> str | None:
+    """ "five key components: (1) a Temporal Knowledge Graph Generator that creates ...; (2) a
+    Temporal Query Decomposition mechanism that ..." -> "Temporal Knowledge Graph Generator,
+    Temporal Query Decomposition mechanism, ...": each numbered part's own noun phrase, or
+    its name when it opens with one ("(1) MoSE, modality-specific experts ...")."""
+    m = _ENUM_START.match(obj)
+    if not m:
+        return None
+    items = []
+    for item in _ENUM_MARK.split(obj[m.end() :]):
+        named = _NAMED_ITEM.match(item)
+        if named:
+            items.append(named.group(1))
+            continue
+        end = _HOW_END.search(" " + item)
+        head = (" " + item)[: end.start()] if end else item
+        head = head.split(",")[0].strip()
+        if not head:
+            return None
+        items.append(head)
+    return ", ".join(items) if len(items) > 1 else None
+
+
+def _by_clause(before: str) -> str:
+    """What a "by -ing" hangs on: the sentence before it, unless it contrasts ("..., not by
+    thinking, but by generating texts": LLMs generating, not the authors)."""
+    return (
+        ""
+        if re.search(r"\b(?:not|but)\s+(?:\w+\s+)?by\b|\bnot\b[^,]*,\s*but\s*$", before)
+        else before
+    )
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _in_title(item: str, title: str) -> bool:
+    """Every word of the part is a word of the title: the sentence would say the title again."""
+    said = {_stem(w) for w in re.findall(r"[\w][\w-]*", title)}
+    words = [_stem(w) for w in re.findall(r"[\w][\w-]*", item)]
+    return bool(words) and all(w in said for w in words)
+
+
+def _noun_goes_on(text: str) -> bool:
+    """ "(R2L) evaluation stream": the parenthesis sits inside a noun phrase, and cutting there
+    would drop its head; "(CJM) as a ...", "(R2L), which", "(R2L)." end it."""
+    m = re.match(r"\([^()]*\)", text)
+    rest = text[m.end() :] if m else ""
+    return bool(re.match(r"\s+[a-z]", rest)) and not re.match(
+        rf"\s+(?:and|or)\b|{_HOW_END.pattern}", rest, re.IGNORECASE
+    )
+
+
+def _parts_sentence(
+    verb: str,
+    obj: str,
+    glossary: Glossary,
+    main: str,
+    names: tuple[str, ...] = (),
+    title: str = "",
+    numbered: bool = False,
+) -> str | None:
+    """The Korean sentence for one candidate; ``numbered``: the object is a "(1) ... (2) ..."
+    list read whole by _enumerated, so it may be longer."""
     end = _HOW_END.search(obj)
+    after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None
+    if after and (after.group(1) in _FORM_TO_VERB or _is_verb(after.group(1), glossary)):
+        return None  # "A and B (OCC) learns C": "and" joined two clauses, B is no part of A's verb
+    if end and re.match(r"\([^()]*\)\s*,\s*[a-z]+ing\b", obj[end.start() :]):
+        return None  # "..., and Chromatic Correction (OCC), mitigating ...": a sibling design
+    if end and obj[end.start()] == "(" and _noun_goes_on(obj[end.start() :]):
+        # "a structured Chain-of-Thought (CoT) prompting mechanism": the abbreviation out, the
+        # noun phrase whole (cut at the parenthesis it would lose its head)
+        obj = obj[: end.start()] + re.sub(r"^\([^()]*\)", "", obj[end.start() :])
+        end = _HOW_END.search(obj)
+    if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
+        if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
+            return None  # "measures similarity between ...": of what, the line cannot say
     obj = obj[: end.start()] if end else obj
-    items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i.strip())) for i in _ITEM_SPLIT.split(obj)]
+    raw = [i.strip() for i in _ITEM_SPLIT.split(obj) if i.strip()]
+    named_first = all(w[:1].isupper() or _is_name(w) for w in raw[0].split()) if raw else False
+    if not numbered and len(raw) > 1 and named_first:
+        # "Mutual Information, a metric ...", "CoTR, a token reduction module": an apposition
+        # names the first part again, it is no second part
+        first_apposed = next((k for k, i in enumerate(raw[1:], 1) if re.match(r"(?:a|an)\s", i)), 0)
+        raw = raw[:first_apposed] if first_apposed else raw
+    if any(re.search(r"\b(?:our|the|a)[A-Z]|[a-z]{2}[^s]s-[A-Z]{2}", i) for i in raw):
+        return None  # "ourChroKnowPrompt", "variants-SDXL": words run together in the abstract
+    items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i)) for i in raw]
     items = [i for i in items if i]
     if verb == "구성됩니다" and len(items) == 1 and not items[0].endswith("s"):
         return None  # "consists of an offline stage for ..., followed by ...": one part of two
     if any(re.search(r"\b(?:and|or)$", i, re.IGNORECASE) for i in items):
         return None  # a list cut after its "and": the last part is missing
-    if not items or len(items) > 4 or any(len(i.split()) > 6 for i in items):
+    if not items or len(items) > (6 if numbered else 4) or any(len(i.split()) > 6 for i in items):
         return None  # a long list or a clause, not parts: say nothing
     if any(_adjective(i.split()[-1]) for i in items):
         return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
     if any(_vague_part(i, glossary) for i in items):
         return None  # "three key components": the parts come later, or not at all
+    if verb not in HOW_VERBS.values() and any(_empty_object(i) for i in items):
+        return None  # "identifies key challenges": nothing a reader can picture
+    if any(_verb_led(i, glossary) for i in items[1:]):
+        return None  # "identifies key tokens and corrects biases": a second verb, not a part
+    flat = [re.sub(r"[\s-]+", " ", n.lower()) for n in names if n]
+    if any(n in re.sub(r"[\s-]+", " ", obj.lower()) for n in flat):
+        return None  # "validates ProKG-Dial": the method said again, nothing new
     if len(items) > 1 and any(re.search(r"\s(?:of|for|in|on|with)\s", i) for i in items):
         return None  # "strengths of A and B": which noun "and" joins is a guess
+    if title and all(_in_title(i, title) for i in items):
+        return None  # "leverages data augmentation" under a title about data augmentation
     ko = [translate_phrase(i, glossary) for i in items[:3]]
     if any(k is None or _broken(k) for k in ko):
         return None
@@ -426,17 +590,89 @@ def _vague_part(item: str, glossary: Glossary) -> bool:
     if words[0].lower() in _PRONOUN or _is_verb(words[0], glossary):
         return True  # "and evaluate outputs": the list went on into a verb
     mods = [w.lower() for w in words[:-1]]
-    return bool(_VAGUE_HEAD.search(words[-1])) and all(w in _VAGUE_MOD for w in mods)
+    # "BERTScore" is a name, not the vague head "score"
+    head = not _is_name(words[-1]) and _VAGUE_HEAD.search(words[-1])
+    return bool(head) and all(w in _VAGUE_MOD for w in mods)
 
 
-def _how_verb(word: str) -> str | None:
-    low = " ".join(word.lower().split())
-    for en, ko in HOW_VERBS.items():
-        head, _, rest = en.partition(" ")
-        root = head[:-1] if head.endswith("e") else head
-        if low.split()[0].startswith(root) and low.endswith(rest):
-            return ko
-    return None
+# What a "doing" verb's object must not be: a finding, a quality or a kind ("identifies key
+# challenges", "validates the effectiveness of", "deploys a selection of"): true, and empty.
+_EMPTY_HEAD = re.compile(
+    r"(?:challenge|obstacle|failure|mode|capabilit(?:y|ie)|abilit(?:y|ie)|issue|limitation|gap|"
+    r"pattern|foundation|performance|effectiveness|efficacy|distinction|difference|finding|"
+    r"trade-?off|propert(?:y|ie)|behaviou?r|baseline|variant|setting|scenario|option|question|"
+    r"problem|task|solution|strength|weakness|benefit|advantage|potential|role|impact|effect|"
+    r"outcome|phenomen(?:on|a)|process|concept|idea|aspect|factor|element|component|insight|"
+    r"knowledge|information|content|thing|way|means)(?:e?s)?$",
+    re.IGNORECASE,
+)
+_EMPTY_MOD = _VAGUE_MOD | set(
+    "pivotal typical persistent fundamental significant notable common remaining underlying "
+    "potential possible competitive strong better superior open-source diverse broad wide "
+    "comprehensive extensive important interesting unified integrated overall entire whole "
+    "current given original natural simple basic generic overall".split()
+)
+_EMPTY_OF = re.compile(
+    r"^(?:\w+\s+)?(?:selection|suite|family|array|mix|group|effectiveness|efficacy|superiority|"
+    r"feasibility|performance|utility|validity|quality|potential|impact|role|effect)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+# one English noun, two Korean senses the glossary cannot tell apart ("lightweight resolution"
+# is no 해상도, "feature field" no 분야, a "character function" no 함수): say nothing
+_TWO_SENSES = {"resolution", "field", "fields", "function", "functions", "character", "state"}
+
+
+def _empty_object(item: str) -> bool:
+    words = item.split()
+    if words[-1].lower() in _TWO_SENSES:
+        return True
+    if _EMPTY_OF.search(item):
+        return True
+    head = not _is_name(words[-1]) and _EMPTY_HEAD.search(words[-1])
+    return bool(head) and all(w.lower() in _EMPTY_MOD for w in words[:-1])
+
+
+_BARE_VERBS = (
+    frozenset(
+        "uncover reveal show find demonstrate propose provide highlight examine present introduce "
+        "achieve outperform enable allow offer release discuss suggest observe report".split()
+    )
+    | DOING_VERBS
+)
+
+
+def _verb_led(item: str, glossary: Glossary) -> bool:
+    """ "corrects distributional biases": a lower-case -s word no glossary knows as a noun,
+    followed by more words, reads as a verb that the list ran into."""
+    words = item.split()
+    first = words[0]
+    if len(words) > 1 and first in _FORM_TO_VERB and not first.endswith(("ing", "ed")):
+        return True  # "estimates X and learns Y": the second is its own verb
+    if len(words) > 1 and first in _BARE_VERBS:
+        return True  # "we identify five clusters and uncover misalignment"
+    if (
+        len(words) > 2
+        and first.endswith("ing")
+        and first in _FORM_TO_VERB
+        and (glossary.match(words, 0) or ("", "", 1))[2] < 2
+    ):
+        return True  # "estimating X and learning residual corrections"; not "learning rate"
+    if len(words) < 2 or not re.fullmatch(r"[a-z]+[^su]s", first):
+        return False
+    hit = glossary.get(first)
+    return not (hit and hit[1] == "n")
+
+
+def _how_verb(word: str, glossary: Glossary) -> str | None:
+    verb = _FORM_TO_VERB.get(" ".join(word.lower().split()))
+    if verb in HOW_VERBS:
+        return HOW_VERBS[verb]
+    entry = glossary.get(verb) if verb else None
+    if not entry or entry[1] != "v" or not re.fullmatch(r"[가-힣 ]+", entry[0]):
+        return None  # no reviewed Korean verb for it: say nothing
+    return entry[0] + "합니다"
 
 
 # --- size: how big a dataset or benchmark is ------------------------------------------------

@@ -257,3 +257,102 @@ def test_a_breakdown_after_including_keeps_the_total():
         "datasets, CaT-GNN demonstrates superior performance over existing methods."
     )
     assert eval_count(text) == "3개 데이터셋"
+
+
+# --- what the method does: glossary verbs beyond the parts list (floor-24) -------------------
+
+D = Glossary(
+    dict(
+        G.entries,
+        **{
+            "learn": ("학습", "v"),
+            "identify": ("식별", "v"),
+            "light transport": ("빛 전달", "n"),
+            "latent space": ("잠재 공간", "n"),
+            "challenge": ("과제", "n"),
+            "show": ("보여", "v"),
+            "prompting": ("프롬프팅", "n"),
+            "mechanism": ("메커니즘", "n"),
+            "token": ("토큰", "n"),
+        },
+    ),
+    "test",
+    2,
+)
+
+
+def test_what_the_method_does_to_its_material():
+    text = "We introduce 8DNA. Unlike prior methods, 8DNA learns the full 8D light transport."
+    assert how_fact(text, D, ("8DNA",)) == "full 8D 빛 전달을 학습합니다."
+    # "-y" verbs inflect as "identifies"; an adverb may sit between subject and verb
+    text = "We propose X. It then identifies salient tokens during decoding."
+    assert how_fact(text, D, ("X",)) == "salient 토큰을 식별합니다."
+
+
+def test_a_verb_of_reporting_or_an_empty_object_says_nothing():
+    assert how_fact("We propose X. We show the latent space collapses.", D, ("X",)) is None
+    # "identifies key challenges": true and empty
+    assert how_fact("We propose X. We identify key challenges.", D, ("X",)) is None
+    # the method validating itself is no fact
+    assert how_fact("We propose X. We learn X from data.", D, ("X",)) is None
+
+
+def test_it_is_our_method_only_after_a_sentence_about_ours():
+    text = "CLIP is widely used. However, it learns a latent space with shortcuts."
+    assert how_fact(text, D) is None
+    text = "We propose X for retrieval. It learns a latent space with shortcuts."
+    assert how_fact(text, D, ("X",)) == "잠재 공간을 학습합니다."
+
+
+def test_the_parts_a_method_uses_come_before_what_it_does():
+    text = "We propose X. We learn a latent space. It leverages channel-wise self-attention."
+    assert how_fact(text, D, ("X",)) == "channel-wise 셀프 어텐션을 활용합니다."
+
+
+def test_a_parenthesis_inside_a_noun_phrase_keeps_its_head():
+    # cut at "(CoT)" the phrase would lose "prompting mechanism"
+    text = "We propose X. We employ a structured chain-of-thought (CoT) prompting mechanism."
+    assert (
+        how_fact(text, D, ("X",)) == "structured chain-of-thought 프롬프팅 메커니즘을 사용합니다."
+    )
+
+
+def test_a_list_that_runs_into_a_second_verb_says_nothing():
+    text = "We propose X. It identifies key tokens and corrects distributional biases."
+    assert how_fact(text, D, ("X",)) is None
+    # "along" / "during" end the object instead of leaking into the Korean
+    text = "We propose X. We learn a latent space along with a decoder."
+    assert how_fact(text, D, ("X",)) == "잠재 공간을 학습합니다."
+
+
+def test_an_apposition_is_no_second_part():
+    text = "We propose X. It uses Mutual Information, a metric of dependence, to rank tokens."
+    assert how_fact(text, D, ("X",)) == "Mutual Information을 사용합니다."
+
+
+def test_a_version_number_is_read_whole():
+    text = "We propose X. We fine-tune Qwen2.5-72B-Instruct on our data."
+    assert how_fact(
+        text, Glossary(dict(D.entries, **{"fine-tune": ("미세 조정", "v")}), "t", 2), ("X",)
+    ) == ("Qwen2.5-72B-Instruct를 미세 조정합니다.")
+
+
+def test_between_ends_the_object_and_a_contrast_is_not_ours():
+    # "BERTScore between A and B" is one thing, not a list of two
+    text = "We propose X. It uses BERTScore between generations and reference answers."
+    assert how_fact(text, D, ("X",)) == "BERTScore를 사용합니다."
+    text = "We show how LLMs act, not by thinking, but by learning a latent space."
+    assert how_fact(text, D) is None
+
+
+def test_a_noun_with_two_senses_is_not_guessed():
+    text = "We propose X. It learns a continuous feature field."
+    assert how_fact(text, D, ("X",)) is None
+
+
+def test_numbered_parts_are_read_as_a_list():
+    text = (
+        "We propose X. X consists of three components: (1) a prediction module that scores "
+        "tokens; (2) a rendering module, which draws; and (3) a tracking module."
+    )
+    assert how_fact(text, D, ("X",)) == "예측 모듈·렌더링 모듈·추적 모듈로 구성됩니다."
