@@ -1,8 +1,9 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
-from localdigest.floor_detail import component_fact, how_fact, result_fact, size_fact
+from localdigest.floor_detail import component_fact, result_fact, size_fact
 from localdigest.floor_eval import eval_count, eval_names
+from localdigest.floor_how import how_fact
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
 

@@ -1,0 +1,233 @@
+"""The floor's "how" sentence: the parts a method uses, or what it does to its material.
+
+"It leverages channel-wise self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·
+glyph 추출을 활용합니다."; "8DNA learns the full 8D light transport" -> "full 8D 빛 전달을
+학습합니다.". Only from a sentence about the paper's own method, only an object that can be
+named without guessing (floor_object.py), never one the title already says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contribution import _CONTRIB, _adjective, sentences
+from .floor_object import _empty_object, _vague_part, _verb_led
+from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
+from .korean import Glossary, _is_name, josa
+from .phrase import _broken, _is_verb, translate_phrase
+
+_LEAD = (
+    r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
+    r"Additionally|In addition|Technically),?\s+|[A-Z][\w\- ]{0,40},\s+)?"
+)
+_SUBJECT_WORDS = (
+    r"(?:we|it|this (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
+    r"|our (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
+    r"|the (?:proposed )?(?:method|model|approach|framework|system|architecture|pipeline|network))"
+)
+_ADVERB = r"(?:(?:first|also|further|then|next|additionally|\w+ly)\s+){0,2}"
+# Where the list of parts ends: a purpose, a result, a new clause ((?!-): "under-sampling" is a
+# part, not the preposition "under").
+_HOW_END = re.compile(
+    r"\s+(?:to|for|in order|so that|which|that|while|thereby|thus|where|whereby|by|through|"
+    r"via|with|within|into|resulting|enabling|allowing|achieving|leading|making|as|across|"
+    r"from|under|over|at|on|in|during|until|after|before|alone|together|directly|jointly|"
+    r"simultaneously|automatically|iteratively|explicitly|implicitly|efficiently|effectively|"
+    r"dynamically|adaptively|separately|independently|respectively|accordingly|instead|only|"
+    r"rather|than|along|alongside|besides|beyond|including|such|like|versus|vs|between|among)"
+    # "." only where a sentence ends: "Qwen2.5-72B" and "SD3.5M" are read whole
+    r"\b(?!-)|[;:(\[]|\.(?!\w)|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|our)\s+", re.I)
+
+
+def how_fact(
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = "", title: str = ""
+) -> str | None:
+    """One Korean sentence naming the parts the paper's method uses ("It leverages channel-wise
+    self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
+    활용합니다."), from the first sentence about the method itself whose parts can be named
+    without guessing."""
+    found = list(_how_candidates(sentences(abstract), names, glossary))
+    # the parts a method uses say more than what it does to its input: those first
+    for verb, obj, numbered in sorted(found, key=lambda c: c[0] not in HOW_VERBS.values()):
+        line = _parts_sentence(verb, obj, glossary, main, names, title, numbered)
+        if line:
+            return line
+    return None
+
+
+def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary):
+    """(Korean verb, English object, numbered) in abstract order, from three sentence shapes:
+    "It leverages X", "... by leveraging X" and "Leveraging X, we ..."; ``numbered`` when the
+    object was a "(1) ..., (2) ..." list."""
+    subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
+    ours = re.compile(rf"(?:^|\s)(?:{subject}|our)\b", re.IGNORECASE)
+    stated = re.compile(
+        rf"^{_LEAD}(?P<subj>{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
+        re.IGNORECASE,
+    )
+    by = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
+    lead = re.compile(
+        rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+(?:{subject})\b",
+        re.IGNORECASE,
+    )
+    previous = ""
+    for sentence in found:
+        before, previous = previous, sentence
+        if _CONTRIB.search(sentence) and not by.search(sentence):
+            continue  # the contribution sentence is the line's first sentence already
+        for pattern in (stated, by, lead):
+            m = pattern.search(sentence)
+            if not m or (pattern is by and not ours.search(_by_clause(sentence[: m.start()]))):
+                continue
+            subj = m.groupdict().get("subj") or ""
+            if (
+                subj.lower() == "it"
+                and before
+                and not (_CONTRIB.search(before) or ours.search(before))
+            ):
+                continue  # "CLIP is widely used. However, it learns ...": not our method
+            verb = _how_verb(m.group("verb"), glossary)
+            if verb:
+                listed = _enumerated(m.group("obj"))
+                yield verb, listed or m.group("obj"), bool(listed)
+
+
+_ENUM_START = re.compile(
+    r"^(?:(?:two|three|four|five|six|several|\d)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:components?|modules?|stages?|parts?|steps?|phases?|elements?|branches|blocks?|"
+    r"mechanisms?|pipelines?|designs?|innovations?)?\s*:?\s*\((?:1|i|a)\)\s*",
+    re.IGNORECASE,
+)
+_ENUM_MARK = re.compile(r"[;,]?\s*(?:and\s+)?\((?:\d|[ivx]{1,4}|[b-f])\)\s*")
+_NAMED_ITEM = re.compile(r"^([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),\s+(?:an?|the)?\s*[a-z]")
+
+
+def _enumerated(obj: str) -> str | None:
+    """ "five key components: (1) a Temporal Knowledge Graph Generator that creates ...; (2) a
+    Temporal Query Decomposition mechanism that ..." -> "Temporal Knowledge Graph Generator,
+    Temporal Query Decomposition mechanism, ...": each numbered part's own noun phrase, or
+    its name when it opens with one ("(1) MoSE, modality-specific experts ...")."""
+    m = _ENUM_START.match(obj)
+    if not m:
+        return None
+    items = []
+    for item in _ENUM_MARK.split(obj[m.end() :]):
+        named = _NAMED_ITEM.match(item)
+        if named:
+            items.append(named.group(1))
+            continue
+        end = _HOW_END.search(" " + item)
+        head = (" " + item)[: end.start()] if end else item
+        head = head.split(",")[0].strip()
+        if not head:
+            return None
+        items.append(head)
+    return ", ".join(items) if len(items) > 1 else None
+
+
+def _by_clause(before: str) -> str:
+    """What a "by -ing" hangs on: the sentence before it, unless it contrasts ("..., not by
+    thinking, but by generating texts": LLMs generating, not the authors)."""
+    return (
+        ""
+        if re.search(r"\b(?:not|but)\s+(?:\w+\s+)?by\b|\bnot\b[^,]*,\s*but\s*$", before)
+        else before
+    )
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _in_title(item: str, title: str) -> bool:
+    """Every word of the part is a word of the title: the sentence would say the title again."""
+    said = {_stem(w) for w in re.findall(r"[\w][\w-]*", title)}
+    words = [_stem(w) for w in re.findall(r"[\w][\w-]*", item)]
+    return bool(words) and all(w in said for w in words)
+
+
+def _noun_goes_on(text: str) -> bool:
+    """ "(R2L) evaluation stream": the parenthesis sits inside a noun phrase, and cutting there
+    would drop its head; "(CJM) as a ...", "(R2L), which", "(R2L)." end it."""
+    m = re.match(r"\([^()]*\)", text)
+    rest = text[m.end() :] if m else ""
+    return bool(re.match(r"\s+[a-z]", rest)) and not re.match(
+        rf"\s+(?:and|or)\b|{_HOW_END.pattern}", rest, re.IGNORECASE
+    )
+
+
+def _parts_sentence(
+    verb: str,
+    obj: str,
+    glossary: Glossary,
+    main: str,
+    names: tuple[str, ...] = (),
+    title: str = "",
+    numbered: bool = False,
+) -> str | None:
+    """The Korean sentence for one candidate; ``numbered``: the object is a "(1) ... (2) ..."
+    list read whole by _enumerated, so it may be longer."""
+    end = _HOW_END.search(obj)
+    after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None
+    if after and (after.group(1) in _FORM_TO_VERB or _is_verb(after.group(1), glossary)):
+        return None  # "A and B (OCC) learns C": "and" joined two clauses, B is no part of A's verb
+    if end and re.match(r"\([^()]*\)\s*,\s*[a-z]+ing\b", obj[end.start() :]):
+        return None  # "..., and Chromatic Correction (OCC), mitigating ...": a sibling design
+    if end and obj[end.start()] == "(" and _noun_goes_on(obj[end.start() :]):
+        # "a structured Chain-of-Thought (CoT) prompting mechanism": the abbreviation out, the
+        # noun phrase whole (cut at the parenthesis it would lose its head)
+        obj = obj[: end.start()] + re.sub(r"^\([^()]*\)", "", obj[end.start() :])
+        end = _HOW_END.search(obj)
+    if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
+        if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
+            return None  # "measures similarity between ...": of what, the line cannot say
+    obj = obj[: end.start()] if end else obj
+    raw = [i.strip() for i in _ITEM_SPLIT.split(obj) if i.strip()]
+    named_first = all(w[:1].isupper() or _is_name(w) for w in raw[0].split()) if raw else False
+    if not numbered and len(raw) > 1 and named_first:
+        # "Mutual Information, a metric ...", "CoTR, a token reduction module": an apposition
+        # names the first part again, it is no second part
+        first_apposed = next((k for k, i in enumerate(raw[1:], 1) if re.match(r"(?:a|an)\s", i)), 0)
+        raw = raw[:first_apposed] if first_apposed else raw
+    if any(re.search(r"\b(?:our|the|a)[A-Z]|[a-z]{2}[^s]s-[A-Z]{2}", i) for i in raw):
+        return None  # "ourChroKnowPrompt", "variants-SDXL": words run together in the abstract
+    items = [_ITEM_DET.sub("", _ITEM_DET.sub("", i)) for i in raw]
+    items = [i for i in items if i]
+    if verb == "구성됩니다" and len(items) == 1 and not items[0].endswith("s"):
+        return None  # "consists of an offline stage for ..., followed by ...": one part of two
+    if any(re.search(r"\b(?:and|or)$", i, re.IGNORECASE) for i in items):
+        return None  # a list cut after its "and": the last part is missing
+    if not items or len(items) > (6 if numbered else 4) or any(len(i.split()) > 6 for i in items):
+        return None  # a long list or a clause, not parts: say nothing
+    if any(_adjective(i.split()[-1]) for i in items):
+        return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
+    if any(_vague_part(i, glossary) for i in items):
+        return None  # "three key components": the parts come later, or not at all
+    if verb not in HOW_VERBS.values() and any(_empty_object(i) for i in items):
+        return None  # "identifies key challenges": nothing a reader can picture
+    if any(_verb_led(i, glossary) for i in items[1:]):
+        return None  # "identifies key tokens and corrects biases": a second verb, not a part
+    flat = [re.sub(r"[\s-]+", " ", n.lower()) for n in names if n]
+    if any(n in re.sub(r"[\s-]+", " ", obj.lower()) for n in flat):
+        return None  # "validates ProKG-Dial": the method said again, nothing new
+    if len(items) > 1 and any(re.search(r"\s(?:of|for|in|on|with)\s", i) for i in items):
+        return None  # "strengths of A and B": which noun "and" joins is a guess
+    if title and all(_in_title(i, title) for i in items):
+        return None  # "leverages data augmentation" under a title about data augmentation
+    ko = [translate_phrase(i, glossary) for i in items[:3]]
+    if any(k is None or _broken(k) for k in ko):
+        return None
+    if main and all(k in main for k in ko):
+        return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
+    joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
+    if verb == "구성됩니다":
+        return f"{josa(joined, '으로/로')} {verb}."
+    return f"{josa(joined, '을/를')} {verb}."
+
+
+# "two stages", "key innovations", "essential modules": a count or a kind, not a part
