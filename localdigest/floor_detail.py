@@ -66,6 +66,11 @@ _SPEED = re.compile(
     re.IGNORECASE,
 )
 
+# a noun after "faster" / "speedup" names what got faster; the line would drop it
+_SPEED_OF = re.compile(
+    r"\s+(?!(?:than|and|or|on|in|at|while|compared|with|over|across|for|when|without|"
+    r"relative|to|against|versus|vs|per)\b)[A-Za-z]"
+)
 _UNIT_KO = {"%": "%", "percent": "%", "pp": "%p", "percentage point": "%p"}
 # "nearly 30%" keeps no hedge: say less
 _UPTO_KO = {"up to": "최대 ", "as much as": "최대 ", "as high as": "최대 "}
@@ -100,6 +105,12 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
                 r"\brespectively\b", sentence
             ):
                 continue  # "improving Rel and RMSE by 27% and 18%": each number has its metric
+            if pattern is _SPEED and _SPEED_OF.match(sentence[m.end() :]):
+                # "18.1x faster LLM prefilling": faster at one step, and the line says which
+                line = _faster_at(m, sentence[m.end() :], glossary)
+                if line:
+                    return line
+                continue
             if pattern is _SCORE and (
                 len(re.findall(_PCT, sentence)) > 1
                 or not _SCORE_BEFORE.search(sentence[: m.start()])
@@ -197,6 +208,23 @@ def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:
     if not num or what not in _SPEED_KO:
         return None  # "3x fewer parameters": fewer of what needs the noun after it
     return _SPEED_KO[what].format(n=num.replace("%", "")) + "."
+
+
+def _faster_at(m: re.Match, after: str, glossary: Glossary) -> str | None:
+    """ "18.1x faster LLM prefilling, ..." -> "LLM prefilling에서 18.1배 빠릅니다.": the noun
+    phrase up to the next comma or clause word, or nothing when it cannot be named whole."""
+    num = _num(m)
+    if not num or m.group("what").lower() != "faster":
+        return None
+    phrase = re.match(
+        r"\s+((?:[\w-]+\s+){0,2}[\w-]+)(?=\s*(?:[,;.()]|$|\s(?:and|than|on|in|with|"
+        r"while|compared|over|for)\b))",
+        after,
+    )
+    ko = translate_phrase(phrase.group(1), glossary) if phrase else None
+    if not ko or _broken(ko):
+        return None
+    return f"{ko}에서 {num.replace('%', '')}배 빠릅니다."
 
 
 # --- size: how big a dataset or benchmark is ------------------------------------------------

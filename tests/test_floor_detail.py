@@ -357,3 +357,16 @@ def test_numbered_parts_are_read_as_a_list():
         "tokens; (2) a rendering module, which draws; and (3) a tracking module."
     )
     assert how_fact(text, D, ("X",)) == "예측 모듈·렌더링 모듈·추적 모듈로 구성됩니다."
+
+
+def test_faster_at_one_step_says_which_step():
+    # round 15: 18.1x was LLM prefilling only (end to end 4.0x); "18.1배 빠릅니다" overstated it
+    text = "We build X. It delivers 18.1x faster prefilling, 4.0x lower latency than the CPU."
+    assert result_fact(text, G, ("X",)) == "prefilling에서 18.1배 빠릅니다."
+    assert result_fact("Our method is 3.2x faster than the baseline.", G) == "3.2배 빠릅니다."
+
+
+def test_metric_depth_is_no_evaluation_metric():
+    from localdigest.korean import default_glossary
+
+    assert translate_phrase("metric depth estimation", default_glossary()) == "메트릭 깊이 추정"
