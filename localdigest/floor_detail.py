@@ -52,20 +52,54 @@ _CHANGE = re.compile(
 )
 # "obtaining accuracies as high as 90.7%", "an F1 score of 0.91" is not a percentage: left out
 _SCORE = re.compile(
-    r"\b(?:(?:average|overall|mean|top-1)\s+)?(?P<metric>accurac(?:y|ies)|F1(?:[- ]scores?)?|"
+    r"\b(?:(?:average|overall|mean|top-1)\s+)?"
+    r"(?P<metric>accurac(?:y|ies)(?:\s+rate)?|F1(?:[- ]scores?)?|"
     rf"AUC|AUROC|mAP|Dice(?: scores?)?|success rates?)\s+(?:of\s+)?"
     rf"(?P<upto>(?:up to|as high as)\s+)?{_PCT}",
     re.IGNORECASE,
 )
 # the word before the metric: a verb or an article, not a qualifier the line would drop
 _SCORE_BEFORE = re.compile(r"(?:^|\b(?:a|an|the|with|of|its|our|and|\w+(?:s|ed|ing)))\s*$")
-_SCORE_KO = {"accuracy": "정확도", "accuracies": "정확도", "success rate": "성공률"}
+_SCORE_KO = {
+    "accuracy": "정확도",
+    "accuracies": "정확도",
+    "accuracy rate": "정확도",
+    "success rate": "성공률",
+}
 _SPEED = re.compile(
     rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
     r"lower|reduction)\b",
     re.IGNORECASE,
 )
 
+# "outperforms strong baselines by 12.57% on average": a margin over methods it does not name
+_BEATS = re.compile(
+    rf"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\s+(?P<whom>(?:[\w-]+\s+){{0,4}}?)"
+    rf"by\s+{_UPTO}{_PCT}(?P<avg>\s+on average)?",
+    re.IGNORECASE,
+)
+_GENERIC_RIVALS = re.compile(
+    r"^(?:(?:all|the|strong|competitive|existing|prior|previous|recent|current|leading|"
+    r"state-of-the-art|sota|competing|other|best|strongest|\w+-based)\s+)*"
+    r"(?:baselines?|methods?|approaches|models?|state-of-the-art(?: methods?)?|"
+    r"sota(?: methods?)?)\s*$",
+    re.IGNORECASE,
+)
+# "increasing overall recognition accuracy from 29.1% to 84.5%"
+_FROM_TO = re.compile(
+    r"\b(?P<verb>improv\w*|increas\w*|boost\w*|rais\w*|reduc\w*|decreas\w*|lower\w*|cut\w*)"
+    r"\s+(?:the\s+)?(?:overall\s+|average\s+|mean\s+)?(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
+    r"\s+from\s+(?<![\d.,])(?P<a>\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%)",
+    re.IGNORECASE,
+)
+# "achieving up to a 31.9% improvement in stepwise reward evaluation"
+_GAIN = re.compile(
+    rf"\b(?:an?\s+)?{_UPTO}(?:an?\s+)?{_PCT}\s+(?:relative\s+|absolute\s+|average\s+)?"
+    r"(?P<kind>improvement|gain|increase|reduction|decrease)\s+in\s+(?:the\s+)?"
+    r"(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:over|compared|while|on|with|across|for|than|and|against)\b)",
+    re.IGNORECASE,
+)
 # a noun after "faster" / "speedup" names what got faster; the line would drop it
 _SPEED_OF = re.compile(
     r"\s+(?!(?:than|and|or|on|in|at|while|compared|with|over|across|for|when|without|"
@@ -92,6 +126,9 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             (_CHANGE, _change),
             (_SPEED, _speed),
             (_SCORE, _score),
+            (_BEATS, _beats),
+            (_FROM_TO, _from_to),
+            (_GAIN, _gain),
         ):
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
@@ -116,10 +153,30 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
                 or not _SCORE_BEFORE.search(sentence[: m.start()])
             ):
                 continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
+            scope = ""
+            if pattern in (_BEATS, _FROM_TO, _GAIN):
+                scope = _scope(sentence[m.end() :])
+                if scope is None:
+                    continue  # "from 20% to 80% on the most challenging problems": a subset
             line = render(m, glossary, translate_phrase)
+            if line and pattern is _BEATS:
+                unit = re.match(rf"\s+({_METRIC_NAMES.pattern})\b", sentence[m.end() :])
+                if unit:  # "by 2.5% AUROC": points of a metric, said with it
+                    line = line.replace(f"{_num(m)} ", f"{unit.group(1)} {_num(m)} ", 1)
             if line:
-                return line
+                return f"{scope}에서 {line}" if scope else line
     return None
+
+
+def _scope(after: str) -> str | None:
+    """Where a gain holds, when the words after it say: "" (nowhere narrower), a benchmark's
+    name ("on LCR-1000" -> "LCR-1000"), or None for a subset the line cannot name ("on the
+    most challenging problems", "for long inputs")."""
+    m = re.match(r"\s+(?:on|in|for|when|under|at|among|within)\s+(?:the\s+)?(\S+)", after)
+    if not m or re.match(r"\s+on average\b|\s+in (?:terms of|both|all)\b", after):
+        return ""
+    word = m.group(1).strip(",.;:")
+    return word if _is_name(word) or word.isupper() else None
 
 
 def _about_ours(before: str, names: tuple[str, ...]) -> bool:
@@ -161,6 +218,8 @@ def _metric(text: str, glossary: Glossary, translate) -> str | None:
 
 def _achieve(m: re.Match, glossary: Glossary, translate) -> str | None:
     num = _num(m)
+    if re.search(r"\b(?:improvement|gain|increase|reduction|decrease|drop)s?\b", m.group(0), re.I):
+        return None  # "achieves a 3.1% improvement in accuracy": a change, read by _GAIN
     metric = _metric(m.group("metric") or "", glossary, translate)
     bench = m.group("bench")
     if not num or metric is None or not (_is_name(bench) or bench.isupper()):
@@ -200,6 +259,41 @@ def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
     low = metric.lower().rstrip("s") if metric.lower() != "accuracies" else "accuracies"
     ko = _SCORE_KO.get(low) or re.sub(r"(?i)[- ]scores?$", " 점수", metric)
     return f"{ko} {josa(num, '을/를')} 기록합니다." if num else None
+
+
+def _beats(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    if not num or not _GENERIC_RIVALS.match(m.group("whom") or ""):
+        return None  # "outperforms GPT-4o by 5%": a named rival needs its own sentence shape
+    avg = "평균 " if m.group("avg") else ""
+    return f"기존 방법보다 {avg}{num} 높은 성능을 보고합니다."
+
+
+def _from_to(m: re.Match, glossary: Glossary, translate) -> str | None:
+    metric = _metric(m.group("metric"), glossary, translate)
+    if not metric:
+        return None
+    up = not m.group("verb").lower().startswith(("reduc", "decreas", "lower", "cut"))
+    a, b = float(m.group("a")), float(m.group("num"))
+    if (b > a) != up or _LOWER_BETTER.search(m.group("metric")):
+        return None  # the verb and the numbers disagree, or "raising error": say nothing
+    end = "높입니다" if up else "줄입니다"
+    return f"{josa(metric, '을/를')} {m.group('a')}%에서 {m.group('num')}%로 {end}."
+
+
+def _gain(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    metric = _metric(m.group("metric"), glossary, translate)
+    if not num or not metric:
+        return None
+    kind = m.group("kind").lower()
+    if kind in ("improvement", "gain"):
+        return f"{josa(metric, '을/를')} {num} 개선합니다."
+    if kind == "increase":
+        if _LOWER_BETTER.search(m.group("metric")):
+            return None
+        return f"{josa(metric, '을/를')} {num} 높입니다."
+    return f"{josa(metric, '을/를')} {num} 줄입니다."
 
 
 def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:

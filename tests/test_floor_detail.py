@@ -370,3 +370,20 @@ def test_metric_depth_is_no_evaluation_metric():
     from localdigest.korean import default_glossary
 
     assert translate_phrase("metric depth estimation", default_glossary()) == "메트릭 깊이 추정"
+
+
+def test_a_margin_over_unnamed_baselines_and_a_before_after_pair():
+    text = "We propose X. X outperforms strong baselines by 12.57% on average."
+    assert result_fact(text, G, ("X",)) == "기존 방법보다 평균 12.57% 높은 성능을 보고합니다."
+    # a named rival is not "기존 방법"
+    assert result_fact("We propose X. X outperforms GPT-4o by 5%.", G, ("X",)) is None
+    text = "Our approach increases overall accuracy from 29.1% to 84.5%."
+    assert result_fact(text, G) == "정확도를 29.1%에서 84.5%로 높입니다."
+
+
+def test_a_gain_on_a_subset_says_nothing():
+    # "on the most challenging problems": the line could not say which problems
+    text = "Our system boosts accuracy from 20% to 80% on the most challenging problems."
+    assert result_fact(text, G) is None
+    text = "Our method achieves a 3.1% improvement in accuracy on ImageNet."
+    assert result_fact(text, G) == "ImageNet에서 정확도를 3.1% 개선합니다."
