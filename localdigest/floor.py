@@ -45,7 +45,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-26"
+FLOOR_VERSION = "floor-27"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -108,13 +108,16 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
     said_how = bool(contribution and contribution.relative and "하는" in main)
     fact = result_fact(paper.abstract, glossary, names)
-    how = (
-        None
-        if said_how or main.startswith("초록의 요지")
-        else how_fact(paper.abstract, glossary, names, main, paper.title)
-    )
+    how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
     size = None if fact else size_fact(paper.abstract, glossary, names)
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
+    if main.startswith("초록의 요지"):
+        if title_name(paper.title) and (fact or size or how or part):
+            # a quoted English sentence tells a Korean reader little; the title's name and a
+            # fact the line can carry in Korean tell more
+            main = f"{josa(title_name(paper.title), '을/를')} 다룹니다."
+        else:
+            how = None
     parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
     extras = []
     sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x)), None)

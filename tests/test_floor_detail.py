@@ -387,3 +387,17 @@ def test_a_gain_on_a_subset_says_nothing():
     assert result_fact(text, G) is None
     text = "Our method achieves a 3.1% improvement in accuracy on ImageNet."
     assert result_fact(text, G) == "ImageNet에서 정확도를 3.1% 개선합니다."
+
+
+def test_a_quote_gives_way_to_the_titles_name_and_a_korean_fact():
+    p = Paper(
+        id="q",
+        title="TopoLine: How Far Can Shape Go?",
+        abstract=(
+            "Shape matters a great deal in vision. In this work, we ask how far shape can go. "
+            "It leverages channel-wise self-attention and glyph extraction to denoise."
+        ),
+    )
+    assert (
+        floor_line(p, G) == "TopoLine을 다룹니다. channel-wise 셀프 어텐션·glyph 추출을 활용합니다."
+    )
