@@ -45,7 +45,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-27"
+FLOOR_VERSION = "floor-28"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -120,7 +120,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             how = None
     parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
     extras = []
-    sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x)), None)
+    sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x) and _ours_beat(x)), None)
     trained = sota and re.search(r"\b(?:trained|fine-tuned|pre-?trained) on\b[^,;]*", sota, re.I)
     if trained and _SOTA.search(trained.group(0)):
         sota = None  # "networks trained on our dataset outperform those trained on others"
@@ -146,6 +146,23 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + "."
         )
     return _tidy(" ".join(parts))
+
+
+# people a study compares models with: "Humans consistently outperform state-of-the-art AI
+# models" is a finding about humans, not the paper's method beating earlier ones
+_PEOPLE_SUBJECT = re.compile(
+    r"\b(?:humans?|people|participants|experts|annotators|clinicians|radiologists|physicians|"
+    r"doctors|students|crowd ?workers|novices)\b",
+    re.IGNORECASE,
+)
+
+
+def _ours_beat(sentence: str) -> bool:
+    m = _SOTA.search(sentence)
+    if not m:
+        return False
+    before = re.sub(r"^[^,]{0,60},\s*", "", sentence[: m.start()])
+    return not _PEOPLE_SUBJECT.search(" ".join(before.split()[:3]))  # the subject's words
 
 
 def _tidy(line: str) -> str:

@@ -401,3 +401,22 @@ def test_a_quote_gives_way_to_the_titles_name_and_a_korean_fact():
     assert (
         floor_line(p, G) == "TopoLine을 다룹니다. channel-wise 셀프 어텐션·glyph 추출을 활용합니다."
     )
+
+
+def test_humans_beating_models_is_no_claim_of_the_paper():
+    p = Paper(
+        id="h",
+        title="HumanGap: Humans and Models in Action Recognition",
+        abstract=(
+            "We present HumanGap, a study of action recognition. Humans consistently outperform "
+            "state-of-the-art AI models in action recognition."
+        ),
+    )
+    assert "기존 방법보다" not in floor_line(p, G)
+    p = Paper(
+        id="h2",
+        title=p.title,
+        abstract="We present HumanGap. HumanGap outperforms "
+        "prior state-of-the-art methods on 3D human models.",
+    )
+    assert "기존 방법보다 높은 성능을 보고합니다" in floor_line(p, G)
