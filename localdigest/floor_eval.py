@@ -38,8 +38,53 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         if len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
         if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
-            return [n for n in names if n.lower() not in {o.lower() for o in own if o}][:3]
+            return _at_most_three(
+                [n for n in names if n.lower() not in {o.lower() for o in own if o}]
+            )
+    return _named_elsewhere(abstract, own)
+
+
+# "Evaluated on the MetalDAM benchmark", "We evaluate twenty LLMs on UrBLiMP", "Experiments on
+# the MSD Task01 and BraTS 2021 datasets": a name may carry a year or a second word
+_NAME_TOKEN = r"[A-Z][\w\-.]*[\w]"
+_BENCH_NAME = rf"{_NAME_TOKEN}(?:\s+(?:\d[\w.\-]*|[A-Z][\w\-]*\d[\w\-]*|[A-Z]{{2,}}[\w\-]*))?"
+_EVAL_NAMED = re.compile(
+    r"\b(?:[Ee]valuat\w*|[Tt]ested|[Ee]xperiments?|[Vv]alidat\w*|[Bb]enchmarked|[Rr]esults)\b"
+    r"[^.;:]{0,80}?\b(?:on|across)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:datasets?|benchmarks?)\s*,?\s*(?:-\s*|including\s+|such as\s+))?"
+    rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
+    r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$)|"
+    r"\s+(?:show|demonstrat|reveal|indicat|confirm|verif|validat|highlight|prove|suggest))"
+)
+
+
+def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
+    """The second reading: one or more benchmark names after "evaluated/tested/experiments ...
+    on", each a name (inner capital, digits, an acronym), or plain capitalized words only
+    beside such a name ("CelebAMask-HQ, LaPa, and Helen")."""
+    for sentence in sentences(abstract):
+        m = _EVAL_NAMED.search(sentence)
+        if not m or _RELEASE.search(sentence):
+            continue
+        names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+        strong = [
+            n
+            for n in names
+            if _is_name(n.split()[0]) or len(n.split()[0]) > 1 and n.split()[0].isupper()
+        ]
+        if not strong or any(re.fullmatch(r"[A-Z]+s", n) for n in names):
+            continue  # "on English and Chinese", "on LLMs": no benchmark's name
+        kind = re.match(r"\s+(?:datasets|benchmarks)\b", sentence[m.end() :])
+        if kind and len(names) == 1 and names[0].isalpha() and names[0].isupper():
+            continue  # "on SAR datasets": a kind of data ("on the BUSI benchmark" is a name)
+        return _at_most_three([n for n in names if n.lower() not in {o.lower() for o in own if o}])
     return []
+
+
+def _at_most_three(names: list[str]) -> list[str]:
+    """Three names, the last with 등 when the paper lists more: the line never reads as the
+    whole list when it is not."""
+    return names if len(names) <= 3 else names[:2] + [names[2] + " 등"]
 
 
 # --- how widely: how many benchmarks, which named systems it beats -------------------------

@@ -420,3 +420,16 @@ def test_humans_beating_models_is_no_claim_of_the_paper():
         "prior state-of-the-art methods on 3D human models.",
     )
     assert "기존 방법보다 높은 성능을 보고합니다" in floor_line(p, G)
+
+
+def test_benchmark_names_after_evaluated_on():
+    text = "We propose X. Evaluated on the MetalDAM benchmark, X improves segmentation."
+    assert eval_names(text, ("X",)) == ["MetalDAM"]
+    text = "Experiments on the MSD Task01 and BraTS 2021 datasets demonstrate that X works."
+    assert eval_names(text, ("X",)) == ["MSD Task01", "BraTS 2021"]
+    # plain capitalized words count only beside a clear name; more than three get 등
+    text = "Experiments on CelebAMask-HQ, LaPa, Helen and CUB demonstrate its value."
+    assert eval_names(text) == ["CelebAMask-HQ", "LaPa", "Helen 등"]
+    assert eval_names("We evaluate it on English and Chinese.") == []
+    # "RL-based finetuning" is no benchmark called RL
+    assert eval_names("These experiments evaluate agents, with emphasis on RL-based tuning.") == []
