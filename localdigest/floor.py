@@ -45,7 +45,7 @@ from .phrase import (
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-29"
+FLOOR_VERSION = "floor-30"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -128,6 +128,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         # where it is better: the names or the count its own sentence gives, nothing else
         where = _sota_benchmarks(sota, title_name(paper.title))
         scope = "·".join(where) if where else eval_count(sota)
+        tested = None if scope else eval_names(paper.abstract, names)
+        if tested:
+            # where it was evaluated, said apart: the claim of beating others may be narrower
+            extras.append(f"{'·'.join(tested)}에서 평가합니다")
         extras.append((f"{scope}에서 " if scope else "") + "기존 방법보다 높은 성능을 보고합니다")
     elif not fact and beaten_names(paper.abstract, names):
         extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")

@@ -77,14 +77,20 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         kind = re.match(r"\s+(?:datasets|benchmarks)\b", sentence[m.end() :])
         if kind and len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "on SAR datasets": a kind of data ("on the BUSI benchmark" is a name)
-        return _at_most_three([n for n in names if n.lower() not in {o.lower() for o in own if o}])
+        names = [n for n in names if n.lower() not in {o.lower() for o in own if o}]
+        if names and re.match(r"\s*,?\s*(?:and|or)\s+\S", sentence[m.end() :]):
+            names.append("…")  # the list goes on past what reads as names: "Choice, ... and EMR
+            # Diagnosis" -> the names read and 등, never the list as if it were whole
+        return _at_most_three(names)
     return []
 
 
 def _at_most_three(names: list[str]) -> list[str]:
     """Three names, the last with 등 when the paper lists more: the line never reads as the
     whole list when it is not."""
-    return names if len(names) <= 3 else names[:2] + [names[2] + " 등"]
+    more = len(names) > 3 or (names and names[-1] == "…")
+    names = [n for n in names if n != "…"][:3]
+    return names[:-1] + [names[-1] + " 등"] if more and names else names
 
 
 # --- how widely: how many benchmarks, which named systems it beats -------------------------

@@ -433,3 +433,20 @@ def test_benchmark_names_after_evaluated_on():
     assert eval_names("We evaluate it on English and Chinese.") == []
     # "RL-based finetuning" is no benchmark called RL
     assert eval_names("These experiments evaluate agents, with emphasis on RL-based tuning.") == []
+
+
+def test_a_list_read_in_part_says_so():
+    text = "Experiments on AIME 2024, AIMO 2025, and GPQA Diamond show that it helps."
+    assert eval_names(text) == ["AIME 2024", "AIMO 2025 등"]
+
+
+def test_where_it_was_evaluated_is_said_beside_an_unscoped_sota_claim():
+    p = Paper(
+        id="e",
+        title="FooNet: A Network",
+        abstract=(
+            "We propose FooNet, a network for depth completion. Evaluated on the KITTI benchmark, "
+            "FooNet is fast. In ablations, FooNet outperforms existing methods."
+        ),
+    )
+    assert floor_line(p, G).endswith("KITTI에서 평가하며, 기존 방법보다 높은 성능을 보고합니다.")
