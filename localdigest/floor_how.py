@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .contribution import _CONTRIB, _adjective, sentences
-from .floor_object import _empty_object, _vague_part, _verb_led
+from .floor_object import _empty_object, _people_object, _vague_part, _verb_led
 from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
 from .korean import Glossary, _is_name, josa
 from .phrase import _broken, _is_verb, translate_phrase
@@ -20,11 +20,12 @@ _LEAD = (
     r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
     r"Additionally|In addition|Technically),?\s+|[A-Z][\w\- ]{0,40},\s+)?"
 )
-_SUBJECT_WORDS = (
-    r"(?:we|it|this (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
-    r"|our (?:method|model|approach|framework|system|design|architecture|pipeline|network)"
-    r"|the (?:proposed )?(?:method|model|approach|framework|system|architecture|pipeline|network))"
+_KINDS = (
+    r"(?:method|model|approach|framework|system|design|architecture|pipeline|network|module|"
+    r"mechanism|strategy|algorithm|agent|encoder|decoder|benchmark|dataset|toolkit|platform|"
+    r"technique|scheme)"
 )
+_SUBJECT_WORDS = rf"(?:we|it|(?:this|our|the(?: proposed)?) {_KINDS})"
 _ADVERB = r"(?:(?:first|also|further|then|next|additionally|\w+ly)\s+){0,2}"
 # Where the list of parts ends: a purpose, a result, a new clause ((?!-): "under-sampling" is a
 # part, not the preposition "under").
@@ -74,15 +75,25 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
         rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+(?:{subject})\b",
         re.IGNORECASE,
     )
+    # "Our key idea is to decouple X", "The core idea of SLFG is to combine X"
+    idea = re.compile(
+        r"^(?:The|Our)\s+(?:key|core|main|central|basic)\s+(?:idea|insight|innovation)"
+        rf"(?:\s+of\s+\S+)?\s+is\s+to\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
+        re.IGNORECASE,
+    )
     previous = ""
     for sentence in found:
         before, previous = previous, sentence
         if _CONTRIB.search(sentence) and not by.search(sentence):
             continue  # the contribution sentence is the line's first sentence already
-        for pattern in (stated, by, lead):
+        for pattern in (stated, by, lead, idea):
             m = pattern.search(sentence)
             if not m or (pattern is by and not ours.search(_by_clause(sentence[: m.start()]))):
                 continue
+            near = sentence[max(0, m.start() - 60) : m.start()]
+            use = r"\b(?:can|could|may|might)\s+(?:also\s+)?(?:serve|be used|help|benefit|aid)\b"
+            if pattern is by and re.search(use, near):
+                continue  # "the dataset can also serve ... by training": a use, not the method
             subj = m.groupdict().get("subj") or ""
             if (
                 subj.lower() == "it"
@@ -208,8 +219,10 @@ def _parts_sentence(
         return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
     if any(_vague_part(i, glossary) for i in items):
         return None  # "three key components": the parts come later, or not at all
-    if verb not in HOW_VERBS.values() and any(_empty_object(i) for i in items):
-        return None  # "identifies key challenges": nothing a reader can picture
+    if any(_empty_object(i) for i in items):
+        return None  # "includes key tasks": nothing a reader can picture
+    if verb not in HOW_VERBS.values() and any(_people_object(i) for i in items):
+        return None  # "training translation students": teaching people, not a method's doing
     if any(_verb_led(i, glossary) for i in items[1:]):
         return None  # "identifies key tokens and corrects biases": a second verb, not a part
     flat = [re.sub(r"[\s-]+", " ", n.lower()) for n in names if n]

@@ -123,7 +123,7 @@ _EMPTY_HEAD = re.compile(
     r"trade-?off|propert(?:y|ie)|behaviou?r|baseline|variant|setting|scenario|option|question|"
     r"problem|task|solution|strength|weakness|benefit|advantage|potential|role|impact|effect|"
     r"outcome|phenomen(?:on|a)|process|concept|idea|aspect|factor|element|component|insight|"
-    r"knowledge|information|content|thing|way|means)(?:e?s)?$",
+    r"knowledge|information|content|thing|way|means|categor(?:y|ie)|cue|clue|type|kind)(?:e?s)?$",
     re.IGNORECASE,
 )
 _EMPTY_MOD = _VAGUE_MOD | set(
@@ -144,8 +144,23 @@ _EMPTY_OF = re.compile(
 _TWO_SENSES = {"resolution", "field", "fields", "function", "functions", "character", "state"}
 
 
+# people are no material a method works on: "training translation students" is teaching
+_PEOPLE_OBJECT = re.compile(
+    r"(?:student|translator|user|clinician|practitioner|researcher|developer|people|human|"
+    r"patient|annotator|worker|expert|teacher|learner)s?$",
+    re.IGNORECASE,
+)
+
+
+def _people_object(item: str) -> bool:
+    """ "translation students": people (a lower-case word), not a method's material."""
+    last = item.split()[-1]
+    return last[:1].islower() and bool(_PEOPLE_OBJECT.search(last))
+
+
 def _empty_object(item: str) -> bool:
     words = item.split()
+
     if words[-1].lower() in _TWO_SENSES:
         return True
     if _EMPTY_OF.search(item):

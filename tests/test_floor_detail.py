@@ -450,3 +450,23 @@ def test_where_it_was_evaluated_is_said_beside_an_unscoped_sota_claim():
         ),
     )
     assert floor_line(p, G).endswith("KITTI에서 평가하며, 기존 방법보다 높은 성능을 보고합니다.")
+
+
+def test_the_key_idea_and_the_methods_own_parts_by_their_kind():
+    text = "We propose X. Our key idea is to learn a latent space for each object."
+    assert how_fact(text, D, ("X",)) == "잠재 공간을 학습합니다."
+    text = "We propose X. The proposed module leverages channel-wise self-attention."
+    assert how_fact(text, D, ("X",)) == "channel-wise 셀프 어텐션을 활용합니다."
+    # "includes key tasks": a kind, nothing a reader can picture
+    assert how_fact("We propose X. The benchmark includes key tasks.", D, ("X",)) is None
+
+
+def test_teaching_people_is_no_doing_of_the_method():
+    T = Glossary(dict(D.entries, train=("학습", "v"), model=("모델", "n")), "t", 2)
+    assert (
+        how_fact("We propose X. It trains compact models.", T, ("X",))
+        == "compact 모델을 학습합니다."
+    )
+    assert how_fact("We propose X. It trains translation students.", T, ("X",)) is None
+    text = "We release X. The dataset can also serve by training compact models."
+    assert how_fact(text, T, ("X",)) is None
