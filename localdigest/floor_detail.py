@@ -50,6 +50,12 @@ _CHANGE = re.compile(
     rf"(?P<metric>(?:[\w\-@]+\s+){{0,3}}?)by\s+{_UPTO}{_PCT}",
     re.IGNORECASE,
 )
+# "reduces solving time by up to 10x", "improves throughput by 3.2 times"
+_CHANGE_TIMES = re.compile(
+    rf"\b(?P<verb>improv\w*|boost\w*|increas\w*|rais\w*|reduc\w*|decreas\w*|lower\w*|cut\w*|"
+    rf"shrink\w*)\s+(?:the\s+)?(?P<metric>(?:[\w\-@]+\s+){{0,3}}?)by\s+{_UPTO}{_TIMES}",
+    re.IGNORECASE,
+)
 # "obtaining accuracies as high as 90.7%", "an F1 score of 0.91" is not a percentage: left out
 _SCORE = re.compile(
     r"\b(?:(?:average|overall|mean|top-1)\s+)?"
@@ -124,6 +130,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
         for pattern, render in (
             (_ACHIEVE, _achieve),
             (_CHANGE, _change),
+            (_CHANGE_TIMES, _change_times),
             (_SPEED, _speed),
             (_SCORE, _score),
             (_BEATS, _beats),
@@ -213,6 +220,8 @@ def _metric(text: str, glossary: Glossary, translate) -> str | None:
         return None  # "improves InternVL2-76B by 5.8%": a model, not what was measured
     if len(names) == len(words):
         return text.strip()
+    if any(w.endswith("ing") for w in words[:-1]) and not glossary.get(" ".join(words)):
+        return None  # "solving times": the -ing word read as a verb gives "시간 해결"
     return translate(text, glossary)
 
 
@@ -259,6 +268,19 @@ def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
     low = metric.lower().rstrip("s") if metric.lower() != "accuracies" else "accuracies"
     ko = _SCORE_KO.get(low) or re.sub(r"(?i)[- ]scores?$", " 점수", metric)
     return f"{ko} {josa(num, '을/를')} 기록합니다." if num else None
+
+
+def _change_times(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m)
+    metric = _metric(m.group("metric") or "", glossary, translate)
+    if not num or not metric:
+        return None
+    up = m.group("verb").lower().startswith(("improv", "boost", "increas", "rais"))
+    if up and _LOWER_BETTER.search(m.group("metric") or ""):
+        return None  # "improves latency by 3x": which way, the line cannot say
+    n = re.sub(r"[^\d.,]", "", num)
+    hedge = "최대 " if num.startswith("최대") else ""
+    return f"{josa(metric, '을/를')} {hedge}{n}배 {'높입니다' if up else '줄입니다'}."
 
 
 def _beats(m: re.Match, glossary: Glossary, translate) -> str | None:
@@ -392,7 +414,7 @@ _PART_VERBS |= {"design": "설계합니다", "develop": "설계합니다", "devi
 _PART_NAME = r"(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*(?:\s*\([A-Z][\w\-]*\))?"
 # case-sensitive: a name is capitalised, the words around it are not
 _PART = re.compile(
-    r"^(?:[A-Z][\w ,]{0,40},\s+)?[Ww]e\s+(?:then\s+|also\s+|further\s+|additionally\s+|next\s+)?"
+    r"^(?:[A-Z][\w ,]{0,40}?,?\s+)?[Ww]e\s+(?:then\s+|also\s+|further\s+|additionally\s+|next\s+)?"
     r"(?P<verb>introduce|propose|present|design|develop|devise)[sd]?\s+"
     r"(?:(?:a|an|the)\s+)?(?P<desc>[a-z][a-z0-9\- ]{0,60}?)?,?\s*"
     rf"(?:(?:called|named|termed|dubbed)\s+(?P<called>{_PART_NAME})"

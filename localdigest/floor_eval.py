@@ -165,7 +165,9 @@ def eval_count(abstract: str) -> str | None:
 
 _BEATS = re.compile(
     r"\b(?:outperform\w*|surpass\w*)\s+(?:the\s+)?(?:strong\s+)?"
-    r"(?P<names>[A-Z][\w\-.]*[\w](?:\s*(?:,\s*and|,|and)\s+[A-Z][\w\-.]*[\w]){0,2})"
+    # "pyRDF2vec": a name may start lower-case when a capital or digit follows
+    r"(?P<names>(?:[A-Z]|[a-z]+[A-Z0-9])[\w\-.]*[\w]"
+    r"(?:\s*(?:,\s*and|,|and)\s+(?:[A-Z]|[a-z]+[A-Z0-9])[\w\-.]*[\w]){0,2})"
     r"(?=\s*(?:[,.;]|by|on|in|across|while|and|with|$))"
 )
 _NOT_SYSTEM = re.compile(r"^(?:SOTA|State|Existing|Prior|Previous|Current|Other|All)$", re.I)

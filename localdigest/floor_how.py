@@ -25,7 +25,12 @@ _KINDS = (
     r"mechanism|strategy|algorithm|agent|encoder|decoder|benchmark|dataset|toolkit|platform|"
     r"technique|scheme)"
 )
-_SUBJECT_WORDS = rf"(?:we|it|(?:this|our|the(?: proposed)?) {_KINDS})"
+# "The AFIA module adopts ...": a part the abstract names is the paper's own
+_NAMED_PART = (
+    r"(?:the|our|this)\s+(?:(?-i:[A-Z][\w-]*)\s+){1,3}"
+    r"(?:module|block|layer|branch|component|mechanism|network|encoder|decoder|head|unit)"
+)
+_SUBJECT_WORDS = rf"(?:we|it|(?:this|our|the(?: proposed)?) {_KINDS}|{_NAMED_PART})"
 _ADVERB = r"(?:(?:first|also|further|then|next|additionally|\w+ly)\s+){0,2}"
 # Where the list of parts ends: a purpose, a result, a new clause ((?!-): "under-sampling" is a
 # part, not the preposition "under").

@@ -2,7 +2,7 @@
 
 from localdigest.floor import floor_line, translate_phrase
 from localdigest.floor_detail import component_fact, result_fact, size_fact
-from localdigest.floor_eval import eval_count, eval_names
+from localdigest.floor_eval import beaten_names, eval_count, eval_names
 from localdigest.floor_how import how_fact
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
@@ -470,3 +470,17 @@ def test_teaching_people_is_no_doing_of_the_method():
     assert how_fact("We propose X. It trains translation students.", T, ("X",)) is None
     text = "We release X. The dataset can also serve by training compact models."
     assert how_fact(text, T, ("X",)) is None
+
+
+def test_a_change_in_times_and_a_named_part_said_by_name():
+    text = "We propose X. X reduces latency by up to 10x compared to CPUs."
+    assert result_fact(text, G, ("X",)) == "지연 시간을 최대 10배 줄입니다."
+    # "solving times": the -ing word would be read as a verb
+    assert result_fact("We propose X. X reduces solving times by 10x.", G, ("X",)) is None
+    text = "We propose X. The AFIA module leverages channel-wise self-attention."
+    assert how_fact(text, D, ("X",)) == "channel-wise 셀프 어텐션을 활용합니다."
+    # a lower-case name with a capital inside is a name it beats
+    assert beaten_names("We present X. X outperforms pyRDF2vec and jRDF2vec.", ("X",)) == [
+        "pyRDF2vec",
+        "jRDF2vec",
+    ]
