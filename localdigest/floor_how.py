@@ -228,6 +228,8 @@ def _parts_sentence(
         return None  # "includes key tasks": nothing a reader can picture
     if verb not in HOW_VERBS.values() and any(_people_object(i) for i in items):
         return None  # "training translation students": teaching people, not a method's doing
+    if any(re.search(r"\b(?:them|they|it|its|their|this|these)\b", i, re.I) for i in items):
+        return None  # "extract feature embeddings and project them": a clause, not parts
     if any(_verb_led(i, glossary) for i in items[1:]):
         return None  # "identifies key tokens and corrects biases": a second verb, not a part
     flat = [re.sub(r"[\s-]+", " ", n.lower()) for n in names if n]

@@ -484,3 +484,18 @@ def test_a_change_in_times_and_a_named_part_said_by_name():
         "pyRDF2vec",
         "jRDF2vec",
     ]
+
+
+def test_a_passive_outperformed_and_a_pronoun_list_say_nothing():
+    p = Paper(
+        id="p",
+        title="FooDet: Two-Stage Detection",
+        abstract=(
+            "We introduce FooDet, a two-stage detector. Albeit efficient, PointPillars is "
+            "typically outperformed by state-of-the-art methods."
+        ),
+    )
+    assert "기존 방법보다" not in floor_line(p, G)
+    text = "We propose X. It extracts feature embeddings and projects them onto a sphere."
+    T = Glossary(dict(D.entries, extract=("추출", "v"), embedding=("임베딩", "n")), "t", 2)
+    assert how_fact(text, T, ("X",)) is None
