@@ -16,10 +16,14 @@ from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _ho
 from .korean import Glossary, _is_name, josa
 from .phrase import _broken, _is_verb, translate_phrase
 
-_LEAD = (
-    r"(?:(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
-    r"Additionally|In addition|Technically),?\s+|[A-Z][\w\- ]{0,40},\s+)?"
+# What may stand before the subject: a connective ("Specifically,") or a short clause ("In the
+# synthesis stage,"); the clause holds no comma, so it ends at the sentence's first one.
+_LEAD_WORDS = re.compile(
+    r"(?:Specifically|In particular|Concretely|To this end|Moreover|Furthermore|"
+    r"Additionally|In addition|Technically),?\s+",
+    re.IGNORECASE,
 )
+_LEAD_CLAUSE = re.compile(r"[A-Z][\w\- ]{0,40},\s+", re.IGNORECASE)
 _KINDS = (
     r"(?:method|model|approach|framework|system|design|architecture|pipeline|network|module|"
     r"mechanism|strategy|algorithm|agent|encoder|decoder|benchmark|dataset|toolkit|platform|"
@@ -48,6 +52,23 @@ _HOW_END = re.compile(
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 _ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|our)\s+", re.I)
 
+# The verb patterns hold every form of ~110 verbs: compiled once here, not per paper. Only the
+# subject, which carries the paper's own names, is compiled per paper (a short pattern).
+_STATED_TAIL = re.compile(
+    rf"\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
+)  # "<subject> (first) leverages X"
+_BY = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
+_LEADING = re.compile(
+    rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+", re.IGNORECASE
+)  # "Leveraging X, <subject> ..."
+# "Our key idea is to decouple X", "The core idea of SLFG is to combine X"
+_IDEA = re.compile(
+    r"^(?:The|Our)\s+(?:key|core|main|central|basic)\s+(?:idea|insight|innovation)"
+    rf"(?:\s+of\s+\S+)?\s+is\s+to\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
+    re.IGNORECASE,
+)
+_USE = re.compile(r"\b(?:can|could|may|might)\s+(?:also\s+)?(?:serve|be used|help|benefit|aid)\b")
+
 
 def how_fact(
     abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = "", title: str = ""
@@ -66,50 +87,77 @@ def how_fact(
 
 
 def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary):
-    """(Korean verb, English object, numbered) in abstract order, from three sentence shapes:
-    "It leverages X", "... by leveraging X" and "Leveraging X, we ..."; ``numbered`` when the
-    object was a "(1) ..., (2) ..." list."""
-    subject = _SUBJECT_WORDS + "".join(f"|{re.escape(n)}" for n in names if n)
-    ours = re.compile(rf"(?:^|\s)(?:{subject}|our)\b", re.IGNORECASE)
-    stated = re.compile(
-        rf"^{_LEAD}(?P<subj>{subject})\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
-        re.IGNORECASE,
-    )
-    by = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
-    lead = re.compile(
-        rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+(?:{subject})\b",
-        re.IGNORECASE,
-    )
-    # "Our key idea is to decouple X", "The core idea of SLFG is to combine X"
-    idea = re.compile(
-        r"^(?:The|Our)\s+(?:key|core|main|central|basic)\s+(?:idea|insight|innovation)"
-        rf"(?:\s+of\s+\S+)?\s+is\s+to\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)",
-        re.IGNORECASE,
-    )
+    """(Korean verb, English object, numbered) in abstract order, from four sentence shapes:
+    "It leverages X", "... by leveraging X", "Leveraging X, we ..." and "Our key idea is to
+    <verb> X"; ``numbered`` when the object was a "(1) ..., (2) ..." list."""
+    names = tuple(n for n in names if n)
     previous = ""
     for sentence in found:
         before, previous = previous, sentence
-        if _CONTRIB.search(sentence) and not by.search(sentence):
+        by = _BY.search(sentence)
+        if _CONTRIB.search(sentence) and not by:
             continue  # the contribution sentence is the line's first sentence already
-        for pattern in (stated, by, lead, idea):
-            m = pattern.search(sentence)
-            if not m or (pattern is by and not ours.search(_by_clause(sentence[: m.start()]))):
+        leading = _LEADING.match(sentence)
+        if leading and not _subject_at(sentence, leading.end(), names, r"\b"):
+            leading = None
+        for m, subj in (
+            _stated(sentence, names),
+            (by, ""),
+            (leading, ""),
+            (_IDEA.search(sentence), ""),
+        ):
+            if not m or (m is by and not _ours(_by_clause(sentence[: m.start()]), names)):
                 continue
-            near = sentence[max(0, m.start() - 60) : m.start()]
-            use = r"\b(?:can|could|may|might)\s+(?:also\s+)?(?:serve|be used|help|benefit|aid)\b"
-            if pattern is by and re.search(use, near):
+            if m is by and _USE.search(sentence[max(0, m.start() - 60) : m.start()]):
                 continue  # "the dataset can also serve ... by training": a use, not the method
-            subj = m.groupdict().get("subj") or ""
             if (
                 subj.lower() == "it"
                 and before
-                and not (_CONTRIB.search(before) or ours.search(before))
+                and not (_CONTRIB.search(before) or _ours(before, names))
             ):
                 continue  # "CLIP is widely used. However, it learns ...": not our method
             verb = _how_verb(m.group("verb"), glossary)
             if verb:
                 listed = _enumerated(m.group("obj"))
                 yield verb, listed or m.group("obj"), bool(listed)
+
+
+# The subject is the method's kind or one of the paper's own names; the names change with every
+# paper, so they are matched one by one after the fixed words (the same order one alternation
+# "(?:we|it|...|NAME1|NAME2)" would try).
+_OURS_WORDS = re.compile(rf"(?:^|\s)(?:{_SUBJECT_WORDS}|our)\b", re.IGNORECASE)
+_SUBJECT = {
+    r"(?=\s)": re.compile(rf"{_SUBJECT_WORDS}(?=\s)", re.IGNORECASE),
+    r"\b": re.compile(rf"{_SUBJECT_WORDS}\b", re.IGNORECASE),
+}
+
+
+def _ours(text: str, names: tuple[str, ...]) -> bool:
+    """The text speaks of the paper's own method: "we", "our", "the proposed model", a name."""
+    return bool(_OURS_WORDS.search(text)) or any(
+        re.search(rf"(?:^|\s){re.escape(n)}\b", text, re.IGNORECASE) for n in names
+    )
+
+
+def _subject_at(text: str, pos: int, names: tuple[str, ...], end: str) -> re.Match | None:
+    """The subject of the method at ``pos`` ("it", "the proposed module", a name), ended by
+    ``end`` (a space follows, or a word boundary)."""
+    found = _SUBJECT[end].match(text, pos)
+    for n in names:
+        found = found or re.compile(re.escape(n) + end, re.IGNORECASE).match(text, pos)
+    return found
+
+
+def _stated(sentence: str, names: tuple[str, ...]) -> tuple[re.Match | None, str]:
+    """ "[lead] <subject> [adverbs] <verb> <object>": the verb match and the subject, trying
+    the lead a connective gives, then a lead clause, then none, as one pattern would."""
+    leads = [m.end() for m in (_LEAD_WORDS.match(sentence), _LEAD_CLAUSE.match(sentence)) if m]
+    for start in dict.fromkeys([*leads, 0]):
+        subj = _subject_at(sentence, start, names, r"(?=\s)")
+        tail = _STATED_TAIL.match(sentence, subj.end()) if subj else None
+        if tail:
+            return tail, subj.group(0)
+    return None, ""
 
 
 _ENUM_START = re.compile(
