@@ -114,15 +114,15 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     size = None if fact else size_fact(paper.abstract, glossary, names)
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
     if main.startswith("초록의 요지"):
-        if title_name(paper.title) and (fact or size or how or part):
+        if names[0] and (fact or size or how or part):
             # a quoted English sentence tells a Korean reader little; the title's name and a
             # fact the line can carry in Korean tell more
-            main = f"{josa(title_name(paper.title), '을/를')} 다룹니다."
+            main = f"{josa(names[0], '을/를')} 다룹니다."
         else:
             how = None
     parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
     extras = []
-    sota = next((x for x in sentences(paper.abstract) if _SOTA.search(x) and _ours_beat(x)), None)
+    sota = next((x for x in sentences(paper.abstract) if _ours_beat(x)), None)
     trained = sota and re.search(r"\b(?:trained|fine-tuned|pre-?trained) on\b[^,;]*", sota, re.I)
     if trained and _SOTA.search(trained.group(0)):
         sota = None  # "networks trained on our dataset outperform those trained on others"
@@ -164,6 +164,7 @@ _PEOPLE_SUBJECT = re.compile(
 
 
 def _ours_beat(sentence: str) -> bool:
+    """The sentence claims state of the art, and not about people ("Humans outperform ...")."""
     m = _SOTA.search(sentence)
     if not m:
         return False

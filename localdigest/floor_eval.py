@@ -38,9 +38,7 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         if len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
         if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
-            return _at_most_three(
-                [n for n in names if n.lower() not in {o.lower() for o in own if o}]
-            )
+            return _at_most_three(_not_own(names, own))
     return _named_elsewhere(abstract, own)
 
 
@@ -77,19 +75,24 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         kind = re.match(r"\s+(?:datasets|benchmarks)\b", sentence[m.end() :])
         if kind and len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "on SAR datasets": a kind of data ("on the BUSI benchmark" is a name)
-        names = [n for n in names if n.lower() not in {o.lower() for o in own if o}]
-        if names and re.match(r"\s*,?\s*(?:and|or)\s+\S", sentence[m.end() :]):
-            names.append("…")  # the list goes on past what reads as names: "Choice, ... and EMR
-            # Diagnosis" -> the names read and 등, never the list as if it were whole
-        return _at_most_three(names)
+        # the list goes on past what reads as names ("Choice, Pulmonary-QA, and EMR
+        # Diagnosis"): the names read and 등, never the list as if it were whole
+        goes_on = bool(re.match(r"\s*,?\s*(?:and|or)\s+\S", sentence[m.end() :]))
+        return _at_most_three(_not_own(names, own), more=goes_on)
     return []
 
 
-def _at_most_three(names: list[str]) -> list[str]:
+def _not_own(names: list[str], own: tuple[str, ...]) -> list[str]:
+    """The names that are not the paper's own (its method is no benchmark it is tested on)."""
+    mine = {o.lower() for o in own if o}
+    return [n for n in names if n.lower() not in mine]
+
+
+def _at_most_three(names: list[str], more: bool = False) -> list[str]:
     """Three names, the last with 등 when the paper lists more: the line never reads as the
     whole list when it is not."""
-    more = len(names) > 3 or (names and names[-1] == "…")
-    names = [n for n in names if n != "…"][:3]
+    more = more or len(names) > 3
+    names = names[:3]
     return names[:-1] + [names[-1] + " 등"] if more and names else names
 
 

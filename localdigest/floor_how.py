@@ -215,14 +215,15 @@ def _in_title(item: str, title: str) -> bool:
     return bool(words) and all(w in said for w in words)
 
 
+_ENDS_PHRASE = re.compile(rf"\s+(?:and|or)\b|{_HOW_END.pattern}", re.IGNORECASE)
+
+
 def _noun_goes_on(text: str) -> bool:
     """ "(R2L) evaluation stream": the parenthesis sits inside a noun phrase, and cutting there
     would drop its head; "(CJM) as a ...", "(R2L), which", "(R2L)." end it."""
     m = re.match(r"\([^()]*\)", text)
     rest = text[m.end() :] if m else ""
-    return bool(re.match(r"\s+[a-z]", rest)) and not re.match(
-        rf"\s+(?:and|or)\b|{_HOW_END.pattern}", rest, re.IGNORECASE
-    )
+    return bool(re.match(r"\s+[a-z]", rest)) and not _ENDS_PHRASE.match(rest)
 
 
 def _parts_sentence(

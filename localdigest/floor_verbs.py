@@ -63,9 +63,15 @@ def _inflections(verb: str) -> list[str]:
         forms = [head, head + "es", head + "ed"]
     else:
         forms = [head, head + "s", head + "ed"]
-        if re.search(r"[^aeiou][aeiou][bdgmnpt]$", head) and len(head) <= 6:
+        if _doubles(head):
             forms.append(head + head[-1] + "ed")  # "embedded", "planned"
     return [f + (" " + rest if rest else "") for f in forms]
+
+
+def _doubles(head: str) -> bool:
+    """A short verb ending consonant-vowel-consonant doubles its last letter: embed -> embedded,
+    embedding."""
+    return bool(re.search(r"[^aeiou][aeiou][bdgmnpt]$", head)) and len(head) <= 6
 
 
 def _gerund(verb: str) -> list[str]:
@@ -75,7 +81,7 @@ def _gerund(verb: str) -> list[str]:
         forms = [head[:-1] + "ing"]
     else:
         forms = [head + "ing"]
-        if re.search(r"[^aeiou][aeiou][bdgmnpt]$", head) and len(head) <= 6:
+        if _doubles(head):
             forms.append(head + head[-1] + "ing")
     return [f + (" " + rest if rest else "") for f in forms]
 
