@@ -79,7 +79,7 @@ _SPEED = re.compile(
 )
 
 # "outperforms strong baselines by 12.57% on average": a margin over methods it does not name
-_BEATS = re.compile(
+_MARGIN = re.compile(
     rf"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\s+(?P<whom>(?:[\w-]+\s+){{0,4}}?)"
     rf"by\s+{_UPTO}{_PCT}(?P<avg>\s+on average)?",
     re.IGNORECASE,
@@ -133,7 +133,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             (_CHANGE_TIMES, _change_times),
             (_SPEED, _speed),
             (_SCORE, _score),
-            (_BEATS, _beats),
+            (_MARGIN, _margin),
             (_FROM_TO, _from_to),
             (_GAIN, _gain),
         ):
@@ -161,12 +161,12 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             ):
                 continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
             scope = ""
-            if pattern in (_BEATS, _FROM_TO, _GAIN):
+            if pattern in (_MARGIN, _FROM_TO, _GAIN):
                 scope = _scope(sentence[m.end() :])
                 if scope is None:
                     continue  # "from 20% to 80% on the most challenging problems": a subset
             line = render(m, glossary, translate_phrase)
-            if line and pattern is _BEATS:
+            if line and pattern is _MARGIN:
                 unit = re.match(rf"\s+({_METRIC_NAMES.pattern})\b", sentence[m.end() :])
                 if unit:  # "by 2.5% AUROC": points of a metric, said with it
                     line = line.replace(f"{_num(m)} ", f"{unit.group(1)} {_num(m)} ", 1)
@@ -283,7 +283,7 @@ def _change_times(m: re.Match, glossary: Glossary, translate) -> str | None:
     return f"{josa(metric, '을/를')} {hedge}{n}배 {'높입니다' if up else '줄입니다'}."
 
 
-def _beats(m: re.Match, glossary: Glossary, translate) -> str | None:
+def _margin(m: re.Match, glossary: Glossary, translate) -> str | None:
     num = _num(m)
     if not num or not _GENERIC_RIVALS.match(m.group("whom") or ""):
         return None  # "outperforms GPT-4o by 5%": a named rival needs its own sentence shape
