@@ -33,14 +33,13 @@ from .korean import Glossary, _is_name, josa
 from .paper import Paper
 from .phrase import (
     _ARTICLES,
-    _broken,
     _is_verb,
     _verb_noun,
     ends_in_modifier,
-    korean_share,
     translate_phrase,
     translate_words,
 )
+from .phrase_check import _broken, korean_share
 
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 

@@ -15,7 +15,8 @@ import re
 from .contribution import _CONTRIB, sentences
 from .floor_object import _vague_part
 from .korean import Glossary, _is_name, josa
-from .phrase import _broken, translate_phrase, translate_words
+from .phrase import translate_phrase, translate_words
+from .phrase_check import _broken
 
 # A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%.
 # (?<![\d.,]): "250,000x" is read whole or not at all, never as "000x"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .korean import Glossary, _is_name, josa
+from .phrase_check import _FUNCTION
 
 # Contribution verbs -> the Korean verb stem the line ends with (+ 합니다).
 VERBS = {
@@ -461,124 +462,6 @@ def _join_modifier(ko: str) -> str | None:
 
 # Copied English words a Korean frame cannot carry: a verb, an adverb, a comparison, a
 # possessive or a function word left in place reads as broken Korean ("학습 boosts 음성").
-_FUNCTION = {
-    "both",
-    "either",
-    "each",
-    "every",
-    "kind",
-    "kinds",
-    "type",
-    "types",
-    "sort",
-    "form",
-    "such",
-    "more",
-    "most",
-    "less",
-    "least",
-    "very",
-    "well",
-    "also",
-    "only",
-    "even",
-    "just",
-    "much",
-    "many",
-    "few",
-    "all",
-    "any",
-    "some",
-    "other",
-    "another",
-    "same",
-    "own",
-    "via",
-    "per",
-    "emphasis",
-    "matters",
-    "makes",
-    "meets",
-    "helps",
-    "beats",
-    "enables",
-    "boosts",
-    "improves",
-    "better",
-    "best",
-    "worse",
-    "worst",
-    "whole",
-    "toward",
-    "towards",
-    "upon",
-    "among",
-    "amid",
-    "without",
-    "against",
-    "despite",
-    "through",
-    "thus",
-    # verbs and words of a clause the copy ran into ("open 모델 achieve near parity",
-    # "콘텐츠 while neglecting", "에이전트 given 접근", "project them")
-    "while",
-    "given",
-    "them",
-    "achieve",
-    "achieves",
-    "outperform",
-    "outperforms",
-    "reveal",
-    "reveals",
-    "hence",
-    "yet",
-    "still",
-    "i.e.",
-    "e.g.",
-    "let",
-    "lets",
-    "let's",
-    "think",
-    "thinks",
-    "need",
-    "needs",
-    "see",
-    "sees",
-    "don't",
-    "can't",
-    "from",
-    "of",
-    "for",
-    "in",
-    "on",
-    "with",
-    "to",
-    "at",
-    "by",
-    "into",
-    "my",
-    "your",
-    "his",
-    "her",
-    "their",
-    "our",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "several",
-    "define",
-    "defines",
-    "propose",
-    "proposes",
-    "introduce",
-    "introduces",
-    "present",
-    "presents",
-}
-
-
 def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "") -> bool:
     low = word.lower()
     if not low.isascii() or not re.search("[a-z]", low) or _is_name(word) or word[:1].isupper():
@@ -604,11 +487,6 @@ def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "")
     return bool(stem) and _known_verb(stem, glossary)
 
 
-def korean_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum("\uac00" <= c <= "\ud7a3" for c in letters) / max(1, len(letters))
-
-
 def _known_verb(word: str, glossary: Glossary) -> bool:
     """A contribution or relative-clause verb, or a glossary verb entry."""
     hit = glossary.get(word)
@@ -626,22 +504,3 @@ def _is_verb(word: str, glossary: Glossary) -> bool:
             noun = glossary.get(low)
             return not (noun and noun[1] == "n")  # "model", "design": nouns as well
     return False
-
-
-def _broken(line: str) -> bool:
-    """An English function word left standing in the Korean ("from Peers 학습", "학습 of
-    COntrastive"): some phrase was copied half-turned; say less instead."""
-    depth = 0
-    for ch in line if "(" in line else "":  # a lone ")" is tidied away, not a cut name
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth < 0:
-            return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half
-    if depth:
-        return True
-    words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
-    if any(w in _FUNCTION for w in words):
-        return True
-    # a Title-Case preposition inside Korean: "Event-based Star 추적 Under Jitter"
-    return bool(
-        re.search(r"(?<![\w'-])(?:Under|Of|For|With|From|Into|And|The|Via)(?![\w'-])", line)
-    )
