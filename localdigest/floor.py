@@ -44,7 +44,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-33"
+FLOOR_VERSION = "floor-34"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -70,6 +70,13 @@ _MARKUP = re.compile(r"\*\*|__|`|\$")
 
 _TEX_QUOTES = re.compile(r"``|''")
 
+# TeX a number is printed with: "38\\%", "$\\sim$20$\\times$" -> "38%", "~20×"
+_TEX_SIGNS = {r"\%": "%", r"\sim": "~", r"\approx": "≈", r"\times": "×", r"\pm": "±", r"\&": "&"}
+_TEX_SIGN = re.compile(
+    "|".join(re.escape(k) + ("(?![a-zA-Z])" if k[-1].isalpha() else "") for k in _TEX_SIGNS)
+)
+_CITE = re.compile(r"\s*\\cite[pt]?\{[^{}]*\}")
+
 _LATEX_STYLE = re.compile(
     r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|underline|overline|text)\{([^{}]*)\}"
 )
@@ -79,8 +86,10 @@ def _plain(text: str) -> str:
     """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
     "\\textbf{" into Korean."""
     text = _TEX_QUOTES.sub("", _LATEX_STYLE.sub(r"\1", text))
+    text = _TEX_SIGN.sub(lambda m: _TEX_SIGNS[m.group(0)], _CITE.sub("", text))
     # "Rao--Blackwellized", "Kullback--Leibler": an en dash joining two names is part of a name
     text = re.sub(r"\b([A-Z][a-z]+)--([A-Z][a-z]+)", r"\1-\2", text)
+    text = re.sub(r"(?<=\d)\s*-{2,3}\s*(?=\d)", "–", text)  # "22--25%": a range, not a dash
     text = re.sub(r"(?<=\w)-{2,3}(?=\S)|(?<=\S)-{2,3}(?=\w)", " — ", text)  # TeX dashes
     # "an entity marker-a simple yet effective technique": a hyphen typed for a dash
     text = re.sub(r"(?<=[a-z]{2})-(?=(?:a|an|the)\s+[a-z])", " — ", text)
@@ -111,6 +120,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     fact = result_fact(paper.abstract, glossary, names)
     how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
     size = None if fact else size_fact(paper.abstract, glossary, names)
+    if size and set(re.findall(r"\d[\d,.]*", size)) <= set(re.findall(r"\d[\d,.]*", main)):
+        size = None  # "100개 C 저장소의 데이터셋 ... 저장소 100개를 포함합니다": said already
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
     if main.startswith("초록의 요지"):
         if names[0] and (fact or size or how or part):

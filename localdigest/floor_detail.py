@@ -18,13 +18,23 @@ from .korean import Glossary, _is_name, josa
 from .phrase import translate_phrase, translate_words
 from .phrase_check import _broken
 
-# A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%.
-# (?<![\d.,]): "250,000x" is read whole or not at all, never as "000x"
-_PCT = r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%|percent\b|percentage points?\b|pp\b)"
-_TIMES = (
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d+)?)\s*(?P<unit>[x×]|times\b|-fold\b)"
+# A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%, 45-80%.
+# _NOT_RANGE_END: "250,000x" is read whole or not at all, never as "000x"; nor is a range
+# ("4.0-5.0%", "48%–80%", "1% to 5%") read from its upper end ("num" reads "45-80" whole)
+_NOT_RANGE_END = r"(?<![\d.,])(?<![\d%x×][-–])(?<![\d%x×] [-–—] )(?<![\d%x×] to )"
+_RANGE = r"(?:\s*[-–]\s*\d{1,3}(?:\.\d+)?)?"
+_PCT = (
+    rf"{_NOT_RANGE_END}(?P<num>\d{{1,3}}(?:\.\d+)?{_RANGE})\s*"
+    r"(?P<unit>%|percent\b|percentage points?\b|pp\b)"
 )
-_UPTO = r"(?P<upto>(?:up to|as much as|nearly|over|more than|about|approximately|around)\s+)?"
+_TIMES = (
+    rf"{_NOT_RANGE_END}(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?{_RANGE})\s*"
+    r"(?P<unit>[x×]|times\b|-fold\b)"
+)
+_UPTO = (
+    r"(?P<upto>(?:up to|as much as|nearly|almost|over|more than|at least|about|approximately|"
+    r"around|roughly)\s+|[~≈]\s*)?"
+)
 # Who the sentence is about: our method, not a baseline the paper beats.
 _OURS = re.compile(
     r"\b(?:we|our|ours|proposed|it|this (?:method|model|approach|framework|system|technique))\b",
@@ -32,7 +42,8 @@ _OURS = re.compile(
 )
 _OTHERS = re.compile(
     r"\b(?:baselines?|existing|prior|previous|other|competing|state-of-the-art models?|"
-    r"humans?|only|current|frontier|commercial|even)\b",
+    r"humans?|only|current|frontier|commercial|even|conventional|standard|vanilla|traditional|"
+    r"naive|best-performing|top-performing|strongest|leading)\b",
     re.IGNORECASE,
 )
 _METRIC_WORDS = r"(?:[A-Za-z][\w\-@]*\s+){0,3}?"
@@ -57,21 +68,44 @@ _CHANGE_TIMES = re.compile(
     rf"shrink\w*)\s+(?:the\s+)?(?P<metric>(?:[\w\-@]+\s+){{0,3}}?)by\s+{_UPTO}{_TIMES}",
     re.IGNORECASE,
 )
-# "obtaining accuracies as high as 90.7%", "an F1 score of 0.91" is not a percentage: left out
+# "obtaining accuracies as high as 90.7%", "an average precision (AP) of 93.5%", "achieves a
+# 93.5% attack success rate"; "an F1 score of 0.91" is not a percentage: left out
+_SCORE_METRIC = (
+    r"accurac(?:y|ies)(?:\s+rate)?|F1(?:[- ]scores?)?|AUC|AUROC|mAP|Dice(?: scores?)?|"
+    r"(?:attack\s+)?success rates?|average\s+precision|pass rates?|win rates?|"
+    r"(?:word\s+|character\s+)?error rates?"
+)
 _SCORE = re.compile(
     r"\b(?:(?:average|overall|mean|top-1)\s+)?"
-    r"(?P<metric>accurac(?:y|ies)(?:\s+rate)?|F1(?:[- ]scores?)?|"
-    rf"AUC|AUROC|mAP|Dice(?: scores?)?|success rates?)\s+(?:of\s+)?"
+    rf"(?P<metric>{_SCORE_METRIC})(?P<abbr>\s+\([A-Z][\w@-]*\))?\s+(?:of\s+)?"
     rf"(?P<upto>(?:up to|as high as)\s+)?{_PCT}",
     re.IGNORECASE,
 )
+_SCORE_FIRST = re.compile(
+    rf"\b(?:achiev|attain|reach)(?:es|ed|ing|e)?\s+an?\s+{_UPTO}{_PCT}\s+"
+    rf"(?P<metric>{_SCORE_METRIC})\b(?!\s+(?:improvement|gain|increase|reduction|drop))",
+    re.IGNORECASE,
+)
 # the word before the metric: a verb or an article, not a qualifier the line would drop
-_SCORE_BEFORE = re.compile(r"(?:^|\b(?:a|an|the|with|of|its|our|and|\w+(?:s|ed|ing)))\s*$")
+_SCORE_BEFORE = re.compile(
+    r"(?:^|\b(?!(?:balanced|weighted|relative|normalized|adjusted|factual|macro|micro)\b)"
+    r"(?:a|an|the|with|of|its|our|and|\w+(?:s|ed|ing)))\s*$",
+    re.IGNORECASE,
+)
 _SCORE_KO = {
     "accuracy": "정확도",
     "accuracies": "정확도",
     "accuracy rate": "정확도",
     "success rate": "성공률",
+    "attack success rate": "공격 성공률",
+    "precision": "정밀도",
+    "average precision": "평균 정밀도",
+    "recall": "재현율",
+    "pass rate": "통과율",
+    "win rate": "승률",
+    "error rate": "오류율",
+    "word error rate": "단어 오류율",
+    "character error rate": "문자 오류율",
 }
 _SPEED = re.compile(
     rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
@@ -88,7 +122,8 @@ _MARGIN = re.compile(
 _GENERIC_RIVALS = re.compile(
     r"^(?:(?:all|the|strong|competitive|existing|prior|previous|recent|current|leading|"
     r"state-of-the-art|sota|competing|other|best|strongest|\w+-based)\s+)*"
-    r"(?:baselines?|methods?|approaches|models?|state-of-the-art(?: methods?)?|"
+    r"(?:baselines?|methods?|approaches|models?|schemes|techniques|solutions|systems|algorithms|"
+    r"state-of-the-art(?: methods?)?|"
     r"sota(?: methods?)?)\s*$",
     re.IGNORECASE,
 )
@@ -107,6 +142,14 @@ _GAIN = re.compile(
     r"(?=\s*(?:[,.;)]|$)|\s+(?:over|compared|while|on|with|across|for|than|and|against)\b)",
     re.IGNORECASE,
 )
+# "a significant 12 percent accuracy improvement", "a 28.7% EM@1 improvement": the metric first
+_GAIN_BEFORE = re.compile(
+    rf"\b(?:an?\s+)?(?:(?:significant|substantial|notable|remarkable)\s+)?{_UPTO}{_PCT}\s+"
+    r"(?!(?:relative|absolute|average|overall|total|net|mean)\b)"
+    r"(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)\s+"
+    r"(?P<kind>improvement|gain|increase|reduction|decrease)s?\b",
+    re.IGNORECASE,
+)
 # a noun after "faster" / "speedup" names what got faster; the line would drop it
 _SPEED_OF = re.compile(
     r"\s+(?!(?:than|and|or|on|in|at|while|compared|with|over|across|for|when|without|"
@@ -114,12 +157,16 @@ _SPEED_OF = re.compile(
 )
 _UNIT_KO = {"%": "%", "percent": "%", "pp": "%p", "percentage point": "%p"}
 # "nearly 30%" keeps no hedge: say less
-_UPTO_KO = {"up to": "최대 ", "as much as": "최대 ", "as high as": "최대 "}
+# a hedge the number keeps: "up to 30%" -> "최대 30%", "~38%" -> "약 38%", "over 74%" -> "74% 이상";
+# "nearly 30%" is less than 30%, which no short Korean says plainly: no figure
+_UPTO_KO = {"up to": "최대 {}", "as much as": "최대 {}", "as high as": "최대 {}"}
+_UPTO_KO |= {w: "약 {}" for w in ("about", "approximately", "around", "roughly", "~", "≈")}
+_UPTO_KO |= {w: "{} 이상" for w in ("over", "more than", "at least")}
 _SPEED_KO = {
-    "faster": "{n}배 빠릅니다",
-    "speedup": "{n}배 속도 향상을 보고합니다",
-    "speed-up": "{n}배 속도 향상을 보고합니다",
-    "acceleration": "{n}배 속도 향상을 보고합니다",
+    "faster": "{n} 빠릅니다",
+    "speedup": "{n} 속도 향상을 보고합니다",
+    "speed-up": "{n} 속도 향상을 보고합니다",
+    "acceleration": "{n} 속도 향상을 보고합니다",
 }
 
 
@@ -127,22 +174,39 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
     """One Korean sentence for the first number the abstract reports about its own method
     (``names``: what the paper calls it), or None when no sentence has a shape this function
     can carry without guessing."""
-    for sentence in sentences(abstract):
+    found = sentences(abstract)
+    # the paper's own names, for telling its figures from another system's: what the line names,
+    # and the abbreviation the abstract gives it ("Dynamic Token Dropping (DTD)")
+    own = names + tuple(
+        a for n in names if n for a in re.findall(rf"{re.escape(n)}\s*\(([^()]+)\)", abstract)
+    )
+    for sentence in found:
         for pattern, render in (
             (_ACHIEVE, _achieve),
             (_CHANGE, _change),
             (_CHANGE_TIMES, _change_times),
             (_SPEED, _speed),
             (_SCORE, _score),
+            (_SCORE_FIRST, _score),
             (_MARGIN, _margin),
             (_FROM_TO, _from_to),
             (_GAIN, _gain),
+            (_GAIN_BEFORE, _gain),
         ):
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
                 continue
-            if re.search(r"\b(?:e\.g\.|for example|for instance|such as)", sentence[: m.start()]):
+            if re.search(
+                r"\b(?:e\.g\.|for example|for instance|such as)", sentence[: m.start()], re.I
+            ):
                 continue  # "our evaluations show ...; e.g., Claude scores 90.5%": another system
+            if _unsaid_hedge(sentence[: m.start("num")], m) or _someone_else(
+                sentence[: m.start()], own
+            ):
+                continue
+            lead = _setting_before(sentence[: m.start()])
+            if lead is None:
+                continue
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             if re.search(r"\b(?:can|could|may|might|would)\b", clause):
                 continue  # "optimizations can reduce energy by up to 73%": a finding, not a result
@@ -150,6 +214,9 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
                 r"\brespectively\b", sentence
             ):
                 continue  # "improving Rel and RMSE by 27% and 18%": each number has its metric
+            unit = re.match(rf"\s+({_METRIC_NAMES.pattern})\b|\s+(?-i:[A-Z])", sentence[m.end() :])
+            if unit and pattern is not _MARGIN and pattern in (_CHANGE, _CHANGE_TIMES):
+                continue  # "boosts generalization by 5.5% Average Precision": points of AP
             if pattern is _SPEED and _SPEED_OF.match(sentence[m.end() :]):
                 # "18.1x faster LLM prefilling": faster at one step, and the line says which
                 line = _faster_at(m, sentence[m.end() :], glossary)
@@ -161,27 +228,184 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
                 or not _SCORE_BEFORE.search(sentence[: m.start()])
             ):
                 continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
-            scope = ""
-            if pattern in (_MARGIN, _FROM_TO, _GAIN):
-                scope = _scope(sentence[m.end() :])
-                if scope is None:
-                    continue  # "from 20% to 80% on the most challenging problems": a subset
+            after = sentence[m.end() :]
+            verb_before = re.search(r"\b[a-z]+(?:ing|es|ed)\s+$", sentence[: m.start()])
+            if pattern is _SPEED and m.group("what").lower() == "faster" and verb_before:
+                if not re.match(r"(?:being|running|runs|performs)\b", verb_before.group(0)):
+                    continue  # "converging 2x faster": faster at something the line drops
+            narrowed, rival = _condition(after)
+            if narrowed:
+                continue  # "by 72% with RL-based trackers", "when combined with INT4": one setting
+            scope = "" if pattern is _ACHIEVE else _scope(after)
+            if scope == "" and pattern is not _ACHIEVE:
+                scope = lead
+            elif lead and scope != lead:
+                continue  # a setting before and another after: which holds, the line cannot say
+            if scope is None:
+                continue  # "from 20% to 80% on the most challenging problems": a subset
             line = render(m, glossary, translate_phrase)
-            if line and pattern is _MARGIN:
-                unit = re.match(rf"\s+({_METRIC_NAMES.pattern})\b", sentence[m.end() :])
-                if unit:  # "by 2.5% AUROC": points of a metric, said with it
-                    line = line.replace(f"{_num(m)} ", f"{unit.group(1)} {_num(m)} ", 1)
+            if line and pattern is _MARGIN and unit:
+                if not unit.group(1):
+                    continue  # "by 3% Average Precision": a metric named in words
+                # "by 2.5% AUROC": points of a metric, said with it
+                line = line.replace(f"{_num(m)} ", f"{unit.group(1)} {_num(m)} ", 1)
+            if line and rival and pattern is not _MARGIN:
+                line = f"{rival} 대비 {line}"  # "FlashAttention 대비 3.9배 속도 향상을 보고합니다"
+            elif line and rival:
+                continue  # "기존 방법보다" would misname the one system it beats
             if line:
                 return f"{scope}에서 {line}" if scope else line
     return None
+
+
+# the rest of the clause names a setting the figure holds in ("with RL-based trackers", "when
+# combined with INT4", "from easy to medium"): said nowhere, so no figure
+_SETTING = re.compile(
+    r"\b(?:with|using|when|if|combined|only|from)\b(?!\s+(?:only\s+)?(?:an?\s+)?(?:little|"
+    r"negligible|minimal|no|comparable|similar|fewer|less|modest|marginal|minor|slight)\b)",
+    re.IGNORECASE,
+)
+_RIVAL = re.compile(
+    r"\b(?:than|compared (?:to|with)|relative to|versus|vs\.?|over)\s+(?P<rival>.*)"
+)
+
+
+_GENERIC_RIVAL = re.compile(
+    r"(?:the\s+)?(?:(?:state-of-the-art|sota|existing|prior|previous|best|strong|leading|current|"
+    r"conventional|traditional|standard|base|original|vanilla|competing|other)\b|baselines?\b)",
+    re.IGNORECASE,
+)
+
+
+def _condition(after: str) -> tuple[bool, str]:
+    """Whether the clause after the figure narrows it to a setting the line would drop ("with
+    RL-based trackers", "across five models on the SIUO benchmark"), and the one system it is
+    measured against when the clause names exactly one ("a 3.9x speedup over FlashAttention")."""
+    clause = re.split(r"[,;(]|\.(?!\d)|\s(?:while|whereas|and)\s", after)[0]
+    if re.search(r"\s(?:on|in)\s+(?:the\s+)?(?-i:[A-Z])", clause[1:]) and not re.match(
+        r"\s+(?:on|in)\s", clause
+    ):
+        return True, ""  # "by 43.59% across five models on the SIUO benchmark": one benchmark
+    rival = _RIVAL.search(clause)
+    named = ""
+    if rival and not _GENERIC_RIVAL.match(rival.group("rival")):
+        found = _A_NAME.findall(rival.group("rival"))
+        one = re.fullmatch(rf"(?:the\s+)?({_A_NAME.pattern})\s*", rival.group("rival"))
+        if found and not one:
+            return True, ""  # "over CT2Rep, CT-CHAT, and Merlin", "than the FP8 Matmul used in"
+        named = one.group(1) if one else ""
+        rest = after[after.index(clause) + len(clause) :] if named else ""
+        if re.match(rf"\s*(?:,|and|or)\s*(?:and\s+|or\s+)?(?:the\s+)?{_A_NAME.pattern}", rest):
+            return True, ""  # "over CT2Rep, CT-CHAT, and Merlin": one of several
+    return bool(_SETTING.search(clause[: rival.start()] if rival else clause)), named
+
+
+# a system's name: CamelCase, letters with digits, or capitals ("SpaCKLE", "GLA", "BM25")
+_A_NAME = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][\w-]*|[A-Za-z]+[\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)\b")
+
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:up to|over|more than|nearly|almost|about|approximately|around|roughly|at least|"
+    r"at most|less than|under|below|within|[~≈<>≤≥])\s*(?:an?\s+)?[+\-]?\s*$"
+    # "on LLaVA-1.5-7B with 88.9% token reduction": the figure of one named setting
+    rf"|\b(?:on|for|in)\s+(?:the\s+)?{_A_NAME.pattern}\s+with\s+(?:an?\s+)?$"
+    # "an additional 23.5% reduction": on top of a figure the line does not give
+    r"|\b(?:additional|further|extra)\s+$"
+    # "up to 4.5% Dice and 4.0% IoU": the second of a list shares the first one's words
+    r"|\d\s*(?:%|x|×)?(?:\s+[\w-]+){0,2}\s*(?:,|and)\s*(?:by\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "In particular, ...", "especially": the figure is one highlighted case
+_HIGHLIGHT = re.compile(
+    r"\b(?:especially|particularly|in particular|including|e\.g\.)\b", re.IGNORECASE
+)
+# "On the EgoSchema dataset, it achieves", "when combined with INT4, X achieves": a setting first
+_LEAD_SETTING = re.compile(
+    r"^\s*(?:(?:additionally|moreover|furthermore|further|also|finally|notably|specifically|"
+    r"overall|importantly|empirically|experimentally),?\s+)?"
+    r"(?!(?:in|on)\s+(?:particular|addition|summary|short|practice|contrast|average|this|"
+    r"these|our|experiments?|extensive|comprehensive)\b)"
+    r"(?:on|for|in|under|with|using|at|across)\s+[^,]{3,80},",
+    re.IGNORECASE,
+)
+
+
+def _setting_before(before: str) -> str | None:
+    """The benchmark a leading setting names ("On the ImageNet-1k dataset, our method ..." ->
+    "ImageNet-1k"), "" for none, or None when the words before the figure narrow it in a way
+    the line would drop: a highlighted case, a condition, a setting that is no one benchmark
+    ("on easy tasks, CODA reduces ...")."""
+    if _HIGHLIGHT.search(before) or re.search(r"\b(?:when|if|combined with)\b", before, re.I):
+        return None
+    lead = _LEAD_SETTING.match(re.split(r"[;:]", before)[-1])
+    if not lead:
+        return ""
+    words = re.findall(r"[\w.-]+", lead.group(0))[1:]
+    named = [w for w in words if _A_NAME.fullmatch(w)]
+    rest = [w for w in words if w not in named and not _BENCH_WORDS.fullmatch(w.lower())]
+    return named[0] if len(named) == 1 and not rest else None
+
+
+_BENCH_WORDS = re.compile(
+    r"the|well-known|widely-used|popular|standard|public|challenging|large-scale|dataset|"
+    r"benchmark|test|set|split"
+)
+
+
+def _unsaid_hedge(before: str, m: re.Match) -> bool:
+    """A hedge stands before the number that the match did not read ("up to +13%", "up to
+    approximately 2x"): the figure alone would say more than the paper."""
+    start = m.start("upto") if m.groupdict().get("upto") else len(before)
+    return bool(_HEDGE_BEFORE.search(before[:start]))
+
+
+_NOT_SUBJECT = r"(?:with|on|in|of|for|at|by|to|from|an?|the|and|or|using|via|across|under)\b"
+
+
+def _someone_else(before: str, names: tuple[str, ...]) -> bool:
+    """The figure's subject is a system the line does not name ("task-matched BM25 retrieval
+    achieves 58%", "the GLA kernel is up to 2x faster"), or the sentence introduces another of
+    the paper's parts ("we present SAT, which reduces ...")."""
+    own = [n.lower() for n in names if n]
+
+    def ours(name: str) -> bool:
+        return any(name.lower() in n or n in name.lower() for n in own)
+
+    subject = re.search(
+        rf"({_A_NAME.pattern})((?:\s+(?!{_NOT_SUBJECT})[a-z][\w-]*){{0,2}})"
+        r"(?:\s+(?:\w+ly\s+)?(?:achiev|reach|attain|obtain|deliver|yield|is|are|was|were|runs?)\w*)?"
+        r"\s*$",
+        before,
+    )
+    if subject and not ours(subject.group(1)) and not _METRIC_NAMES.fullmatch(subject.group(1)):
+        return True
+    segment = re.split(r"[;:]", before)[-1]
+    first = re.match(rf"\s*({_A_NAME.pattern}),\s*(?:[a-z]+ing\b.*)?$", segment)
+    if first and not ours(first.group(1)):
+        return True  # "We adapt two LLMs: Mistral-7b, reducing ... by 25%": that one model
+    new = re.search(
+        r"\b(?:present|propose|introduce)s?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+        r"\(?([A-Z][\w-]*[A-Z][\w-]*)\)?",
+        before,
+    )
+    return bool(new and not ours(new.group(1)))
 
 
 def _scope(after: str) -> str | None:
     """Where a gain holds, when the words after it say: "" (nowhere narrower), a benchmark's
     name ("on LCR-1000" -> "LCR-1000"), or None for a subset the line cannot name ("on the
     most challenging problems", "for long inputs")."""
-    m = re.match(r"\s+(?:on|in|for|when|under|at|among|within)\s+(?:the\s+)?(\S+)", after)
-    if not m or re.match(r"\s+on average\b|\s+in (?:terms of|both|all)\b", after):
+    m = re.match(
+        r"\s+(?:on|in|for|when|under|at|among|within)\s+(?:the\s+)?(\S+(?:\s+(?-i:[A-Z0-9])[\w.-]*)*)",
+        after,
+    )
+    if not m or re.match(
+        r"\s+on average\b|\s+in (?:terms of|both|all|comparison)\b|"
+        r"\s+on (?:the\s+)?(?:test|testing|held-out|evaluation|validation)\b",
+        after,
+    ):
         return ""
     word = m.group(1).strip(",.;:")
     return word if _is_name(word) or word.isupper() else None
@@ -196,12 +420,17 @@ def _about_ours(before: str, names: tuple[str, ...]) -> bool:
     )
 
 
-def _num(m: re.Match) -> str:
-    unit = m.group("unit").lower().rstrip("s")
-    upto = (m.group("upto") or "").strip().lower()
+def _num(m: re.Match, unit: str | None = None) -> str:
+    """The number with its unit and hedge in Korean ("최대 30%", "약 3배", "74% 이상"), or ""
+    for a hedge the line cannot carry. ``unit`` overrides the printed one ("배" for 3x)."""
+    printed = m.group("unit").lower().rstrip("s")
+    upto = " ".join((m.group("upto") or "").split()).lower()
     if upto and upto not in _UPTO_KO:
-        return ""  # "nearly", "over": a hedge the line would have to carry
-    return _UPTO_KO.get(upto, "") + m.group("num") + _UNIT_KO.get(unit, "")
+        return ""  # "nearly": a hedge the line would have to carry
+    figure = re.sub(r"\s*[-–]\s*", "~", m.group("num")) + (
+        _UNIT_KO.get(printed, "") if unit is None else unit
+    )
+    return _UPTO_KO.get(upto, "{}").format(figure)
 
 
 # Metric names copied as they are; any other name before "by N%" is a system, not a metric
@@ -268,7 +497,10 @@ def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
     metric = " ".join(m.group("metric").split())
     low = metric.lower().rstrip("s") if metric.lower() != "accuracies" else "accuracies"
     ko = _SCORE_KO.get(low) or re.sub(r"(?i)[- ]scores?$", " 점수", metric)
-    return f"{ko} {josa(num, '을/를')} 기록합니다." if num else None
+    abbr = (m.groupdict().get("abbr") or "").strip()
+    if re.match(r"(?:average|mean)\b", m.group(0), re.I) and not ko.startswith("평균"):
+        ko = f"평균 {ko}"  # "an average success rate of 98.1%"
+    return f"{ko}{abbr} {josa(num, '을/를')} 기록합니다." if num else None
 
 
 def _change_times(m: re.Match, glossary: Glossary, translate) -> str | None:
@@ -279,9 +511,7 @@ def _change_times(m: re.Match, glossary: Glossary, translate) -> str | None:
     up = m.group("verb").lower().startswith(("improv", "boost", "increas", "rais"))
     if up and _LOWER_BETTER.search(m.group("metric") or ""):
         return None  # "improves latency by 3x": which way, the line cannot say
-    n = re.sub(r"[^\d.,]", "", num)
-    hedge = "최대 " if num.startswith("최대") else ""
-    return f"{josa(metric, '을/를')} {hedge}{n}배 {'높입니다' if up else '줄입니다'}."
+    return f"{josa(metric, '을/를')} {_num(m, '배')} {'높입니다' if up else '줄입니다'}."
 
 
 def _margin(m: re.Match, glossary: Glossary, translate) -> str | None:
@@ -306,6 +536,13 @@ def _from_to(m: re.Match, glossary: Glossary, translate) -> str | None:
 
 def _gain(m: re.Match, glossary: Glossary, translate) -> str | None:
     num = _num(m)
+    if re.search(
+        r"\b(?:relative|absolute|significant|notable|substantial|remarkable|considerable|"
+        r"consistent|overall|average|dramatic|large|huge|\w+ly)$",
+        m.group("metric"),
+        re.I,
+    ):
+        return None  # "a 72.5% statistically significant relative improvement": no metric
     metric = _metric(m.group("metric"), glossary, translate)
     if not num or not metric:
         return None
@@ -324,7 +561,7 @@ def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:
     what = m.group("what").lower()
     if not num or what not in _SPEED_KO:
         return None  # "3x fewer parameters": fewer of what needs the noun after it
-    return _SPEED_KO[what].format(n=num.replace("%", "")) + "."
+    return _SPEED_KO[what].format(n=_num(m, "배")) + "."
 
 
 def _faster_at(m: re.Match, after: str, glossary: Glossary) -> str | None:
@@ -341,16 +578,28 @@ def _faster_at(m: re.Match, after: str, glossary: Glossary) -> str | None:
     ko = translate_phrase(phrase.group(1), glossary) if phrase else None
     if not ko or _broken(ko):
         return None
-    return f"{ko}에서 {num.replace('%', '')}배 빠릅니다."
+    return f"{ko}에서 {_num(m, '배')} 빠릅니다."
 
 
 # --- size: how big a dataset or benchmark is ------------------------------------------------
 
+_COUNT = (
+    r"(?P<hedge>over|more than|approximately|about|nearly|around|roughly|~)?\s*"
+    r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)(?P<plus>\+)?\s+"
+    r"(?:total\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+[^s\W]s)\b"
+    # "56k news articles", "PubMed Open Access articles": not the noun's end, read no further
+    r"(?<!news)(?<!ics)(?<!series)(?<!species)(?!\s+of\b)"
+    r"(?!\s+(?!(?:was|has|its|this|thus|plus|versus|whereas|always|\w+(?:ous|ies|es))\b)[a-z]+[^s\W]s\b)"
+)
 _SIZE = re.compile(
     r"\b(?:contain\w*|compris\w*|consist\w* of|includ\w*|featur\w*|span\w*|cover\w*|total of)"
-    r"\s+(?P<hedge>over|more than|approximately|about|nearly|around|roughly)?\s*"
-    r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)\+?\s+"
-    r"(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+s)\b",
+    rf"\s+{_COUNT}",
+)
+# "a dataset of 10,000 images", "a benchmark with 1,262 comic images": the data word says whose
+_SIZE_OF = re.compile(
+    r"(?<!prior )(?<!existing )(?<!previous )(?<!other )(?<!public )"
+    rf"\b(?P<data>dataset|benchmark|corpus|collection|suite)\s+(?:with|of|containing|comprising)"
+    rf"\s+{_COUNT}",
 )
 _DATA_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|collection|suite)\b", re.IGNORECASE)
 _DATA_KO = {
@@ -365,7 +614,9 @@ _PEOPLE = re.compile(
     r"clinicians|doctors|females|males|individuals|children|adults|workers|respondents)$"
 )
 _NOT_SIZE = re.compile(r"(?:years|tokens|days|times|steps|epochs|layers|parameters|dimensions)$")
-_HEDGE_KO = {"over": " 이상", "more than": " 이상"}  # "about N": a hedge the line drops
+# "over 10K scenes" -> "장면 10K개 이상", "~26,000 pages" -> "페이지 약 26,000개"; "nearly": none
+_HEDGE_KO = {"over": "{} 이상", "more than": "{} 이상", "+": "{} 이상"}
+_HEDGE_KO |= {w: "약 {}" for w in ("approximately", "about", "around", "roughly", "~")}
 
 
 def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
@@ -379,17 +630,24 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
     for sentence in sentences(abstract):
         m = _SIZE.search(sentence)
         data = _DATA_WORD.search(sentence[: m.start()]) if m else None
+        if not data:
+            m = _SIZE_OF.search(sentence)
+            data = m and re.match(r"\w+", m.group("data"))
         if not m or not data or not own.search(sentence[: m.start()]):
             continue
         noun = m.group("noun")
-        hedge = (m.group("hedge") or "").lower()
+        hedge = (m.group("hedge") or m.group("plus") or "").lower()
         if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
             continue
         ko = translate_words(noun, glossary)  # "training instances": a modifier, not a verb
         if not ko or _vague_part(noun, glossary) and not _PEOPLE.search(noun):
             continue
+        if noun.endswith("hours") and noun != "hours":
+            continue  # "500 individual hours": no count of items
         counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
-        what = f"{ko} {_korean_count(m.group('n'))}{counter}{_HEDGE_KO.get(hedge, '')}"
+        what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
+            f"{_korean_count(m.group('n'))}{counter}"
+        )
         verb = "다룹니다" if re.match(r"(?:span|cover)", m.group(0), re.I) else "포함합니다"
         # the dataset is the sentence's subject, not the method the line's first part names
         kind = _DATA_KO[data.group(0).lower()]
