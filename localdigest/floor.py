@@ -260,7 +260,9 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
 
 # Nouns that name an activity, a task a contribution can be for ("... generation").
 _TASK_END = re.compile(
-    r"(?:tion|sion|sis|ment|ing|ance|ence|QA|retrieval|search|control|discovery|design)$",
+    r"(?:tion|sion|sis|ment|ing|ance|ence|QA|retrieval|search|control|discovery|design)$"
+    # a property a study finds is no task ("Conditional Equivalence of DPO and RLHF")
+    r"(?<!equivalence)(?<!convergence)(?<!existence)(?<!emergence)(?<!difference)",
     re.IGNORECASE,
 )
 

@@ -588,7 +588,7 @@ _COUNT = (
     r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)(?P<plus>\+)?\s+"
     r"(?:total\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+[^s\W]s)\b"
     # "56k news articles", "PubMed Open Access articles": not the noun's end, read no further
-    r"(?<!news)(?<!ics)(?<!series)(?<!species)(?!\s+of\b)"
+    r"(?<!news)(?<!ics)(?<!series)(?<!species)(?!\s+of\s+interest\b)"
     r"(?!\s+(?!(?:was|has|its|this|thus|plus|versus|whereas|always|\w+(?:ous|ies|es))\b)[a-z]+[^s\W]s\b)"
 )
 _SIZE = re.compile(

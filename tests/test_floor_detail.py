@@ -590,3 +590,17 @@ def test_dataset_sizes_after_the_data_word():
     # "hours of video" counts no items; a prior dataset is not the paper's
     assert size_fact("We release a dataset of 250 hours of questions.", G2) is None
     assert size_fact("Unlike the prior dataset of 500 questions, we ...", G2) is None
+
+
+def test_round18_classes():
+    # "385K image patches of size 1024x1024": "of" does not end the count ("points of interest"
+    # does)
+    text = "We provide a training dataset comprising 385K questions of size 1024."
+    assert size_fact(text, G2) == "데이터셋은 질문 385K개를 포함합니다."
+    assert size_fact("We release a collection of 500 questions of interest.", G2) is None
+    # a title's finding ("Conditional Equivalence of DPO and RLHF") is no purpose of the method
+    abstract = (
+        "We prove this equivalence is conditional. We introduce Constrained Optimization (CO)."
+    )
+    paper = Paper(id="x", title="Conditional Equivalence of DPO and RLHF", abstract=abstract)
+    assert "위한" not in floor_line(paper, G)
