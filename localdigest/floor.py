@@ -320,7 +320,9 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
     ko = translate_phrase(_uncapitalize(task), glossary)
     if not ko or korean_share(ko) == 0 or ends_in_modifier(ko, glossary):
         return None  # "일관된을 위한": the task's noun was cut off
+    # "저자원 NLP 평가의 서베이" says "평가" already: the genitive off before comparing
     said = set(obj_ko.lower().split())
+    said |= {re.sub(r"(?:에서의|의)$", "", w) for w in said}
     words = [w for w in ko.lower().split() if len(w) > 1]
     if not words or words[-1] in said or sum(w in said for w in words) * 2 >= len(words):
         return None  # the line already names the task

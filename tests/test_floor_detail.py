@@ -604,3 +604,16 @@ def test_round18_classes():
     )
     paper = Paper(id="x", title="Conditional Equivalence of DPO and RLHF", abstract=abstract)
     assert "위한" not in floor_line(paper, G)
+
+
+def test_a_title_purpose_the_object_already_says_is_not_repeated():
+    # round 18: "Low-Resource NLP 평가를 위한 저자원 NLP 평가의 ... 서베이": "평가의" says "평가"
+    g = Glossary(
+        {"model": ("모델", "n"), "editing": ("편집", "n"), "task": ("작업", "n")}, "test", 1
+    )
+    paper = Paper(
+        id="x",
+        title="DocEdit: Towards Document Model Editing",
+        abstract="We propose the task of model editing. It is hard.",
+    )
+    assert "위한" not in floor_line(paper, g)
