@@ -44,7 +44,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-34"
+FLOOR_VERSION = "floor-35"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -149,6 +149,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")
     elif not fact:
         where = eval_names(paper.abstract, names)
+        if not main.startswith("초록의 요지") and all(_says(main, n) for n in where):
+            where = []  # "Writing Quality Benchmark(WQ)를 제안합니다. WQ에서 평가합니다": its own
         scope = "·".join(where) if where else eval_count(paper.abstract)
         if scope:
             extras.append(f"{scope}에서 평가합니다")
@@ -180,6 +182,12 @@ def _ours_beat(sentence: str) -> bool:
         return False
     before = re.sub(r"^[^,]{0,60},\s*", "", sentence[: m.start()])
     return not _PEOPLE_SUBJECT.search(" ".join(before.split()[:3]))  # the subject's words
+
+
+def _says(main: str, name: str) -> bool:
+    """``main`` names ``name`` as a word of its own ("GQA" is not said by "GQA-MSCG")."""
+    name = re.escape(name.removesuffix(" 등"))
+    return bool(re.search(rf"(?<![\w-]){name}(?![\w-])", main))
 
 
 def _tidy(line: str) -> str:

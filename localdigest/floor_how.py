@@ -25,6 +25,13 @@ _LEAD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LEAD_CLAUSE = re.compile(r"[A-Z][\w\- ]{0,40},\s+", re.IGNORECASE)
+# a longer lead that says why or against what ("To scalably obtain labeled data for training
+# AgentPRM, we employ ...", "Whereas most approaches treat maps equally, our method uses ...");
+# only before "we"/"our": after "While thermal imaging offers ..., it" the "it" is the lead's
+_LEAD_PURPOSE = re.compile(
+    r"(?:\(?\d\)\s+)?(?:To|In order to|Whereas|Unlike|While)\b[^,;:]{3,140},\s+(?=we\b|our\b)",
+    re.IGNORECASE,
+)
 _KINDS = (
     r"(?:method|model|approach|framework|system|design|architecture|pipeline|network|module|"
     r"mechanism|strategy|algorithm|agent|encoder|decoder|benchmark|dataset|toolkit|platform|"
@@ -45,7 +52,9 @@ _HOW_END = re.compile(
     r"from|under|over|at|on|in|during|until|after|before|alone|together|directly|jointly|"
     r"simultaneously|automatically|iteratively|explicitly|implicitly|efficiently|effectively|"
     r"dynamically|adaptively|separately|independently|respectively|accordingly|instead|only|"
-    r"rather|than|along|alongside|besides|beyond|including|such|like|versus|vs|between|among)"
+    r"rather|than|along|alongside|besides|beyond|including|such|like|versus|vs|between|among|"
+    # "augment the source domain using GPT-guided diffusion": the means is said apart (_means)
+    r"using|leveraging|employing|utilizing|exploiting|twice|once|again|repeatedly)"
     # "." only where a sentence ends: "Qwen2.5-72B" and "SD3.5M" are read whole
     r"\b(?!-)|[;:(\[]|\.(?!\w)|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
     re.IGNORECASE,
@@ -152,9 +161,20 @@ def _subject_at(text: str, pos: int, names: tuple[str, ...], end: str) -> re.Mat
 def _stated(sentence: str, names: tuple[str, ...]) -> tuple[re.Match | None, str]:
     """ "[lead] <subject> [adverbs] <verb> <object>": the verb match and the subject, trying
     the lead a connective gives, then a lead clause, then none, as one pattern would."""
-    leads = [m.end() for m in (_LEAD_WORDS.match(sentence), _LEAD_CLAUSE.match(sentence)) if m]
+    leads = [
+        m.end()
+        for m in (
+            _LEAD_WORDS.match(sentence),
+            _LEAD_CLAUSE.match(sentence),
+            _LEAD_PURPOSE.match(sentence),
+        )
+        if m
+    ]
+    contrast = re.match(r"(?:While|Although|Though|Whereas|Unlike|Since|As)\b", sentence)
     for start in dict.fromkeys([*leads, 0]):
         subj = _subject_at(sentence, start, names, r"(?=\s)")
+        if subj and contrast and start and subj.group(0).lower() == "it":
+            continue  # "While thermal imaging offers privacy, it introduces ...": the lead's "it"
         tail = _STATED_TAIL.match(sentence, subj.end()) if subj else None
         if tail:
             return tail, subj.group(0)
@@ -252,6 +272,16 @@ def _parts_sentence(
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
         if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
             return None  # "measures similarity between ...": of what, the line cannot say
+    means = _means(obj[end.start() :], glossary) if end else None
+    if end and not means and _MEANS.match(obj[end.start() :]):
+        if verb not in HOW_VERBS.values():
+            return None  # "re-identification using visual similarity, face recognition and
+            # ...": the means could not be read, so neither can what the list after it joins
+        # "features a coaxial optical design using dichroic mirrors": the part is said alone
+    head = obj[: end.start()] if end else obj
+    if means and verb not in HOW_VERBS.values() and _GENERIC_OBJECT.fullmatch(head.strip()):
+        # "implement the method using OpenGL shaders": the means is what there is to say
+        return f"{josa(means, '으로/로')} {verb}."
     obj = obj[: end.start()] if end else obj
     raw = [i.strip() for i in _ITEM_SPLIT.split(obj) if i.strip()]
     named_first = all(w[:1].isupper() or _is_name(w) for w in raw[0].split()) if raw else False
@@ -280,6 +310,8 @@ def _parts_sentence(
         return None  # "training translation students": teaching people, not a method's doing
     if any(re.search(r"\b(?:them|they|it|its|their|this|these)\b", i, re.I) for i in items):
         return None  # "extract feature embeddings and project them": a clause, not parts
+    if any(re.match(r"[a-z]+\s+(?:the|a|an|its|their)\b", i) for i in raw[1:]):
+        return None  # "capture HDR panoramas and recover the absolute radiance": a second verb
     if any(_verb_led(i, glossary) for i in items[1:]):
         return None  # "identifies key tokens and corrects biases": a second verb, not a part
     flat = [re.sub(r"[\s-]+", " ", n.lower()) for n in names if n]
@@ -297,7 +329,56 @@ def _parts_sentence(
     joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
     if verb == "구성됩니다":
         return f"{josa(joined, '으로/로')} {verb}."
+    if means and verb not in HOW_VERBS.values():
+        # "augment the source domain using GPT-guided diffusion": with what, said as 으로/로
+        return f"{josa(means, '으로/로')} {josa(joined, '을/를')} {verb}."
     return f"{josa(joined, '을/를')} {verb}."
+
+
+_GENERIC_OBJECT = re.compile(
+    r"(?:the|our|this|it|its)?\s*(?:proposed\s+)?(?:method|approach|framework|model|system|"
+    r"pipeline|technique|algorithm|it|them)s?",
+    re.IGNORECASE,
+)
+_MEANS = re.compile(r"\s+(?:using|leveraging|employing|utilizing|via)\s+(?:the\s+|an?\s+)?")
+
+
+def _means(rest: str, glossary: Glossary) -> str | None:
+    """What "<verb> X using Y" does it with: Y in Korean when Y is a plain noun phrase or a
+    short list of them ("using LLM-based statement extraction and knowledge graph analysis"),
+    else None and the line says X alone or nothing."""
+    m = _MEANS.match(rest)
+    if not m:
+        return None
+    tail = rest[m.end() :]
+    # the list's "and"/"," are read as its joints; its end is where no joint follows
+    end = _MEANS_END.search(" " + tail)
+    phrase = (" " + tail)[: end.start()].strip() if end else tail.strip()
+    after = (" " + tail)[end.start() :] if end else ""
+    if after.startswith("(") and _noun_goes_on(after.lstrip()):
+        return None  # "using T1-weighted (T1w) non-contrast MRI scans": cut inside the noun
+    if after and not re.match(r"\s*[.;:(]|,|\s+(?:to|for|which|that|so that|while|by)\b", after):
+        return None  # "using values from the World Value Survey": the phrase goes on
+    if re.search(r"[A-Z]\.[A-Z]|\b[A-Z]\.?$", phrase) and "." in phrase:
+        return None  # "financial data of U.S.": cut at the abbreviation's dot
+    items = [_ITEM_DET.sub("", i) for i in _ITEM_SPLIT.split(phrase) if i.strip()]
+    if not 1 <= len(items) <= 3 or any(not 1 <= len(i.split()) <= 5 for i in items):
+        return None
+    if re.search(r"\b(?:its|their|our|it|them|this|these|those)\b|\b\d+\b", phrase):
+        return None  # "using their outputs", "using four rubrics": not a means to name
+    if any(_vague_part(i, glossary) or _empty_object(i) or _people_object(i) for i in items):
+        return None  # "using this information", "using experts": nothing to picture
+    ko = [translate_phrase(i, glossary) for i in items]
+    if any(k is None or _broken(k) for k in ko):
+        return None
+    return "·".join(ko)
+
+
+# where a means ends: _HOW_END less the joints of a list ("A, B and C")
+_MEANS_END = re.compile(
+    r"(?!\s*,\s*(?:and\s+)?(?!(?:which|while|where|whereas)\b|[a-z]+(?:ing|ed)\b)"
+    rf"[A-Za-z][\w-]*(?:\s|$))(?:{_HOW_END.pattern})"
+)
 
 
 # "two stages", "key innovations", "essential modules": a count or a kind, not a part

@@ -99,8 +99,8 @@ def _vague_part(item: str, glossary: Glossary) -> bool:
         return True  # "the number of steps": a quantity, and its order does not carry
     if len(words) == 1 and not (_is_name(item) or item.isupper() or glossary.get(item.lower())):
         return True  # one plain word ("representations"): too little to name a part
-    if words[0][:1].isdigit() or re.search(r"[a-z]ed$", words[-1]):
-        return True  # "40 sequences"; "cache configured" is a clause cut short
+    if re.fullmatch(r"[\d,.]+[KkM]?|\(?\d+[).]", words[0]) or re.search(r"[a-z]ed$", words[-1]):
+        return True  # "40 sequences" ("3D" is a term); "cache configured": a clause cut short
     if (
         _VAGUE_OF.search(item)
         or re.search(r"[a-z](?:ing|ed)$", words[-1])

@@ -617,3 +617,71 @@ def test_a_title_purpose_the_object_already_says_is_not_repeated():
         abstract="We propose the task of model editing. It is hard.",
     )
     assert "위한" not in floor_line(paper, g)
+
+
+def test_a_long_lead_before_we_and_a_3d_term():
+    g = Glossary({"encoder": ("인코더", "n"), "employ": ("사용", "v")}, "test", 1)
+    # "To ..., we employ X": the lead says why; the part is ours
+    text = "To project an image into a latent code, we employ a 3D GAN inversion encoder."
+    assert how_fact(text, g) == "3D GAN inversion 인코더를 사용합니다."
+    # after "While A offers ..., it" the "it" is A, not the paper's method
+    text = "While thermal imaging offers privacy, it also introduces inherent hurdles."
+    assert how_fact(text, g) is None
+    # "capture X and recover the Y": a second verb, not a second part
+    text = "To ensure realism, we capture HDR panoramas and recover the absolute radiance."
+    assert how_fact(text, g) is None
+
+
+def test_the_means_of_a_doing_is_said_with_euro():
+    g = Glossary(
+        {
+            "augment": ("증강", "v"),
+            "source domain": ("소스 도메인", "n"),
+            "diffusion": ("확산", "n"),
+            "compare": ("비교", "v"),
+            "model performance": ("모델 성능", "n"),
+            "classifier": ("분류기", "n"),
+        },
+        "test",
+        2,
+    )
+    # "using X" is how it is done, said as X(으)로, not as a noun the object carries
+    text = "We augment the source domain using GPT-guided diffusion, avoiding overfitting."
+    assert how_fact(text, g) == "GPT-guided 확산으로 소스 도메인을 증강합니다."
+    # a means that is a list: what the list belongs to is a guess, so nothing is said
+    text = "We compare model performance using Naive Bayes, mBERT and a classifier."
+    assert how_fact(text, g) is None
+
+
+def test_names_a_result_of_ours_is_reported_on():
+    text = (
+        "Extensive experiments show that our approach achieves remarkable results on both the "
+        "S3DIS and ScanNet datasets, improving the mIoU by 20%."
+    )
+    assert eval_names(text) == ["S3DIS", "ScanNet"]
+    # a score on each name; one the reading cannot take ("RefCOCO+") makes the list open
+    text = "Perception-R1 achieves +4.2% on RefCOCO+, +17.9% on PixMo-Count, +4.2% on PageOCR."
+    assert eval_names(text, ("Perception-R1",)) == ["PixMo-Count", "PageOCR 등"]
+    text = "It achieves scores of 85.3 on AIME 2024, 74.4 on AIME 2025, and 70.3 on LiveCodeBench."
+    # one result sentence seldom names every benchmark: the list stays open ("등")
+    assert eval_names(text) == ["AIME 2024", "AIME 2025", "LiveCodeBench 등"]
+    # the list goes on past what reads as names
+    text = "GLS surpasses prior approaches on MuSHRoom, ScanNet++, and LERF-OVS datasets."
+    assert eval_names(text, ("GLS",)) == ["MuSHRoom 등"]
+
+
+def test_no_benchmark_names_from_models_metrics_kinds_or_others_results():
+    # a model it runs on, metrics, a kind of benchmark, another system's result
+    assert eval_names("We perform RFT on Qwen2.5-VL-7B-Instruct, yielding our model.") == []
+    text = "Our method achieves an improvement of up to 15% on RMSE, 17% on MAPE."
+    assert eval_names(text) == []
+    assert eval_names("Our approach improves performance on standard Text-to-SQL benchmarks.") == []
+    text = "Competitive baselines barely outperform random baselines on WQ."
+    assert eval_names(text) == []
+    # a count the abstract gives wins over the names one result sentence carries
+    text = (
+        "Evaluated on three long-context benchmarks, our model demonstrates superior "
+        "performance on HELMET and robust retrieval on RULER."
+    )
+    assert eval_names(text) == []
+    assert eval_count(text) == "3개 벤치마크"
