@@ -474,9 +474,15 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
         + "".join(f"|{re.escape(n)}" for n in names if n),
         re.IGNORECASE,
     )
+    previous = ""
     for sentence in sentences(abstract):
+        before, previous = previous, sentence
         m = _SIZE.search(sentence)
         data = _DATA_WORD.search(sentence[: m.start()]) if m else None
+        if m and not data and re.match(r"It\s+\w+\s*$", sentence[: m.start()]):
+            # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
+            # "It" is the data the sentence before introduced
+            data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)
         if not data:
             m = _SIZE_OF.search(sentence)
             data = m and re.match(r"\w+", m.group("data"))

@@ -302,6 +302,8 @@ def _parts_sentence(
         return None  # a long list or a clause, not parts: say nothing
     if any(_adjective(i.split()[-1]) for i in items):
         return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
+    if any(_CHANGE_NOUN.search(i) for i in items):
+        return None  # "it introduces a small drop (in accuracy)": a change, not a part
     if any(_vague_part(i, glossary) for i in items):
         return None  # "three key components": the parts come later, or not at all
     if any(_empty_object(i) for i in items):
@@ -335,6 +337,11 @@ def _parts_sentence(
     return f"{josa(joined, '을/를')} {verb}."
 
 
+_CHANGE_NOUN = re.compile(
+    r"\b(?:drops?|loss(?:es)?|decreases?|increases?|reductions?|improvements?|gains?|"
+    r"degradations?|overheads?|costs?|boosts?|speedups?|slowdowns?)$",
+    re.IGNORECASE,
+)
 _GENERIC_OBJECT = re.compile(
     r"(?:the|our|this|it|its)?\s*(?:proposed\s+)?(?:method|approach|framework|model|system|"
     r"pipeline|technique|algorithm|it|them)s?",

@@ -122,6 +122,29 @@ _FUNCTION = {
     "introduces",
     "present",
     "presents",
+    # a participle that opened a clause in English ("an experimental study investigating the
+    # impact of X" -> "실험적 연구 investigating 영향"): a verb the copy ran into, not a term
+    "investigating",
+    "evaluating",
+    "analyzing",
+    "analysing",
+    "identifying",
+    "pertaining",
+    "relying",
+    "competing",
+    "during",
+    "examining",
+    "exploring",
+    "studying",
+    "addressing",
+    "comparing",
+    "considering",
+    "regarding",
+    "using",
+    "including",
+    "involving",
+    "focusing",
+    "aiming",
 }
 
 

@@ -630,3 +630,37 @@ def test_a_count_that_adds_to_one_already_given_is_no_total():
         )
         == "5개 데이터셋"
     )
+
+
+def test_a_participle_left_in_the_korean_is_broken():
+    from localdigest.floor import _broken
+
+    # "an experimental study investigating the impact of X": the clause's verb ran into the copy
+    assert _broken("데이터 표현의 실험적 연구 investigating 영향을 제시합니다.")
+    assert not _broken("데이터 filtering 프레임워크를 제안합니다.")  # a gerund noun is a term
+
+
+def test_state_of_the_art_in_something_else_is_no_better_result():
+    g = default_glossary()
+    paper = Paper(
+        id="x",
+        title="vMFProto: Distributional Part Prototypes",
+        abstract=(
+            "We propose vMFProto, a part-prototype framework. Experiments on CUB-200-2011 show "
+            "that vMFProto achieves state-of-the-art explanation quality with competitive "
+            "accuracy."
+        ),
+    )
+    assert "높은 성능" not in floor_line(paper, g)
+    paper = Paper(
+        id="y",
+        title="Anchor GS: Compact Splatting",
+        abstract="We propose Anchor GS. It achieves state-of-the-art storage efficiency.",
+    )
+    assert "높은 성능" not in floor_line(paper, g)
+    paper = Paper(
+        id="z",
+        title="SegX: Better Segmentation",
+        abstract="We propose SegX. It achieves state-of-the-art accuracy and efficiency.",
+    )
+    assert "높은 성능" in floor_line(paper, g)

@@ -685,3 +685,8 @@ def test_no_benchmark_names_from_models_metrics_kinds_or_others_results():
     )
     assert eval_names(text) == []
     assert eval_count(text) == "3개 벤치마크"
+
+
+def test_a_change_is_no_part_the_method_introduces():
+    g = Glossary({"introduce": ("도입", "v"), "drop": ("감소", "n")}, "test", 1)
+    assert how_fact("At lower resolutions, it introduces a small drop in accuracy.", g) is None
