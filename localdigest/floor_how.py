@@ -258,6 +258,10 @@ def _parts_sentence(
 ) -> str | None:
     """The Korean sentence for one candidate; ``numbered``: the object is a "(1) ... (2) ..."
     list read whole by _enumerated, so it may be longer."""
+    counted = _COUNTED.match(obj)
+    line = counted and _counted_sentence(verb, counted, glossary, main, names, title)
+    if line:
+        return line
     end = _HOW_END.search(obj)
     after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None
     if after and (after.group(1) in _FORM_TO_VERB or _is_verb(after.group(1), glossary)):
@@ -337,9 +341,54 @@ def _parts_sentence(
     return f"{josa(joined, '을/를')} {verb}."
 
 
+# "two key components: a meta prompt optimizer and a meta structure optimizer": the count says
+# how many parts the list after the colon must hold, so a list read whole can be checked
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_COUNTED = re.compile(
+    r"(?:the\s+|its\s+|our\s+)?(?P<n>two|three|four|[234])\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<kind>components|modules|stages|steps|phases|parts|branches|blocks|networks|"
+    r"mechanisms|techniques|strategies|hypotheses|tasks|subtasks|datasets|levels|sub-modules)"
+    r"\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_COUNTED_MARK = re.compile(r"\(?(?:\d|i{1,3}|iv)\)\s*", re.IGNORECASE)
+
+
+def _counted_sentence(
+    verb: str, m: re.Match, glossary: Glossary, main: str, names: tuple[str, ...], title: str
+) -> str | None:
+    """The parts of a counted list, only when the list after the colon holds exactly as many
+    plain noun phrases as the count says (each at most six words, an abbreviation in
+    parentheses dropped); anything longer is a description, and the line says nothing."""
+    rest = re.sub(r"\.\s*$", "", _COUNTED_MARK.sub("", m.group("rest")))
+    rest = re.sub(r"\s*\([^()]*\)", "", rest)  # "(DRD-Net)": the abbreviation, not a part
+    raw = [i.strip() for i in _ITEM_SPLIT.split(rest) if i.strip()]
+    if len(raw) != _COUNT_WORDS[m.group("n").lower()]:
+        return None  # "two stages: First, we ...": no list of names, or one read wrong
+    items = [_ITEM_DET.sub("", i) for i in raw]
+    if any(len(i.split()) > 6 or _HOW_END.search(i) or _verb_led(i, glossary) for i in items):
+        return None  # "an evidence graph derived from ...": a clause, not a name
+    if any(
+        re.search(r"\b(?:which|that|we|it|its|their|them|this|these)\b", i, re.I) for i in items
+    ):
+        return None
+    if any(_vague_part(i, glossary) or _empty_object(i) for i in items):
+        return None
+    if title and all(_in_title(i, title) for i in items):
+        return None
+    ko = [translate_phrase(i, glossary) for i in items]
+    if any(k is None or _broken(k) for k in ko) or all(k in main for k in ko):
+        return None
+    joined = "·".join(ko)
+    if verb == "구성됩니다":
+        return f"{josa(joined, '으로/로')} {verb}."
+    return f"{josa(joined, '을/를')} {verb}."
+
+
 _CHANGE_NOUN = re.compile(
-    r"\b(?:drops?|loss(?:es)?|decreases?|increases?|reductions?|improvements?|gains?|"
-    r"degradations?|overheads?|costs?|boosts?|speedups?|slowdowns?)$",
+    # ("focal loss", "inference cost" are terms: not here)
+    r"\b(?:drops?|decreases?|increases?|reductions?|improvements?|gains?|"
+    r"degradations?|overheads?|boosts?|speedups?|slowdowns?)$",
     re.IGNORECASE,
 )
 _GENERIC_OBJECT = re.compile(

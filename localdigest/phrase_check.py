@@ -163,6 +163,8 @@ def _broken(line: str) -> bool:
             return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half
     if depth:
         return True
+    if re.search(r"(?:된|적인|하는|있는|없는|로운)(?:을|를)(?=[\s.,]|$)", line):
+        return True  # "일반적인 구조화된을 제시합니다": a modifier left without its noun
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
     if any(w in _FUNCTION for w in words):
         return True

@@ -690,3 +690,21 @@ def test_no_benchmark_names_from_models_metrics_kinds_or_others_results():
 def test_a_change_is_no_part_the_method_introduces():
     g = Glossary({"introduce": ("도입", "v"), "drop": ("감소", "n")}, "test", 1)
     assert how_fact("At lower resolutions, it introduces a small drop in accuracy.", g) is None
+
+
+def test_a_counted_list_is_said_only_when_it_holds_the_count():
+    g = Glossary(
+        {"comprise": ("구성", "v"), "optimizer": ("옵티마이저", "n"), "prompt": ("프롬프트", "n")},
+        "test",
+        1,
+    )
+    text = (
+        "It comprises two key components: a meta prompt optimizer and a meta structure optimizer."
+    )
+    assert how_fact(text, g) == "meta 프롬프트 옵티마이저·meta structure 옵티마이저를 포함합니다."
+    # three named, two read: the list is not the one the count says
+    text = "It comprises three key components: a prompt optimizer and a structure optimizer."
+    assert how_fact(text, g) is None
+    # a described list ("..., which ...") is no list of names
+    text = "It comprises two stages: First, we build a prompt optimizer, which ranks prompts."
+    assert how_fact(text, g) is None
