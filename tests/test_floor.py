@@ -658,3 +658,28 @@ def test_state_of_the_art_with_competitive_accuracy_is_no_better_result():
         abstract="We propose SegX. It achieves state-of-the-art accuracy and efficiency.",
     )
     assert "높은 성능" in floor_line(paper, g)
+
+
+def test_a_negated_or_narrower_claim_is_no_better_result():
+    g = default_glossary()
+    paper = Paper(
+        id="x",
+        title="PaperBench: Evaluating AI's Ability to Replicate AI Research",
+        abstract=(
+            "We introduce PaperBench, a benchmark. We recruit ML PhDs to attempt a subset of "
+            "PaperBench, finding that models do not yet outperform the human baseline."
+        ),
+    )
+    assert "높은 성능" not in floor_line(paper, g)
+    # the claim names the two datasets it holds on: the count of all six would widen it
+    paper = Paper(
+        id="y",
+        title="DANS-KGC: Adaptive Negative Sampling",
+        abstract=(
+            "We propose DANS-KGC. Extensive experiments on six benchmark datasets demonstrate "
+            "its effectiveness, with the method achieving state-of-the-art results on all three "
+            "metrics for the UMLS and YAGO3-10 datasets."
+        ),
+    )
+    line = floor_line(paper, g)
+    assert "높은 성능" in line and "6개" not in line
