@@ -479,7 +479,7 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
         before, previous = previous, sentence
         m = _SIZE.search(sentence)
         data = _DATA_WORD.search(sentence[: m.start()]) if m else None
-        if m and not data and re.match(r"It\s+\w+\s*$", sentence[: m.start()]):
+        if m and not data and re.match(r"It\s+(?:also\s+)?$", sentence[: m.start()]):
             # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
             # "It" is the data the sentence before introduced
             data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)

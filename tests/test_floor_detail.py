@@ -708,3 +708,15 @@ def test_a_counted_list_is_said_only_when_it_holds_the_count():
     # a described list ("..., which ...") is no list of names
     text = "It comprises two stages: First, we build a prompt optimizer, which ranks prompts."
     assert how_fact(text, g) is None
+
+
+def test_it_after_the_sentence_that_introduces_the_data_is_the_data():
+    g = Glossary({"video": ("비디오", "n"), "real-world": ("실제", "a")}, "test", 1)
+    text = (
+        "We introduce Morpheus, a benchmark for physical reasoning. It features 80 real-world "
+        "videos capturing physical phenomena."
+    )
+    assert size_fact(text, g, ("Morpheus",)) == "벤치마크는 실제 비디오 80개를 포함합니다."
+    # "It" after a sentence about no data of ours says nothing
+    text = "We introduce Morpheus, a method. It features 80 real-world videos."
+    assert size_fact(text, g, ("Morpheus",)) is None
