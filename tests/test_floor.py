@@ -683,3 +683,16 @@ def test_a_negated_or_narrower_claim_is_no_better_result():
     )
     line = floor_line(paper, g)
     assert "높은 성능" in line and "6개" not in line
+
+
+def test_state_of_the_art_or_second_best_is_no_better_result():
+    paper = Paper(
+        id="x",
+        title="CrossKD: Multi-Teacher Distillation",
+        abstract=(
+            "We propose CrossKD. Our method achieves state-of-the-art or second-best results on "
+            "six public datasets."
+        ),
+    )
+    line = floor_line(paper, default_glossary())
+    assert "높은 성능" not in line and "6개 데이터셋에서 평가합니다" in line
