@@ -267,6 +267,15 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
 
 def _about_ours(before: str, names: tuple[str, ...]) -> bool:
     """The words before the number name our method and no other system."""
+    # "RoBridge ... improvements over existing baselines, achieving ...", "Compared to
+    # baselines, STARC reduces ...": the systems a comparison names are the rivals, not the
+    # subject; the words from the comparison to its clause's end are left out
+    before = re.sub(
+        r"\b(?:over|than|compared (?:to|with)|relative to|against)\b[^,;:]*",
+        " ",
+        before,
+        flags=re.I,
+    )
     if _OTHERS.search(before):
         return False
     return bool(_OURS.search(before)) or any(

@@ -23,6 +23,23 @@ _EVAL_ON = re.compile(
 )
 
 
+# "To date, most hallucination detection methods have been evaluated on radiology benchmarks
+# such as MIMIC-CXR": where earlier work was evaluated, not this paper
+_PRIOR = re.compile(
+    r"\b(?:(?:have|has) been (?:evaluated|tested|validated|benchmarked)|to date|previously|"
+    r"prior (?:work|studies|methods)|most (?:\w+ ){0,3}(?:methods|approaches|works|studies))\b",
+    re.IGNORECASE,
+)
+
+
+def _prior(before: str) -> bool:
+    """The evaluation the words before the names describe is earlier work's ("most ... methods
+    have been evaluated on"), not ours ("Our approach has been evaluated on")."""
+    return bool(_PRIOR.search(before)) and not re.search(
+        r"\b(?:our|we|this (?:paper|work|study))\b", before, re.IGNORECASE
+    )
+
+
 _RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\b", re.I)
 
 
@@ -31,7 +48,7 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     three; none when a name is followed by a noun ("experiments on SAR images")."""
     for sentence in sentences(abstract):
         m = _EVAL_ON.search(sentence)
-        if not m or _RELEASE.search(sentence):
+        if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start("names")]):
             continue
         names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
         names = [n.rstrip(".") for n in names]
@@ -65,7 +82,7 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
     beside such a name ("CelebAMask-HQ, LaPa, and Helen")."""
     for sentence in sentences(abstract):
         m = _EVAL_NAMED.search(sentence)
-        if not m or _RELEASE.search(sentence):
+        if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start("names")]):
             continue
         names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
         strong = [

@@ -163,8 +163,15 @@ def _broken(line: str) -> bool:
             return True  # "Evaluation)을 위한 FLUKE (Framework를": a spelled-out name cut in half
     if depth:
         return True
-    if re.search(r"(?:된|적인|하는|있는|없는|로운)(?:을|를)(?=[\s.,]|$)", line):
-        return True  # "일반적인 구조화된을 제시합니다": a modifier left without its noun
+    if re.search(
+        r"(?:된|적인|하는|있는|없는|로운|(?<![\w-])(?!testbed|seed|speed|feed|embed)[a-z][\w-]*ed)(?:을|를)(?=[\s.,]|$)",
+        line,
+    ):
+        # "일반적인 구조화된을 제시합니다", "대규모 expert-curated를": a modifier left
+        # without its noun
+        return True
+    if re.search(r"(?<=[A-Za-z0-9)])(?:와|과)(?:을|를|이|가|은|는)(?=[\s.,]|$)", line):
+        return True  # "FLAT와를 제안합니다" (from "we introduce FLAT and, ..."): "and" cut off
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
     if any(w in _FUNCTION for w in words):
         return True

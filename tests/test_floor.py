@@ -696,3 +696,12 @@ def test_state_of_the_art_or_second_best_is_no_better_result():
     )
     line = floor_line(paper, default_glossary())
     assert "높은 성능" not in line and "6개 데이터셋에서 평가합니다" in line
+
+
+def test_an_and_or_a_participle_left_before_the_particle_is_broken():
+    from localdigest.floor import _broken
+
+    assert _broken("FLAT와를 제안합니다.")  # "we introduce FLAT and, for the first time, ..."
+    assert _broken("대규모 expert-curated를 제안합니다.")  # the noun after the modifier is lost
+    assert not _broken("효과를 분석합니다.")  # a noun ending in 과
+    assert not _broken("유연한 합성 testbed를 제안합니다.")  # "testbed" is a noun

@@ -720,3 +720,23 @@ def test_it_after_the_sentence_that_introduces_the_data_is_the_data():
     # "It" after a sentence about no data of ours says nothing
     text = "We introduce Morpheus, a method. It features 80 real-world videos."
     assert size_fact(text, g, ("Morpheus",)) is None
+
+
+def test_rivals_after_a_comparison_are_not_the_subject():
+    g = Glossary({"reduce": ("줄이", "v"), "latency": ("지연 시간", "n")}, "test", 1)
+    text = "Compared to existing baselines, STARC reduces latency by 19%."
+    assert result_fact(text, g, ("STARC",)) == "지연 시간을 19% 줄입니다."
+    # another system as the subject is still not ours
+    text = "Existing baselines reduce latency by 19% compared to STARC."
+    assert result_fact(text, g, ("STARC",)) is None
+
+
+def test_where_earlier_work_was_evaluated_is_not_where_this_paper_is():
+    text = (
+        "To date, most detection methods have been evaluated on radiology benchmarks such as "
+        "MIMIC-CXR and VQA-RAD. In this paper, we benchmark nine methods."
+    )
+    assert eval_names(text) == []
+    assert eval_names("Our approach has been evaluated on the MARIOEval benchmark.") == [
+        "MARIOEval"
+    ]
