@@ -56,9 +56,16 @@ _HOW_END = re.compile(
     # "augment the source domain using GPT-guided diffusion": the means is said apart (_means)
     r"using|leveraging|employing|utilizing|exploiting|twice|once|again|repeatedly)"
     # "." only where a sentence ends: "Qwen2.5-72B" and "SD3.5M" are read whole
-    r"\b(?!-)|[;:(\[]|\.(?!\w)|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)",
+    r"\b(?!-)|[;:(\[]|\.(?!\w)|\s[–—-]{1,2}\s|,\s*(?!and\b)(?=[a-z]+(?:ing|ed)\b)"
+    # "vascular graphs extracted from ground truth", "a model trained on 24K heads": the noun
+    # phrase ends before the participle that says where it came from
+    r"|\s+(?:trained|extracted|based|inspired|derived|obtained|collected|captured|generated|"
+    r"learned|fitted|computed|provided|designed|tailored|adapted|built|curated|combined|"
+    r"fine-tuned|pre-?trained|produced|tested|constructed|guided|conditioned|driven)"
+    r"\s+(?:on|from|with|by|for|to|in|along|as|via|using|under|at)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE_END = re.compile(r"\s+[a-z-]+ed\s+[a-z]+\b", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
 _ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|our)\s+", re.I)
 
@@ -276,6 +283,12 @@ def _parts_sentence(
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
         if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
             return None  # "measures similarity between ...": of what, the line cannot say
+    if (
+        end
+        and _PARTICIPLE_END.match(obj[end.start() :])
+        and re.search(r"\s(?:and|or)\s|,", obj[end.end() :])
+    ):
+        return None  # "videos captured on-site and documents used in ...": the list goes on
     means = _means(obj[end.start() :], glossary) if end else None
     if end and not means and _MEANS.match(obj[end.start() :]):
         if verb not in HOW_VERBS.values():

@@ -68,6 +68,7 @@ _FUNCTION = {
     # verbs and words of a clause the copy ran into ("open 모델 achieve near parity",
     # "콘텐츠 while neglecting", "에이전트 given 접근", "project them")
     "while",
+    "but",
     "given",
     "them",
     "achieve",

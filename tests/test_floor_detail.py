@@ -740,3 +740,13 @@ def test_where_earlier_work_was_evaluated_is_not_where_this_paper_is():
     assert eval_names("Our approach has been evaluated on the MARIOEval benchmark.") == [
         "MARIOEval"
     ]
+
+
+def test_a_participle_after_the_object_ends_it_unless_a_list_goes_on():
+    g = Glossary({"use": ("사용", "v"), "vascular graph": ("혈관 그래프", "n")}, "test", 2)
+    # "vascular graphs extracted from ground truth": the noun phrase ends before "extracted"
+    text = "Our pipeline uses vascular graphs extracted from ground truth."
+    assert how_fact(text, g) == "혈관 그래프를 사용합니다."
+    # "videos captured on-site and documents used in factories": the list would be cut
+    text = "Our pipeline uses vascular graphs extracted from scans and documents used in labs."
+    assert how_fact(text, g) is None
