@@ -640,61 +640,43 @@ def test_a_participle_left_in_the_korean_is_broken():
     assert not _broken("데이터 filtering 프레임워크를 제안합니다.")  # a gerund noun is a term
 
 
+def _line(title: str, abstract: str) -> str:
+    return floor_line(Paper(id="x", title=title, abstract=abstract), default_glossary())
+
+
 def test_state_of_the_art_with_competitive_accuracy_is_no_better_result():
-    g = default_glossary()
-    paper = Paper(
-        id="x",
-        title="vMFProto: Distributional Part Prototypes",
-        abstract=(
-            "We propose vMFProto, a part-prototype framework. Experiments on CUB-200-2011 show "
-            "that vMFProto achieves state-of-the-art explanation quality with competitive "
-            "accuracy."
-        ),
+    abstract = (
+        "We propose vMFProto, a part-prototype framework. Experiments on CUB-200-2011 show that "
+        "vMFProto achieves state-of-the-art explanation quality with competitive accuracy."
     )
-    assert "높은 성능" not in floor_line(paper, g)
-    paper = Paper(
-        id="z",
-        title="SegX: Better Segmentation",
-        abstract="We propose SegX. It achieves state-of-the-art accuracy and efficiency.",
-    )
-    assert "높은 성능" in floor_line(paper, g)
+    assert "높은 성능" not in _line("vMFProto: Distributional Part Prototypes", abstract)
+    abstract = "We propose SegX. It achieves state-of-the-art accuracy and efficiency."
+    assert "높은 성능" in _line("SegX: Better Segmentation", abstract)
 
 
 def test_a_negated_or_narrower_claim_is_no_better_result():
-    g = default_glossary()
-    paper = Paper(
-        id="x",
-        title="PaperBench: Evaluating AI's Ability to Replicate AI Research",
-        abstract=(
-            "We introduce PaperBench, a benchmark. We recruit ML PhDs to attempt a subset of "
-            "PaperBench, finding that models do not yet outperform the human baseline."
-        ),
+    abstract = (
+        "We introduce PaperBench, a benchmark. We recruit ML PhDs to attempt a subset of "
+        "PaperBench, finding that models do not yet outperform the human baseline."
     )
-    assert "높은 성능" not in floor_line(paper, g)
+    title = "PaperBench: Evaluating AI's Ability to Replicate AI Research"
+    assert "높은 성능" not in _line(title, abstract)
     # the claim names the two datasets it holds on: the count of all six would widen it
-    paper = Paper(
-        id="y",
-        title="DANS-KGC: Adaptive Negative Sampling",
-        abstract=(
-            "We propose DANS-KGC. Extensive experiments on six benchmark datasets demonstrate "
-            "its effectiveness, with the method achieving state-of-the-art results on all three "
-            "metrics for the UMLS and YAGO3-10 datasets."
-        ),
+    abstract = (
+        "We propose DANS-KGC. Extensive experiments on six benchmark datasets demonstrate its "
+        "effectiveness, with the method achieving state-of-the-art results on all three "
+        "metrics for the UMLS and YAGO3-10 datasets."
     )
-    line = floor_line(paper, g)
+    line = _line("DANS-KGC: Adaptive Negative Sampling", abstract)
     assert "높은 성능" in line and "6개" not in line
 
 
 def test_state_of_the_art_or_second_best_is_no_better_result():
-    paper = Paper(
-        id="x",
-        title="CrossKD: Multi-Teacher Distillation",
-        abstract=(
-            "We propose CrossKD. Our method achieves state-of-the-art or second-best results on "
-            "six public datasets."
-        ),
+    abstract = (
+        "We propose CrossKD. Our method achieves state-of-the-art or second-best results on six "
+        "public datasets."
     )
-    line = floor_line(paper, default_glossary())
+    line = _line("CrossKD: Multi-Teacher Distillation", abstract)
     assert "높은 성능" not in line and "6개 데이터셋에서 평가합니다" in line
 
 
