@@ -44,7 +44,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-42"
+FLOOR_VERSION = "floor-43"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -144,7 +144,12 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         if tested:
             # where it was evaluated, said apart: the claim of beating others may be narrower
             extras.append(f"{'·'.join(tested)}에서 평가합니다")
-        extras.append((f"{scope}에서 " if scope else "") + "기존 방법보다 높은 성능을 보고합니다")
+        who = _sota_subject(sota, main)
+        extras.append(
+            (f"{josa(who, '은/는')} " if who else "")
+            + (f"{scope}에서 " if scope else "")
+            + "기존 방법보다 높은 성능을 보고합니다"
+        )
     elif not fact and beaten_names(paper.abstract, names):
         extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")
     elif not fact:
@@ -202,6 +207,23 @@ def _ours_beat(sentence: str) -> bool:
     return not _PEOPLE_SUBJECT.search(" ".join(before.split()[:3]))  # the subject's words
 
 
+def _sota_subject(sota: str, main: str) -> str | None:
+    """The named system the claim is about when the line has not named it ("we introduce the
+    TP-RAG benchmark ... EvoRAG achieves state-of-the-art performance": the benchmark does not
+    outperform anything, EvoRAG does)."""
+    m = _SOTA.search(sota)
+    subject = m and re.search(
+        r"(?<![\w-])((?:(?!(?:Our|The|This|These|Its|We|Then|Thus|Moreover|Notably)\s)"
+        r"[A-Z][\w-]*\s)?(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+[A-Z][\w.+-]*))"
+        r"(?:'s)?\s+"
+        r"(?:\w+ly\s+)?$",
+        sota[: m.start()],
+    )
+    if not subject or _says(main, subject.group(1)) or not _is_name(subject.group(1)):
+        return None
+    return subject.group(1)
+
+
 def _sota_count(sota: str) -> str | None:
     """How many datasets the claim holds on: the count after the claim ("achieves
     state-of-the-art results on three benchmarks"), else the sentence's count unless the claim
@@ -224,7 +246,8 @@ def _sota_count(sota: str) -> str | None:
 def _says(main: str, name: str) -> bool:
     """``main`` names ``name`` as a word of its own ("GQA" is not said by "GQA-MSCG")."""
     name = re.escape(name.removesuffix(" 등"))
-    return bool(re.search(rf"(?<![\w-]){name}(?![\w-])", main))
+    # ASCII edges: a Korean particle right after the name ("FreeSplat++를") is no part of it
+    return bool(re.search(rf"(?<![A-Za-z0-9_-]){name}(?![A-Za-z0-9_-])", main))
 
 
 def _tidy(line: str) -> str:

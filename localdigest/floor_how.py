@@ -302,7 +302,15 @@ def _parts_sentence(
     obj = obj[: end.start()] if end else obj
     raw = [i.strip() for i in _ITEM_SPLIT.split(obj) if i.strip()]
     named_first = all(w[:1].isupper() or _is_name(w) for w in raw[0].split()) if raw else False
-    if not numbered and len(raw) > 1 and named_first:
+    # "the bsc-bio-ehr-en3 model, a RoBERTa-based biomedical model": a name and its kind, then
+    # the apposition, and no list after it
+    named_kind = (
+        len(raw) == 2
+        and any(_is_name(w) for w in raw[0].split())
+        and re.search(rf"\s{_KINDS}$", raw[0], re.IGNORECASE)
+        and re.match(r"[^,]*,\s+an?\s", obj)
+    )
+    if not numbered and len(raw) > 1 and (named_first or named_kind):
         # "Mutual Information, a metric ...", "CoTR, a token reduction module": an apposition
         # names the first part again, it is no second part
         first_apposed = next((k for k, i in enumerate(raw[1:], 1) if re.match(r"(?:a|an)\s", i)), 0)

@@ -687,3 +687,16 @@ def test_an_and_or_a_participle_left_before_the_particle_is_broken():
     assert _broken("대규모 expert-curated를 제안합니다.")  # the noun after the modifier is lost
     assert not _broken("효과를 분석합니다.")  # a noun ending in 과
     assert not _broken("유연한 합성 testbed를 제안합니다.")  # "testbed" is a noun
+
+
+def test_the_system_a_claim_is_about_is_named_when_the_line_has_not():
+    abstract = (
+        "We introduce TP-RAG, the first benchmark for travel planning. We further propose a "
+        "baseline. EvoRAG achieves state-of-the-art performance, improving compliance."
+    )
+    line = _line("TP-RAG: A Benchmark for Travel Planning", abstract)
+    assert "EvoRAG는 기존 방법보다 높은 성능" in line
+    # the line names it already: not again
+    abstract = "We propose FreeSplat++. FreeSplat++ achieves state-of-the-art performance."
+    line = _line("FreeSplat++: Indoor Scene Reconstruction", abstract)
+    assert "FreeSplat++는" not in line and "기존 방법보다 높은 성능" in line

@@ -750,3 +750,9 @@ def test_a_participle_after_the_object_ends_it_unless_a_list_goes_on():
     # "videos captured on-site and documents used in factories": the list would be cut
     text = "Our pipeline uses vascular graphs extracted from scans and documents used in labs."
     assert how_fact(text, g) is None
+
+
+def test_a_name_its_kind_and_an_apposition_is_one_part():
+    g = Glossary({"fine-tune": ("미세 조정", "v"), "model": ("모델", "n")}, "test", 1)
+    text = "We fine-tune the bsc-bio-ehr-en3 model, a RoBERTa-based biomedical model."
+    assert how_fact(text, g) == "bsc-bio-ehr-en3 모델을 미세 조정합니다."
