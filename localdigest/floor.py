@@ -44,7 +44,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-43"
+FLOOR_VERSION = "floor-44"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -82,6 +82,10 @@ _LATEX_STYLE = re.compile(
 )
 
 
+def _joined(m: re.Match) -> str:
+    return "-".join(g for g in m.groups() if g)
+
+
 def _plain(text: str) -> str:
     """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
     "\\textbf{" into Korean."""
@@ -89,6 +93,8 @@ def _plain(text: str) -> str:
     text = _TEX_SIGN.sub(lambda m: _TEX_SIGNS[m.group(0)], _CITE.sub("", text))
     # "Rao--Blackwellized", "Kullback--Leibler": an en dash joining two names is part of a name
     text = re.sub(r"\b([A-Z][a-z]+)--([A-Z][a-z]+)", r"\1-\2", text)
+    # "paired CFP--OCT pretraining", "foundation model--orchestrated workflow": one compound
+    text = re.sub(r"\b([A-Z][A-Z0-9]+)--([A-Z][A-Z0-9]+)\b|\b([a-z]+)--([a-z]+ed)\b", _joined, text)
     text = re.sub(r"(?<=\d)\s*-{2,3}\s*(?=\d)", "–", text)  # "22--25%": a range, not a dash
     text = re.sub(r"(?<=\w)-{2,3}(?=\S)|(?<=\S)-{2,3}(?=\w)", " — ", text)  # TeX dashes
     # "an entity marker-a simple yet effective technique": a hyphen typed for a dash
@@ -116,6 +122,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     if main is None or _broken(main):
         main = _title_sentence(paper, glossary)
     names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
+    if "최초의 " in main and not re.search(r"위한|하는|에서의|에 대한", main):
+        # "the first agentic benchmark measuring whether agents avoid ...": first only at what
+        # the line left out, so not said
+        main = main.replace("최초의 ", "", 1)
     said_how = bool(contribution and contribution.relative and "하는" in main)
     fact = result_fact(paper.abstract, glossary, names)
     how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
@@ -220,6 +230,12 @@ def _sota_subject(sota: str, main: str) -> str | None:
         sota[: m.start()],
     )
     if not subject or _says(main, subject.group(1)) or not _is_name(subject.group(1)):
+        return None
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", subject.group(1).split()[-1]) or re.search(
+        r"\b(?:with|using|via|under|and|or|on|of|by|to|than|over)\s+$", sota[: subject.start()]
+    ):
+        # "speech LLMs" (a kind, not a system), "GSRMR with APO", "our method with SGD": the
+        # name is not the subject of the claim
         return None
     return subject.group(1)
 

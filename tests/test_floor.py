@@ -700,3 +700,28 @@ def test_the_system_a_claim_is_about_is_named_when_the_line_has_not():
     abstract = "We propose FreeSplat++. FreeSplat++ achieves state-of-the-art performance."
     line = _line("FreeSplat++: Indoor Scene Reconstruction", abstract)
     assert "FreeSplat++는" not in line and "기존 방법보다 높은 성능" in line
+
+
+def test_first_is_said_only_with_what_it_is_first_at():
+    abstract = (
+        "We introduce TAC (Travel Agent Compassion), the first agentic benchmark measuring "
+        "whether AI agents avoid options involving animal exploitation."
+    )
+    line = _line("Your AI Travel Agent Would Book You a Bullfight", abstract)
+    assert "최초의" not in line
+
+
+def test_a_tex_double_hyphen_inside_a_compound_joins_it():
+    from localdigest.floor import _plain
+
+    assert _plain("paired CFP--OCT pretraining") == "paired CFP-OCT pretraining"
+    assert _plain("a foundation model--orchestrated workflow") == (
+        "a foundation model-orchestrated workflow"
+    )
+
+
+def test_a_kind_or_a_part_before_the_claim_is_not_its_system():
+    abstract = "We propose GSRMR. GSRMR with APO achieves state-of-the-art performance."
+    assert "APO는" not in _line("GSRMR: Gaussian Splatting RoboMR", abstract)
+    abstract = "We study wildfire detection. Speech LLMs achieve state-of-the-art performance."
+    assert "LLMs는" not in _line("Wildfire Detection with Vision Transformers", abstract)
