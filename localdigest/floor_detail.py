@@ -594,6 +594,8 @@ def component_fact(
         ko = translate_phrase(desc, glossary) if desc and len(desc.split()) <= 5 else None
         if ko and (_broken(ko) or not re.search(r"[가-힣]", ko)):
             ko = None  # a description copied in English says nothing the name does not
+        if desc and not ko and re.search(r"\b(?:of|for|to|with|by)\s+\w+ing$|\b(?:of|for)$", desc):
+            continue  # "a new way of repurposing MCTS": the name is what they use, not make
         kind = (m.group("kind") or "").lower()
         if kind and kind not in name.lower():
             name = f"{name} {_KIND_KO[kind]}"

@@ -185,6 +185,45 @@ _NOUN_GERUNDS = {
 _FIELD_GERUNDS = {"reasoning", "planning", "learning", "driving", "computing", "programming"}
 
 
+# processes whose plural nouns after them are their parts or measures ("training samples" are
+# samples used in training, not samples being trained: "학습 샘플", not "샘플 학습")
+_PROCESS_GERUNDS = {
+    "training",
+    "pretraining",
+    "pre-training",
+    "fine-tuning",
+    "testing",
+    "sampling",
+    "decoding",
+    "denoising",
+}
+_OF_A_PROCESS = {
+    "dynamics",
+    "samples",
+    "examples",
+    "instances",
+    "steps",
+    "epochs",
+    "runs",
+    "curves",
+    "costs",
+    "budgets",
+    "signals",
+    "recipes",
+    "schedules",
+    "regimes",
+    "sets",
+    "iterations",
+    "statistics",
+    "settings",
+    "conditions",
+    "objectives",
+    "losses",
+    "configurations",
+    "trajectories",
+}
+
+
 def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | None:
     """Korean for an English noun phrase: glossary terms in place of the words they cover,
     other words copied, "A for B" turned into "B를 위한 A". None when the phrase holds a
@@ -215,6 +254,8 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         or (lead in _FIELD_GERUNDS and " " not in rest)
         # "training data construction pipeline": a glossary term, not "training" + object
         or bool(nxt and glossary.get(f"{lead} {nxt}"))
+        # "training dynamics", "sampling steps": what the process has, not what it acts on
+        or (lead in _PROCESS_GERUNDS and nxt in _OF_A_PROCESS and " " not in rest)
     )
     stem = (
         _verb_noun(first, glossary)

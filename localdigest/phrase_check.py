@@ -69,6 +69,10 @@ _FUNCTION = {
     # "콘텐츠 while neglecting", "에이전트 given 접근", "project them")
     "while",
     "but",
+    "like",
+    "whose",
+    "across",
+    "way",
     "given",
     "them",
     "achieve",

@@ -725,3 +725,18 @@ def test_a_kind_or_a_part_before_the_claim_is_not_its_system():
     assert "APO는" not in _line("GSRMR: Gaussian Splatting RoboMR", abstract)
     abstract = "We study wildfire detection. Speech LLMs achieve state-of-the-art performance."
     assert "LLMs는" not in _line("Wildfire Detection with Vision Transformers", abstract)
+
+
+def test_a_process_word_before_its_own_samples_or_steps_modifies_them():
+    g = default_glossary()
+    assert translate_phrase("training samples", g) == "학습 샘플"
+    assert translate_phrase("sampling steps", g) == "샘플링 단계"
+    # a verb and its object stay one: "generating samples" generates them
+    assert translate_phrase("generating samples", g) == "샘플 생성"
+
+
+def test_english_words_of_a_clause_left_in_the_korean_are_broken():
+    from localdigest.floor import _broken
+
+    assert _broken("across 공간 번역을 위한 Spatial Speech Translation을 제안합니다.")
+    assert _broken("다양한 금융 텍스트 like SEC Filings 전반의 벤치마크를 제안합니다.")

@@ -756,3 +756,12 @@ def test_a_name_its_kind_and_an_apposition_is_one_part():
     g = Glossary({"fine-tune": ("미세 조정", "v"), "model": ("모델", "n")}, "test", 1)
     text = "We fine-tune the bsc-bio-ehr-en3 model, a RoBERTa-based biomedical model."
     assert how_fact(text, g) == "bsc-bio-ehr-en3 모델을 미세 조정합니다."
+
+
+def test_a_name_after_a_way_of_doing_is_not_what_they_make():
+    g = Glossary({"propose": ("제안", "v")}, "test", 1)
+    text = (
+        "We propose Foo, a method. We also propose a new way of repurposing Monte Carlo Tree "
+        "Search (MCTS) for data selection."
+    )
+    assert component_fact(text, g, ("Foo",)) is None
