@@ -325,6 +325,8 @@ def _parts_sentence(
         return None  # a list cut after its "and": the last part is missing
     if not items or len(items) > (6 if numbered else 4) or any(len(i.split()) > 6 for i in items):
         return None  # a long list or a clause, not parts: say nothing
+    if any(re.search(r"\b(?:backwards?|forwards?|together|apart|away|back)$", i) for i in items):
+        return None  # "integrating the learned velocity field backward": an adverb, no part
     if any(_adjective(i.split()[-1]) for i in items):
         return None  # "the capabilities inherent (in VLMs)": cut after a trailing adjective
     if any(_CHANGE_NOUN.search(i) for i in items):

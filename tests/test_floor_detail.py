@@ -765,3 +765,9 @@ def test_a_name_after_a_way_of_doing_is_not_what_they_make():
         "Search (MCTS) for data selection."
     )
     assert component_fact(text, g, ("Foo",)) is None
+
+
+def test_an_adverb_after_the_object_is_no_part():
+    g = Glossary({"integrate": ("통합", "v"), "velocity field": ("속도장", "n")}, "test", 2)
+    text = "Our method integrates the learned velocity field backward in time."
+    assert how_fact(text, g) is None
