@@ -44,7 +44,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-46"
+FLOOR_VERSION = "floor-47"
 
 _SOTA = re.compile(
     r"\b(?:achiev\w*|set\w*|establish\w*|reach\w*|attain\w*|obtain\w*|deliver\w*)\s+(?:a\s+)?"
@@ -518,7 +518,13 @@ def _title_sentence(paper: Paper, glossary: Glossary) -> str:
     return "초록이 없어 제목만 전합니다."
 
 
-_CUE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+# the authors speaking: "we", "this paper", "our approach" — not "revising our understanding
+# of mental states" in a sentence about what other theorists advocate
+_CUE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article|is the first)|(?<!to )our"
+    r"(?!\s+(?:understanding|lives|society|world|daily|everyday|intuitions?|planet|species)\b))\b",
+    re.IGNORECASE,
+)
 
 
 def _key_quote(abstract: str, max_words: int = 28) -> str | None:

@@ -740,3 +740,15 @@ def test_english_words_of_a_clause_left_in_the_korean_are_broken():
 
     assert _broken("across 공간 번역을 위한 Spatial Speech Translation을 제안합니다.")
     assert _broken("다양한 금융 텍스트 like SEC Filings 전반의 벤치마크를 제안합니다.")
+
+
+def test_the_quote_is_the_authors_speaking_not_our_understanding():
+    from localdigest.floor import _key_quote
+
+    abstract = (
+        "Are chatbot outputs meaningful? Theorists have advocated revising our understanding "
+        "of mental states. We take a different approach."
+    )
+    assert _key_quote(abstract) == "We take a different approach."
+    abstract = "Eye tracking is popular. This article provides a critical overview of it."
+    assert _key_quote(abstract) == "This article provides a critical overview of it."
