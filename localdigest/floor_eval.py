@@ -64,7 +64,10 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
 
 # "Evaluated on the MetalDAM benchmark", "We evaluate twenty LLMs on UrBLiMP", "Experiments on
 # the MSD Task01 and BraTS 2021 datasets": a name may carry a year or a second word
-_NAME_TOKEN = r"[A-Z][\w\-.]*[\w]"
+# "nuScenes", "olmOCR-Bench": a name may start lower-case when a capital follows within
+# three letters; its hyphenated parts then start upper-case or with a digit ("sCNN-predicted
+# FODs" is no name)
+_NAME_TOKEN = r"(?:[A-Z][\w\-.]*[\w]|[a-z]{1,3}[A-Z][\w.]*[\w](?:-[A-Z\d][\w.]*[\w])*)"
 _BENCH_NAME = rf"{_NAME_TOKEN}(?:\s+(?:\d[\w.\-]*|[A-Z][\w\-]*\d[\w\-]*|[A-Z]{{2,}}[\w\-]*))?"
 _EVAL_NAMED = re.compile(
     r"\b(?:[Ee]valuat\w*|[Tt]ested|[Ee]xperiments?|[Vv]alidat\w*|[Bb]enchmarked|[Rr]esults)\b"

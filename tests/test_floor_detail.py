@@ -771,3 +771,10 @@ def test_an_adverb_after_the_object_is_no_part():
     g = Glossary({"integrate": ("통합", "v"), "velocity field": ("속도장", "n")}, "test", 2)
     text = "Our method integrates the learned velocity field backward in time."
     assert how_fact(text, g) is None
+
+
+def test_a_benchmark_name_may_start_lower_case():
+    text = "Extensive experiments on nuScenes and KITTI show that our method works."
+    assert eval_names(text) == ["nuScenes", "KITTI"]
+    # a participle compound is no name
+    assert eval_names("We evaluate on sCNN-predicted FODs from the scanner.") == []
