@@ -778,3 +778,11 @@ def test_a_benchmark_name_may_start_lower_case():
     assert eval_names(text) == ["nuScenes", "KITTI"]
     # a participle compound is no name
     assert eval_names("We evaluate on sCNN-predicted FODs from the scanner.") == []
+
+
+def test_a_plain_capitalized_benchmark_name_before_its_kind():
+    assert eval_names("Experiments on the Spider benchmark show large gains.") == ["Spider"]
+    # a language is no name; a dataset the sentence adds after "and" leaves the list open
+    assert eval_names("Experiments on the English dataset show large gains.") == []
+    text = "Experiments on the Equipleth dataset and our radar dataset show that it works."
+    assert eval_names(text) == ["Equipleth 등"]
