@@ -93,13 +93,6 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
             for n in names
             if _is_name(n.split()[0]) or len(n.split()[0]) > 1 and n.split()[0].isupper()
         ]
-        one = len(names) == 1 and re.fullmatch(r"[A-Z][a-z]{2,}", names[0])
-        if (
-            one
-            and names[0] not in _NOT_A_NAME
-            and re.match(r"\s+(?:dataset|benchmark)\b", sentence[m.end() :])
-        ):
-            strong = names  # "on the Spider benchmark", "on the Replica dataset": its name
         if not strong or any(re.fullmatch(r"[A-Z]+s", n) for n in names):
             continue  # "on English and Chinese", "on LLMs": no benchmark's name
         kind = re.match(r"\s+(?:datasets|benchmarks)\b", sentence[m.end() :])
@@ -109,10 +102,16 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         # Diagnosis"): the names read and 등, never the list as if it were whole
         goes_on = bool(
             re.match(
-                r"(?:\s+(?:datasets?|benchmarks?))?\s*,?\s*(?:and|or|as well as)\s+\S",
+                r"(?:\s+(?:datasets?|benchmarks?))?\s*,?\s*(?:and|or|as well as)\s+"
+                r"(?:[A-Z\d]|(?:the|our|a|an|another|two|three|several)\s+(?:[\w-]+\s+){0,4}?"
+                r"(?:datasets?|benchmarks?|corpus|corpora|(?:test\s+)?sets?|splits?)\b)",
                 sentence[m.end() :],
             )
         )  # "on the Equipleth dataset and our collected radar dataset": one more
+        # "multiple ID datasets, including ISIC19 and PathMNIST": examples, not the whole list
+        goes_on = goes_on or bool(
+            re.search(r"\b(?:including|such as|e\.g\.,?)\s*$", sentence[: m.start("names")])
+        )
         return _at_most_three(_not_own(names, own), more=goes_on)
     return []
 
@@ -204,16 +203,6 @@ _NOT_BENCH = re.compile(
 _METRIC_NAMES = re.compile(
     r"(?:F1|mAP|AP\d*|AUC|AUROC|BLEU|ROUGE[\w-]*|PSNR|SSIM|LPIPS|FID|FVD|IoU|mIoU|Dice|EM|WER|"
     r"CER|NDCG[@\d]*|MRR|RMSE|MAE|MSE|MAPE|MOS|PESQ|CIDEr|METEOR|SPICE|EER|FPS|J&F)",
-)
-
-
-# capitalized words before "dataset" that say its language, domain or split, not its name
-_NOT_A_NAME = frozenset(
-    "English Chinese Japanese Korean German French Spanish Arabic Hindi Russian Italian "
-    "Portuguese Vietnamese Turkish Persian Indonesian Bengali Urdu Swahili Medical Clinical "
-    "Public Real Synthetic Large New Original Full Test Training Validation Standard Open "
-    "Benchmark Proposed Same Entire Whole Challenging Popular Existing Extended Custom Private "
-    "Internal External Collected Curated Proprietary Multilingual Multimodal".split()
 )
 
 

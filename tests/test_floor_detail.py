@@ -780,9 +780,14 @@ def test_a_benchmark_name_may_start_lower_case():
     assert eval_names("We evaluate on sCNN-predicted FODs from the scanner.") == []
 
 
-def test_a_plain_capitalized_benchmark_name_before_its_kind():
-    assert eval_names("Experiments on the Spider benchmark show large gains.") == ["Spider"]
-    # a language is no name; a dataset the sentence adds after "and" leaves the list open
-    assert eval_names("Experiments on the English dataset show large gains.") == []
-    text = "Experiments on the Equipleth dataset and our radar dataset show that it works."
-    assert eval_names(text) == ["Equipleth 등"]
+def test_a_name_followed_by_another_dataset_is_an_open_list():
+    text = "Experiments on the ETH-XGaze dataset and our radar dataset show that it works."
+    assert eval_names(text) == ["ETH-XGaze 등"]
+    # "and" before a verb adds no dataset
+    text = "Experiments on the BraTS2020 dataset and achieved strong results."
+    assert eval_names(text) == ["BraTS2020"]
+
+
+def test_names_after_including_are_examples():
+    text = "We evaluate on multiple datasets, including ISIC19 and PathMNIST, against baselines."
+    assert eval_names(text) == ["ISIC19", "PathMNIST 등"]
