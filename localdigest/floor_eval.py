@@ -109,9 +109,18 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
             )
         )  # "on the Equipleth dataset and our collected radar dataset": one more
         # "multiple ID datasets, including ISIC19 and PathMNIST": examples, not the whole list
-        goes_on = goes_on or bool(
-            re.search(r"\b(?:including|such as|e\.g\.,?)\s*$", sentence[: m.start("names")])
+        # ("three datasets, including A, B and C" names them all)
+        before = sentence[: m.start("names")]
+        example = re.search(r"\b(?:including|such as|e\.g\.,?)\s*$", before)
+        counted = re.search(
+            rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
+            r"(?:datasets|benchmarks)\s*,?\s*(?:including|such as)\s*$",
+            before,
+            re.I,
         )
+        n = counted.group(1).lower() if counted else ""
+        whole = bool(n) and (int(n) if n.isdigit() else _NUMBER_WORDS[n]) == len(names)
+        goes_on = goes_on or bool(example and not whole)
         return _at_most_three(_not_own(names, own), more=goes_on)
     return []
 
@@ -189,6 +198,7 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
         closed = len(kept) == len(names) == 2 and re.search(
             r"\bboth\s+(?:the\s+)?$", sentence[: sentence.index(names[0])]
         )
+
         if kept:
             return _at_most_three(kept, more=goes_on or not closed)
     return []

@@ -791,3 +791,6 @@ def test_a_name_followed_by_another_dataset_is_an_open_list():
 def test_names_after_including_are_examples():
     text = "We evaluate on multiple datasets, including ISIC19 and PathMNIST, against baselines."
     assert eval_names(text) == ["ISIC19", "PathMNIST 등"]
+    # "three datasets, including A, B and C": the count says the list is whole
+    text = "We evaluate on three datasets, including PIE, JAAD-beh and JAAD-all, against baselines."
+    assert eval_names(text) == ["PIE", "JAAD-beh", "JAAD-all"]
