@@ -50,7 +50,7 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         m = _EVAL_ON.search(sentence)
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start("names")]):
             continue
-        names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+        names = _split_names(m.group("names"))
         names = [n.rstrip(".") for n in names]
         if len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
@@ -87,7 +87,7 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         m = _EVAL_NAMED.search(sentence)
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start("names")]):
             continue
-        names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+        names = _split_names(m.group("names"))
         strong = [
             n
             for n in names
@@ -119,7 +119,7 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
             re.I,
         )
         n = counted.group(1).lower() if counted else ""
-        whole = bool(n) and (int(n) if n.isdigit() else _NUMBER_WORDS[n]) == len(names)
+        whole = bool(n) and count_of(n) == len(names)
         goes_on = goes_on or bool(example and not whole)
         return _at_most_three(_not_own(names, own), more=goes_on)
     return []
@@ -170,7 +170,7 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
             names = scored
         elif m and not _NOT_EVAL_GAP.search(m.group("gap")):
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
-            names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+            names = _split_names(m.group("names"))
             # "on MuSHRoom, ScanNet++, and LERF-OVS": the list goes on past what reads as names
             goes_on = bool(re.match(_LIST_GOES_ON, sentence[m.end() :]))
         else:
@@ -216,6 +216,11 @@ _METRIC_NAMES = re.compile(
 )
 
 
+def _split_names(listed: str) -> list[str]:
+    """ "A, B, and C" / "A and B" -> the names, in order."""
+    return [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed) if n]
+
+
 def _not_own(names: list[str], own: tuple[str, ...]) -> list[str]:
     """The names that are not the paper's own (its method is no benchmark it is tested on)."""
     mine = {o.lower() for o in own if o}
@@ -245,6 +250,13 @@ _NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+
+
+def count_of(word: str) -> int:
+    """ "three" or "3" -> 3 (the number words of _NUMBER_WORDS, or digits)."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 _COUNT = re.compile(
     r"\b(?:on|across|over)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
     r"(?:(?!\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)[\w-]+\s+){0,3}?"
@@ -294,7 +306,7 @@ def eval_count(abstract: str) -> str | None:
             continue  # "on two sequestered datasets ..., as well as on two novel datasets"
         if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()
-            count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            count = count_of(n)
             if count >= 2:
                 return f"{count}개 {_COUNT_KO[m.group('what').lower()]}"
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .contribution import _CONTRIB, _adjective, sentences
+from .floor_eval import count_of
 from .floor_object import _empty_object, _people_object, _vague_part, _verb_led
 from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
 from .korean import Glossary, _is_name, josa
@@ -356,17 +357,14 @@ def _parts_sentence(
     if main and all(k in main for k in ko):
         return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
     joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
-    if verb == "구성됩니다":
-        return f"{josa(joined, '으로/로')} {verb}."
-    if means and verb not in HOW_VERBS.values():
+    if means and verb not in HOW_VERBS.values() and verb != "구성됩니다":
         # "augment the source domain using GPT-guided diffusion": with what, said as 으로/로
         return f"{josa(means, '으로/로')} {josa(joined, '을/를')} {verb}."
-    return f"{josa(joined, '을/를')} {verb}."
+    return _parts_said(joined, verb)
 
 
 # "two key components: a meta prompt optimizer and a meta structure optimizer": the count says
 # how many parts the list after the colon must hold, so a list read whole can be checked
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _COUNTED = re.compile(
     r"(?:the\s+|its\s+|our\s+)?(?P<n>two|three|four|[234])\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<kind>components|modules|stages|steps|phases|parts|branches|blocks|networks|"
@@ -386,7 +384,7 @@ def _counted_sentence(
     rest = re.sub(r"\.\s*$", "", _COUNTED_MARK.sub("", m.group("rest")))
     rest = re.sub(r"\s*\([^()]*\)", "", rest)  # "(DRD-Net)": the abbreviation, not a part
     raw = [i.strip() for i in _ITEM_SPLIT.split(rest) if i.strip()]
-    if len(raw) != _COUNT_WORDS[m.group("n").lower()]:
+    if len(raw) != count_of(m.group("n")):
         return None  # "two stages: First, we ...": no list of names, or one read wrong
     items = [_ITEM_DET.sub("", i) for i in raw]
     if any(len(i.split()) > 6 or _HOW_END.search(i) or _verb_led(i, glossary) for i in items):
@@ -402,7 +400,11 @@ def _counted_sentence(
     ko = [translate_phrase(i, glossary) for i in items]
     if any(k is None or _broken(k) for k in ko) or all(k in main for k in ko):
         return None
-    joined = "·".join(ko)
+    return _parts_said("·".join(ko), verb)
+
+
+def _parts_said(joined: str, verb: str) -> str:
+    """ "A·B로 구성됩니다" for "consists of", else "A·B를 <verb>"."""
     if verb == "구성됩니다":
         return f"{josa(joined, '으로/로')} {verb}."
     return f"{josa(joined, '을/를')} {verb}."
