@@ -332,6 +332,24 @@ def report(args) -> None:
         )
 
 
+def checks(args) -> None:
+    """The dev checks kept in a tag's checks.jsonl (helper reads of every line a floor version
+    changed, OLD beside NEW on the same papers): per check, how many NEW lines and how many OLD
+    lines were read as wrong, and NEW against OLD. Not blind and not a result: a rule's check
+    before it is rated on fresh days."""
+    rows = [json.loads(line) for line in (RATINGS / args.tag / "checks.jsonl").open()]
+    print(f"{'check':28} {'n':>4} {'NEW wrong':>10} {'OLD wrong':>10}  better/same/worse")
+    for name in dict.fromkeys(r["check"] for r in rows):
+        these = [r for r in rows if r["check"] == name]
+        new = sum(r["verdict"] == "wrong" for r in these)
+        olds = [r["old_verdict"] for r in these if "old_verdict" in r]
+        old = f"{sum(v == 'wrong' for v in olds):d}" if olds else "-"
+        cmp = "/".join(
+            str(sum(r["compare"] == c for r in these)) for c in ("better", "same", "worse")
+        )
+        print(f"{name:28} {len(these):4d} {new:10d} {old:>10}  {cmp}")
+
+
 def main() -> None:
     global PAPERS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -353,11 +371,13 @@ def main() -> None:
     f = sub.add_parser("refloor")
     f.add_argument("--tag", required=True)
     f.add_argument("--seed", type=int, default=1)
+    c = sub.add_parser("checks", help="summarize a dev check's checks.jsonl (not a result)")
+    c.add_argument("--tag", required=True)
     for p in (g, r, f):
         p.add_argument("--papers", default=str(PAPERS), help="held-out papers (JSON lines)")
     args = ap.parse_args()
-    PAPERS = Path(args.papers)
-    {"generate": generate, "report": report, "refloor": refloor}[args.cmd](args)
+    PAPERS = Path(getattr(args, "papers", PAPERS))
+    {"generate": generate, "report": report, "refloor": refloor, "checks": checks}[args.cmd](args)
 
 
 if __name__ == "__main__":
