@@ -10,9 +10,9 @@ contribution verb). What it says, in order of preference:
      with a relative clause when the paper gives one ("... that leverages Mamba layers"
      -> "Mamba layers를 활용하는 ...");
   2. otherwise the title's description ("Name: a description") -> "... 다룹니다.";
-  3. at most one fact the title does not say (floor_detail.py, floor_how.py): a number the
-     paper reports about its own method, the size of its own dataset, the parts its method
-     uses or what it does to its material;
+  3. at most one fact the title does not say: a number the paper reports about its own method
+     (floor_detail.py), the size of its own dataset (floor_size.py), the parts its method uses
+     or what it does to its material (floor_how.py), a second thing it names (floor_named.py);
   4. claims the abstract states plainly: state-of-the-art / outperforming earlier methods
      (with the benchmarks or their count, and the system the claim is about: floor_claim.py),
      named systems it beats, where it is evaluated (floor_eval.py), released code (a code link
@@ -28,9 +28,11 @@ import re
 
 from .contribution import _MAKING, find_contribution, sentences, title_name
 from .floor_claim import _SOTA, _ours_beat, _says, _sota_benchmarks, _sota_count, _sota_subject
-from .floor_detail import component_fact, result_fact, size_fact
+from .floor_detail import result_fact
 from .floor_eval import beaten_names, eval_count, eval_names
 from .floor_how import how_fact
+from .floor_named import component_fact
+from .floor_size import size_fact
 from .korean import Glossary, _is_name, josa
 from .paper import Paper
 from .phrase import (

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .contribution import _CONTRIB, sentences
-from .floor_object import _vague_part
+from .contribution import sentences
 from .floor_scope import (
     _METRIC_NAMES,
     _condition,
@@ -23,7 +22,7 @@ from .floor_scope import (
     _unsaid_hedge,
 )
 from .korean import Glossary, _is_name, josa
-from .phrase import translate_phrase, translate_words
+from .phrase import translate_phrase
 from .phrase_check import _broken
 
 # A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%, 45-80%.
@@ -435,171 +434,3 @@ def _faster_at(m: re.Match, after: str, glossary: Glossary) -> str | None:
     if not ko or _broken(ko):
         return None
     return f"{ko}에서 {_num(m, '배')} 빠릅니다."
-
-
-# --- size: how big a dataset or benchmark is ------------------------------------------------
-
-_COUNT = (
-    r"(?P<hedge>over|more than|approximately|about|nearly|around|roughly|~)?\s*"
-    r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)(?P<plus>\+)?\s+"
-    r"(?:total\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+[^s\W]s)\b"
-    # "56k news articles", "PubMed Open Access articles": not the noun's end, read no further
-    r"(?<!news)(?<!ics)(?<!series)(?<!species)(?!\s+of\s+interest\b)"
-    r"(?!\s+(?!(?:was|has|its|this|thus|plus|versus|whereas|always|\w+(?:ous|ies|es))\b)[a-z]+[^s\W]s\b)"
-)
-_SIZE = re.compile(
-    r"\b(?:contain\w*|compris\w*|consist\w* of|includ\w*|featur\w*|span\w*|cover\w*|total of)"
-    rf"\s+{_COUNT}",
-)
-# "a dataset of 10,000 images", "a benchmark with 1,262 comic images": the data word says whose
-_SIZE_OF = re.compile(
-    r"(?<!prior )(?<!existing )(?<!previous )(?<!other )(?<!public )"
-    rf"\b(?P<data>dataset|benchmark|corpus|collection|suite)\s+(?:with|of|containing|comprising)"
-    rf"\s+{_COUNT}",
-)
-_DATA_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|collection|suite)\b", re.IGNORECASE)
-_DATA_KO = {
-    "dataset": "데이터셋",
-    "benchmark": "벤치마크",
-    "corpus": "코퍼스",
-    "collection": "컬렉션",
-    "suite": "스위트",
-}
-_PEOPLE = re.compile(
-    r"(?:patients|participants|subjects|users|annotators|people|volunteers|students|speakers|"
-    r"clinicians|doctors|females|males|individuals|children|adults|workers|respondents)$"
-)
-_NOT_SIZE = re.compile(r"(?:years|tokens|days|times|steps|epochs|layers|parameters|dimensions)$")
-# "over 10K scenes" -> "장면 10K개 이상", "~26,000 pages" -> "페이지 약 26,000개"; "nearly": none
-_HEDGE_KO = {"over": "{} 이상", "more than": "{} 이상", "+": "{} 이상"}
-_HEDGE_KO |= {w: "약 {}" for w in ("approximately", "about", "around", "roughly", "~")}
-
-
-def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
-    """How many items the paper's own dataset or benchmark holds ("a dataset comprising 14,902
-    image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it."""
-    own = re.compile(
-        r"\b(?:we|our|this|the (?:dataset|benchmark|corpus|collection)|it)\b"
-        + "".join(f"|{re.escape(n)}" for n in names if n),
-        re.IGNORECASE,
-    )
-    previous = ""
-    for sentence in sentences(abstract):
-        before, previous = previous, sentence
-        m = _SIZE.search(sentence)
-        data = _DATA_WORD.search(sentence[: m.start()]) if m else None
-        if m and not data and re.match(r"It\s+(?:also\s+)?$", sentence[: m.start()]):
-            # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
-            # "It" is the data the sentence before introduced
-            data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)
-        if not data:
-            m = _SIZE_OF.search(sentence)
-            data = m and re.match(r"\w+", m.group("data"))
-        if not m or not data or not own.search(sentence[: m.start()]):
-            continue
-        noun = m.group("noun")
-        hedge = (m.group("hedge") or m.group("plus") or "").lower()
-        if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
-            continue
-        ko = translate_words(noun, glossary)  # "training instances": a modifier, not a verb
-        if not ko or _vague_part(noun, glossary) and not _PEOPLE.search(noun):
-            continue
-        if noun.endswith("hours") and noun != "hours":
-            continue  # "500 individual hours": no count of items
-        counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
-        what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
-            f"{_korean_count(m.group('n'))}{counter}"
-        )
-        verb = "다룹니다" if re.match(r"(?:span|cover)", m.group(0), re.I) else "포함합니다"
-        # the dataset is the sentence's subject, not the method the line's first part names
-        kind = _DATA_KO[data.group(0).lower()]
-        return f"{josa(kind, '은/는')} {josa(what, '을/를')} {verb}."
-    return None
-
-
-def _korean_count(n: str) -> str:
-    """ "3.49 million" -> "349만", "2 thousand" -> "2,000"; "30K" and "14,902" stay."""
-    n = " ".join(n.split())
-    m = re.fullmatch(r"([\d.]+)\s*(million|thousand)", n)
-    if not m:
-        return n.replace(" ", "")
-    value = float(m.group(1)) * (100 if m.group(2) == "million" else 1000)
-    return f"{value:g}만" if m.group(2) == "million" else f"{value:,.0f}"
-
-
-# --- a named part: "We then introduce an optimization-based method called Segment Score
-# Distillation (SSD)" -------------------------------------------------------------------------
-
-_PART_VERBS = {"introduce": "제안합니다", "propose": "제안합니다", "present": "제안합니다"}
-_PART_VERBS |= {"design": "설계합니다", "develop": "설계합니다", "devise": "설계합니다"}
-_PART_NAME = r"(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*(?:\s*\([A-Z][\w\-]*\))?"
-# case-sensitive: a name is capitalised, the words around it are not
-_PART = re.compile(
-    r"^(?:[A-Z][\w ,]{0,40}?,?\s+)?[Ww]e\s+(?:then\s+|also\s+|further\s+|additionally\s+|next\s+)?"
-    r"(?P<verb>introduce|propose|present|design|develop|devise)[sd]?\s+"
-    r"(?:(?:a|an|the)\s+)?(?P<desc>[a-z][a-z0-9\- ]{0,60}?)?,?\s*"
-    rf"(?:(?:called|named|termed|dubbed)\s+(?P<called>{_PART_NAME})"
-    rf"|(?<=[a-z] )(?P<abbr>(?:[A-Z][\w\-]*\s+){{0,4}}[A-Z][\w\-]*\s*\([A-Z][\w\-]*\)))"
-    # the name is the thing made, not a modifier ("a GRPO objective", "a GAM-based approach")
-    r"(?=\s*(?:[,.;:]|$|that\b|which\b|to\b|for\b|(?P<kind>module|block|layer|network|"
-    r"mechanism|loss|strategy|framework|model|method|algorithm|benchmark|dataset|head|encoder|"
-    r"decoder)s?\b(?!-)))"
-)
-# the kind of thing the name is, said after it when the name does not say it ("IGC 손실")
-_KIND_KO = {
-    "module": "모듈",
-    "block": "블록",
-    "layer": "레이어",
-    "network": "네트워크",
-    "mechanism": "메커니즘",
-    "loss": "손실",
-    "strategy": "전략",
-    "framework": "프레임워크",
-    "model": "모델",
-    "method": "방법",
-    "algorithm": "알고리즘",
-    "benchmark": "벤치마크",
-    "dataset": "데이터셋",
-    "head": "헤드",
-    "encoder": "인코더",
-    "decoder": "디코더",
-}
-# well-known methods a paper uses, never what it makes
-_KNOWN = re.compile(r"\b(?:PPO|GRPO|DPO|RLHF|LoRA|CLIP|BERT|GPT[\w-]*|SAM|ViT|U-Net|YOLO\w*)\b")
-
-
-def component_fact(
-    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), said: str = ""
-) -> str | None:
-    """A second named thing the authors make ("또한 최적화 기반 방법 Segment Score
-    Distillation(SSD)을 제안합니다."), from a "we introduce ... called X" or "we introduce X
-    (ABBR)" sentence; never the name the line has already said (``names``, ``said``)."""
-    found = sentences(abstract)
-    first = next((i for i, x in enumerate(found) if _CONTRIB.search(x)), len(found))
-    for sentence in found[first + 1 :]:  # the first is the line's own contribution
-        m = _PART.search(sentence)
-        if not m:
-            continue
-        name = re.sub(r"\s*\(", "(", " ".join((m.group("called") or m.group("abbr")).split()))
-        if not re.search(r"[A-Z].*[A-Z]|\d", name):
-            continue  # "We introduce Each ...": one capital is a sentence start, not a name
-        if _KNOWN.search(name):
-            continue
-        words = re.findall(r"[A-Za-z][\w\-]*", name)
-        if any(w.lower() in said.lower() for w in words) or any(
-            n and n.lower() in name.lower() for n in names
-        ):
-            continue  # the line's own name, or a part of it
-        desc = (m.group("desc") or "").strip()
-        ko = translate_phrase(desc, glossary) if desc and len(desc.split()) <= 5 else None
-        if ko and (_broken(ko) or not re.search(r"[가-힣]", ko)):
-            ko = None  # a description copied in English says nothing the name does not
-        if desc and not ko and re.search(r"\b(?:of|for|to|with|by)\s+\w+ing$|\b(?:of|for)$", desc):
-            continue  # "a new way of repurposing MCTS": the name is what they use, not make
-        kind = (m.group("kind") or "").lower()
-        if kind and kind not in name.lower():
-            name = f"{name} {_KIND_KO[kind]}"
-        what = f"{ko} {name}" if ko else name
-        verb = "구축합니다" if kind in ("dataset", "benchmark") else _PART_VERBS[m.group("verb")]
-        return f"또한 {josa(what, '을/를')} {verb}."
-    return None

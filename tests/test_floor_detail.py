@@ -1,9 +1,11 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
-from localdigest.floor_detail import component_fact, result_fact, size_fact
+from localdigest.floor_detail import result_fact
 from localdigest.floor_eval import beaten_names, eval_count, eval_names
 from localdigest.floor_how import how_fact
+from localdigest.floor_named import component_fact
+from localdigest.floor_size import size_fact
 from localdigest.korean import Glossary
 from localdigest.paper import Paper
 

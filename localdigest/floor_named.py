@@ -1,0 +1,87 @@
+"""The floor's named-part sentence: a second thing the authors make, by name ("또한 최적화 기반
+방법 Segment Score Distillation(SSD)을 제안합니다"), from a "we introduce ... called X" sentence
+after the contribution; never a name the line has said, a well-known method, or a name a
+description marks as something used rather than made."""
+
+from __future__ import annotations
+
+import re
+
+from .contribution import _CONTRIB, sentences
+from .korean import Glossary, josa
+from .phrase import translate_phrase
+from .phrase_check import _broken
+
+_PART_VERBS = {"introduce": "제안합니다", "propose": "제안합니다", "present": "제안합니다"}
+_PART_VERBS |= {"design": "설계합니다", "develop": "설계합니다", "devise": "설계합니다"}
+_PART_NAME = r"(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*(?:\s*\([A-Z][\w\-]*\))?"
+# case-sensitive: a name is capitalised, the words around it are not
+_PART = re.compile(
+    r"^(?:[A-Z][\w ,]{0,40}?,?\s+)?[Ww]e\s+(?:then\s+|also\s+|further\s+|additionally\s+|next\s+)?"
+    r"(?P<verb>introduce|propose|present|design|develop|devise)[sd]?\s+"
+    r"(?:(?:a|an|the)\s+)?(?P<desc>[a-z][a-z0-9\- ]{0,60}?)?,?\s*"
+    rf"(?:(?:called|named|termed|dubbed)\s+(?P<called>{_PART_NAME})"
+    rf"|(?<=[a-z] )(?P<abbr>(?:[A-Z][\w\-]*\s+){{0,4}}[A-Z][\w\-]*\s*\([A-Z][\w\-]*\)))"
+    # the name is the thing made, not a modifier ("a GRPO objective", "a GAM-based approach")
+    r"(?=\s*(?:[,.;:]|$|that\b|which\b|to\b|for\b|(?P<kind>module|block|layer|network|"
+    r"mechanism|loss|strategy|framework|model|method|algorithm|benchmark|dataset|head|encoder|"
+    r"decoder)s?\b(?!-)))"
+)
+# the kind of thing the name is, said after it when the name does not say it ("IGC 손실")
+_KIND_KO = {
+    "module": "모듈",
+    "block": "블록",
+    "layer": "레이어",
+    "network": "네트워크",
+    "mechanism": "메커니즘",
+    "loss": "손실",
+    "strategy": "전략",
+    "framework": "프레임워크",
+    "model": "모델",
+    "method": "방법",
+    "algorithm": "알고리즘",
+    "benchmark": "벤치마크",
+    "dataset": "데이터셋",
+    "head": "헤드",
+    "encoder": "인코더",
+    "decoder": "디코더",
+}
+# well-known methods a paper uses, never what it makes
+_KNOWN = re.compile(r"\b(?:PPO|GRPO|DPO|RLHF|LoRA|CLIP|BERT|GPT[\w-]*|SAM|ViT|U-Net|YOLO\w*)\b")
+
+
+def component_fact(
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), said: str = ""
+) -> str | None:
+    """A second named thing the authors make ("또한 최적화 기반 방법 Segment Score
+    Distillation(SSD)을 제안합니다."), from a "we introduce ... called X" or "we introduce X
+    (ABBR)" sentence; never the name the line has already said (``names``, ``said``)."""
+    found = sentences(abstract)
+    first = next((i for i, x in enumerate(found) if _CONTRIB.search(x)), len(found))
+    for sentence in found[first + 1 :]:  # the first is the line's own contribution
+        m = _PART.search(sentence)
+        if not m:
+            continue
+        name = re.sub(r"\s*\(", "(", " ".join((m.group("called") or m.group("abbr")).split()))
+        if not re.search(r"[A-Z].*[A-Z]|\d", name):
+            continue  # "We introduce Each ...": one capital is a sentence start, not a name
+        if _KNOWN.search(name):
+            continue
+        words = re.findall(r"[A-Za-z][\w\-]*", name)
+        if any(w.lower() in said.lower() for w in words) or any(
+            n and n.lower() in name.lower() for n in names
+        ):
+            continue  # the line's own name, or a part of it
+        desc = (m.group("desc") or "").strip()
+        ko = translate_phrase(desc, glossary) if desc and len(desc.split()) <= 5 else None
+        if ko and (_broken(ko) or not re.search(r"[가-힣]", ko)):
+            ko = None  # a description copied in English says nothing the name does not
+        if desc and not ko and re.search(r"\b(?:of|for|to|with|by)\s+\w+ing$|\b(?:of|for)$", desc):
+            continue  # "a new way of repurposing MCTS": the name is what they use, not make
+        kind = (m.group("kind") or "").lower()
+        if kind and kind not in name.lower():
+            name = f"{name} {_KIND_KO[kind]}"
+        what = f"{ko} {name}" if ko else name
+        verb = "구축합니다" if kind in ("dataset", "benchmark") else _PART_VERBS[m.group("verb")]
+        return f"또한 {josa(what, '을/를')} {verb}."
+    return None

@@ -1,0 +1,99 @@
+"""The floor's size sentence: how many items the paper's own dataset or benchmark holds ("a
+dataset comprising 14,902 image pairs" -> "데이터셋은 이미지 쌍 14,902개를 포함합니다"), said only
+from a sentence about the paper's own data, with the data as the subject."""
+
+from __future__ import annotations
+
+import re
+
+from .contribution import sentences
+from .floor_object import _vague_part
+from .korean import Glossary, josa
+from .phrase import translate_words
+
+_COUNT = (
+    r"(?P<hedge>over|more than|approximately|about|nearly|around|roughly|~)?\s*"
+    r"(?P<n>\d[\d,.]*(?:\s*(?:[KkM]\b|million|thousand))?)(?P<plus>\+)?\s+"
+    r"(?:total\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+[^s\W]s)\b"
+    # "56k news articles", "PubMed Open Access articles": not the noun's end, read no further
+    r"(?<!news)(?<!ics)(?<!series)(?<!species)(?!\s+of\s+interest\b)"
+    r"(?!\s+(?!(?:was|has|its|this|thus|plus|versus|whereas|always|\w+(?:ous|ies|es))\b)[a-z]+[^s\W]s\b)"
+)
+_SIZE = re.compile(
+    r"\b(?:contain\w*|compris\w*|consist\w* of|includ\w*|featur\w*|span\w*|cover\w*|total of)"
+    rf"\s+{_COUNT}",
+)
+# "a dataset of 10,000 images", "a benchmark with 1,262 comic images": the data word says whose
+_SIZE_OF = re.compile(
+    r"(?<!prior )(?<!existing )(?<!previous )(?<!other )(?<!public )"
+    rf"\b(?P<data>dataset|benchmark|corpus|collection|suite)\s+(?:with|of|containing|comprising)"
+    rf"\s+{_COUNT}",
+)
+_DATA_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|collection|suite)\b", re.IGNORECASE)
+_DATA_KO = {
+    "dataset": "데이터셋",
+    "benchmark": "벤치마크",
+    "corpus": "코퍼스",
+    "collection": "컬렉션",
+    "suite": "스위트",
+}
+_PEOPLE = re.compile(
+    r"(?:patients|participants|subjects|users|annotators|people|volunteers|students|speakers|"
+    r"clinicians|doctors|females|males|individuals|children|adults|workers|respondents)$"
+)
+_NOT_SIZE = re.compile(r"(?:years|tokens|days|times|steps|epochs|layers|parameters|dimensions)$")
+# "over 10K scenes" -> "장면 10K개 이상", "~26,000 pages" -> "페이지 약 26,000개"; "nearly": none
+_HEDGE_KO = {"over": "{} 이상", "more than": "{} 이상", "+": "{} 이상"}
+_HEDGE_KO |= {w: "약 {}" for w in ("approximately", "about", "around", "roughly", "~")}
+
+
+def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
+    """How many items the paper's own dataset or benchmark holds ("a dataset comprising 14,902
+    image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it."""
+    own = re.compile(
+        r"\b(?:we|our|this|the (?:dataset|benchmark|corpus|collection)|it)\b"
+        + "".join(f"|{re.escape(n)}" for n in names if n),
+        re.IGNORECASE,
+    )
+    previous = ""
+    for sentence in sentences(abstract):
+        before, previous = previous, sentence
+        m = _SIZE.search(sentence)
+        data = _DATA_WORD.search(sentence[: m.start()]) if m else None
+        if m and not data and re.match(r"It\s+(?:also\s+)?$", sentence[: m.start()]):
+            # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
+            # "It" is the data the sentence before introduced
+            data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)
+        if not data:
+            m = _SIZE_OF.search(sentence)
+            data = m and re.match(r"\w+", m.group("data"))
+        if not m or not data or not own.search(sentence[: m.start()]):
+            continue
+        noun = m.group("noun")
+        hedge = (m.group("hedge") or m.group("plus") or "").lower()
+        if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
+            continue
+        ko = translate_words(noun, glossary)  # "training instances": a modifier, not a verb
+        if not ko or _vague_part(noun, glossary) and not _PEOPLE.search(noun):
+            continue
+        if noun.endswith("hours") and noun != "hours":
+            continue  # "500 individual hours": no count of items
+        counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
+        what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
+            f"{_korean_count(m.group('n'))}{counter}"
+        )
+        verb = "다룹니다" if re.match(r"(?:span|cover)", m.group(0), re.I) else "포함합니다"
+        # the dataset is the sentence's subject, not the method the line's first part names
+        kind = _DATA_KO[data.group(0).lower()]
+        return f"{josa(kind, '은/는')} {josa(what, '을/를')} {verb}."
+    return None
+
+
+def _korean_count(n: str) -> str:
+    """ "3.49 million" -> "349만", "2 thousand" -> "2,000"; "30K" and "14,902" stay."""
+    n = " ".join(n.split())
+    m = re.fullmatch(r"([\d.]+)\s*(million|thousand)", n)
+    if not m:
+        return n.replace(" ", "")
+    value = float(m.group(1)) * (100 if m.group(2) == "million" else 1000)
+    return f"{value:g}만" if m.group(2) == "million" else f"{value:,.0f}"
