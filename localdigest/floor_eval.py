@@ -317,7 +317,7 @@ _BEATS = re.compile(
     # "pyRDF2vec": a name may start lower-case when a capital or digit follows
     r"(?P<names>(?:[A-Z]|[a-z]+[A-Z0-9])[\w\-.]*[\w]"
     r"(?:\s*(?:,\s*and|,|and)\s+(?:[A-Z]|[a-z]+[A-Z0-9])[\w\-.]*[\w]){0,2})"
-    r"(?=\s*(?:[,.;]|by|on|in|across|while|and|with|$))"
+    r"(?=\s*(?:[,;]|\.(?!\w)|by|on|in|across|while|and|with|$))"
 )
 _NOT_SYSTEM = re.compile(r"^(?:SOTA|State|Existing|Prior|Previous|Current|Other|All)$", re.I)
 

@@ -796,3 +796,8 @@ def test_names_after_including_are_examples():
     # "three datasets, including A, B and C": the count says the list is whole
     text = "We evaluate on three datasets, including PIE, JAAD-beh and JAAD-all, against baselines."
     assert eval_names(text) == ["PIE", "JAAD-beh", "JAAD-all"]
+
+
+def test_a_beaten_name_is_not_cut_at_its_version_dot():
+    text = "Experiments show that OSP-Next surpasses the Wan2.1 baseline."
+    assert beaten_names(text, ("OSP-Next",)) == []  # not "Wan2"
