@@ -48,7 +48,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-52"
+FLOOR_VERSION = "floor-53"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -355,6 +355,9 @@ def _is_generic(phrase: str) -> bool:
     return all(w.rstrip("s") in _GENERIC or w in _GENERIC for w in words)
 
 
+_KINDS = {"survey": "서베이", "review": "리뷰", "overview": "개관", "tutorial": "튜토리얼"}
+
+
 def _title_topic(title: str, glossary: Glossary) -> str | None:
     """Korean for what a title names: "HTMNet: A Hybrid Network for Depth Completion" ->
     "깊이 보완을 위한 하이브리드 네트워크 HTMNet"; None when the title is a question or
@@ -363,6 +366,12 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     if parsed is None:
         return None
     title, name, desc = parsed
+    kind_head = re.fullmatch(r"(.+?)\s+(survey|review|overview|tutorial)", name or "", re.I)
+    if kind_head and not any(_is_name(w) for w in name.split()):
+        # "Cloud Computing Review: A Decade of Research": the head is a topic and its kind
+        topic = translate_phrase(_uncapitalize(kind_head.group(1)), glossary)
+        kind = _KINDS[kind_head.group(2).lower()]
+        return f"{topic}에 대한 {kind}" if topic else None
     _, colon, tail = title.partition(":")
     purpose = re.search(r"\s+for\s+", desc, re.IGNORECASE)
     if purpose:

@@ -446,6 +446,8 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
             i += 1
             continue
         hit = glossary.match([w.strip(",") for w in words], i)
+        if hit and hit[2] == 1 and _unknown_sense(words, i, glossary):
+            hit = None  # "Competition Protection": which sense of the word is unknown
         if hit:
             out.append(hit[0])
             last_pos = hit[1]
@@ -459,6 +461,35 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
             last_pos = ""
             i += 1
     return " ".join(out)
+
+
+# Glossary words with a common non-ML sense (competition law, Persian literature, Space
+# science, product recall, event horizon, speech act, action unit, motor imagery). Beside a
+# copied English word they sit in a compound the glossary does not know, so they are copied.
+_SENSES = {
+    "competition",
+    "literature",
+    "space",
+    "recall",
+    "field",
+    "event",
+    "speech",
+    "action",
+    "imagery",
+}
+
+
+def _plain_english(word: str, glossary: Glossary) -> bool:
+    word = word.strip(",")
+    return bool(re.fullmatch(r"[A-Za-z][a-z]{2,}", word)) and glossary.get(word.lower()) is None
+
+
+def _unknown_sense(words: list[str], i: int, glossary: Glossary) -> bool:
+    if words[i].lower().strip(",") not in _SENSES:
+        return False
+    prev = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return _plain_english(prev, glossary) or _plain_english(nxt, glossary)
 
 
 def ends_in_modifier(ko: str, glossary: Glossary) -> bool:

@@ -752,3 +752,21 @@ def test_the_quote_is_the_authors_speaking_not_our_understanding():
     assert _key_quote(abstract) == "We take a different approach."
     abstract = "Eye tracking is popular. This article provides a critical overview of it."
     assert _key_quote(abstract) == "This article provides a critical overview of it."
+
+
+def test_a_word_with_a_common_sense_beside_an_unknown_word_is_copied():
+    g = default_glossary()
+    # competition law, not a contest; outer space, not spatial; a product recall
+    assert translate_phrase("Competition Protection", g) == "Competition Protection"
+    assert translate_phrase("Space Weak Object Detection", g) == "Space Weak 객체 검출"
+    assert "parliamentary speech" in translate_phrase("parliamentary speech generation", g)
+    # beside glossary words the sense is the paper's field's: translated as before
+    assert translate_phrase("speech recognition", g) == "음성 인식"
+    assert translate_phrase("action space", g) == "행동 공간"
+
+
+def test_a_title_head_ending_in_review_is_a_topic_not_a_name():
+    p = paper(
+        "The field grew fast. It is hard to follow.", "Cloud Computing Review: A Decade of Research"
+    )
+    assert floor_line(p, default_glossary()).startswith("클라우드 컴퓨팅에 대한 리뷰를 다룹니다.")
