@@ -314,7 +314,9 @@ def _parts_sentence(
     if not numbered and len(raw) > 1 and (named_first or named_kind):
         # "Mutual Information, a metric ...", "CoTR, a token reduction module": an apposition
         # names the first part again, it is no second part
-        first_apposed = next((k for k, i in enumerate(raw[1:], 1) if re.match(r"(?:a|an)\s", i)), 0)
+        first_apposed = next(
+            (k for k, i in enumerate(raw[1:], 1) if re.match(r"(?:a|an|the)\s", i)), 0
+        )
         raw = raw[:first_apposed] if first_apposed else raw
     if any(re.search(r"\b(?:our|the|a)[A-Z]|[a-z]{2}[^s]s-[A-Z]{2}", i) for i in raw):
         return None  # "ourChroKnowPrompt", "variants-SDXL": words run together in the abstract
