@@ -48,7 +48,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-53"
+FLOOR_VERSION = "floor-54"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -204,7 +204,12 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         if rel_ko and not _broken(rel_ko):
             np_ko = f"{josa(rel_ko, '을/를')} {c.relative_verb} {np_ko}".strip()
             said_how = True
-    if _is_generic(c.phrase) and not c.relative and not c.name:
+    # "our approach on six ... datasets demonstrate ...": cut to a bare kind, the title says
+    # more, unless it gives the purpose the kind is for ("... 생성을 위한 방법")
+    generic_ko = np_ko in ("접근 방식", "방법", "프레임워크", "모델", "시스템", "기법") and not (
+        c.verb in _MAKING and _title_purpose(paper.title, np_ko, glossary)
+    )
+    if (_is_generic(c.phrase) or generic_ko) and not c.relative and not c.name:
         # "we propose an approach": the title says what the approach is
         topic = _title_topic(paper.title, glossary)
         if topic:

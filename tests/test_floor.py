@@ -770,3 +770,23 @@ def test_a_title_head_ending_in_review_is_a_topic_not_a_name():
         "The field grew fast. It is hard to follow.", "Cloud Computing Review: A Decade of Research"
     )
     assert floor_line(p, default_glossary()).startswith("클라우드 컴퓨팅에 대한 리뷰를 다룹니다.")
+
+
+def test_an_english_verb_inside_a_phrase_is_broken_but_a_noun_use_is_not():
+    g = default_glossary()
+    assert (
+        translate_phrase("challenging tracking datasets demonstrate the effectiveness", g) is None
+    )
+    assert translate_phrase("sparse autoencoders learn monosemantic features", g) is None
+    assert "attack" in translate_phrase("a multi-task attack framework", g)
+
+
+def test_a_contribution_cut_to_a_bare_kind_says_the_title_instead():
+    title = "Leveraging Text-to-Image Diffusion Models for Unsupervised Visual Object Tracking"
+    abstract = (
+        "Tracking without labels is hard. We evaluate our approach on six challenging tracking "
+        "datasets demonstrate the effectiveness of our approach."
+    )
+    line = floor_line(paper(abstract, title), default_glossary())
+    assert not line.startswith("접근 방식을")
+    assert "객체 추적" in line.split(".")[0]
