@@ -33,6 +33,7 @@ from .floor_eval import beaten_names, eval_count, eval_names
 from .floor_how import how_fact
 from .floor_named import component_fact
 from .floor_size import size_fact
+from .floor_tested import systems_tested
 from .korean import Glossary, _is_name, josa
 from .paper import Paper
 from .phrase import (
@@ -48,7 +49,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-54"
+FLOOR_VERSION = "floor-55"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -127,14 +128,17 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     if size and set(re.findall(r"\d[\d,.]*", size)) <= set(re.findall(r"\d[\d,.]*", main)):
         size = None  # "100개 C 저장소의 데이터셋 ... 저장소 100개를 포함합니다": said already
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
+    tested = None if fact or size or how or part else systems_tested(paper.abstract, glossary, main)
     if main.startswith("초록의 요지"):
-        if names[0] and (fact or size or how or part):
+        if names[0] and (fact or size or how or part or tested):
             # a quoted English sentence tells a Korean reader little; the title's name and a
             # fact the line can carry in Korean tell more
             main = f"{josa(names[0], '을/를')} 다룹니다."
         else:
             how = None
-    parts = [main] + [x for x in (fact, size, how, part) if x][:1]  # a number is the most specific
+    parts = [main] + [x for x in (fact, size, how, part, tested) if x][
+        :1
+    ]  # a number is the most specific
     extras = []
     sota = next((x for x in sentences(paper.abstract) if _ours_beat(x)), None)
     trained = sota and re.search(r"\b(?:trained|fine-tuned|pre-?trained) on\b[^,;]*", sota, re.I)
