@@ -49,7 +49,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-55"
+FLOOR_VERSION = "floor-56"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -77,6 +77,18 @@ _LATEX_STYLE = re.compile(
 )
 
 
+# "\\gls{DRL}": an acronym package's macro prints its argument
+_GLOSSARY_MACRO = re.compile(r"\\(?:gls|Gls|glspl|acrshort|acrlong|acrfull|acs|acl|ac)\{([^{}]*)\}")
+
+
+_OWN_MACRO = re.compile(
+    r"(?<![\w\\])\\(?!(?:Delta|Psi|Omega|Gamma|Sigma|Phi|Theta|Lambda|Pi|Xi|Upsilon)\b)"
+    r"[A-Za-z]*[A-Z][A-Za-z]*(?![\w{-])"
+)
+# "{\\bf RainFusion}": an old-style switch and the words it styles
+_STYLE_SWITCH = re.compile(r"\{\\(?:bf|it|em|rm|sc|tt|sf)\s+([^{}]*)\}")
+
+
 def _joined(m: re.Match) -> str:
     return "-".join(g for g in m.groups() if g)
 
@@ -84,8 +96,13 @@ def _joined(m: re.Match) -> str:
 def _plain(text: str) -> str:
     """Emphasis, LaTeX styling and math markers out: a copied phrase must not carry "**" or
     "\\textbf{" into Korean."""
-    text = _TEX_QUOTES.sub("", _LATEX_STYLE.sub(r"\1", text))
+    while _LATEX_STYLE.search(text):  # "\\textbf{\\textsc{S-Agent}}": nested, inside out
+        text = _LATEX_STYLE.sub(r"\1", text)
+    text = _TEX_QUOTES.sub("", _GLOSSARY_MACRO.sub(r"\1", _STYLE_SWITCH.sub(r"\1", text)))
     text = _TEX_SIGN.sub(lambda m: _TEX_SIGNS[m.group(0)], _CITE.sub("", text))
+    # "we introduce \\SysName, ...": a macro the authors defined for their method's name,
+    # which the abstract never spells out; "the method" is all the line can say of it
+    text = _OWN_MACRO.sub("the method", text)
     # "Rao--Blackwellized", "Kullback--Leibler": an en dash joining two names is part of a name
     text = re.sub(r"\b([A-Z][a-z]+)--([A-Z][a-z]+)", r"\1-\2", text)
     # "paired CFP--OCT pretraining", "foundation model--orchestrated workflow": one compound

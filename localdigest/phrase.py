@@ -281,7 +281,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         head_ko = translate_phrase(head, glossary, depth + 1)
         # "researchers of sexism and LLMs": which noun "and" joins is a guess; say less
         ambiguous = re.search(r"\s(?:and|or)\s", obj) and _PREP_RE.search(obj)
-        obj_ko = None if ambiguous else translate_phrase(obj, glossary, depth + 1)
+        # "a benchmark for this setting": what "this" points to is in another sentence
+        anaphor = re.match(r"(?:this|these|that|those|such)\s", obj, re.IGNORECASE)
+        obj_ko = None if ambiguous or anaphor else translate_phrase(obj, glossary, depth + 1)
         if obj_ko and ends_in_modifier(obj_ko, glossary):
             obj_ko = None  # "framework for consistent, 3D ...": the object's noun was cut off
         if head_ko is None or obj_ko is None:

@@ -175,6 +175,8 @@ def _broken(line: str) -> bool:
         # "일반적인 구조화된을 제시합니다", "대규모 expert-curated를": a modifier left
         # without its noun
         return True
+    if re.search(r"\\[A-Za-z]", line):
+        return True  # "\\nModels VLMs": a macro the abstract's author defined, not a word
     if re.search(r"(?<=[A-Za-z0-9)])(?:와|과)(?:을|를|이|가|은|는)(?=[\s.,]|$)", line):
         return True  # "FLAT와를 제안합니다" (from "we introduce FLAT and, ..."): "and" cut off
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)

@@ -790,3 +790,20 @@ def test_a_contribution_cut_to_a_bare_kind_says_the_title_instead():
     line = floor_line(paper(abstract, title), default_glossary())
     assert not line.startswith("접근 방식을")
     assert "객체 추적" in line.split(".")[0]
+
+
+def test_tex_macros_are_printed_or_never_reach_the_line():
+    g = default_glossary()
+    abstract = (
+        "Agents lack memory. We introduce \\textbf{\\textsc{S-Agent}}, a spatial tool-use agent. "
+        "We also propose an event-based \\gls{DRL} approach."
+    )
+    line = floor_line(paper(abstract, "S-Agent: Spatial Tool Use"), g)
+    assert "\\" not in line and "S-Agent" in line
+    abstract = "Physics is hard. We introduce \\SysName, a visual prompting mechanism for MLLMs."
+    assert "SysName" not in floor_line(paper(abstract, "Zoomer: Image Focus for MLLMs"), g)
+
+
+def test_a_purpose_that_points_back_is_not_translated():
+    g = default_glossary()
+    assert translate_phrase("a benchmark for this setting", g) == "벤치마크"
