@@ -807,3 +807,9 @@ def test_tex_macros_are_printed_or_never_reach_the_line():
 def test_a_purpose_that_points_back_is_not_translated():
     g = default_glossary()
     assert translate_phrase("a benchmark for this setting", g) == "벤치마크"
+
+
+def test_a_sentence_title_with_an_everyday_verb_is_not_read_as_a_topic():
+    abstract = "Models face pressure. We find the trace stays right while the answer flips."
+    title = "The Chain Holds, the Answer Folds: Trace-Answer Dissociation"
+    assert "holds" not in floor_line(paper(abstract, title), default_glossary()).lower()
