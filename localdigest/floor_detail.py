@@ -136,8 +136,8 @@ _GENERIC_RIVALS = re.compile(
 )
 # "increasing overall recognition accuracy from 29.1% to 84.5%"
 _FROM_TO = re.compile(
-    r"\b(?P<verb>improv\w*|increas\w*|boost\w*|rais\w*|reduc\w*|decreas\w*|lower\w*|cut\w*)"
-    r"\s+(?:the\s+)?(?:overall\s+|average\s+|mean\s+)?(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
+    r"\b(?P<verb>improv\w*|increas\w*|boost\w*|rais\w*|elevat\w*|reduc\w*|decreas\w*|lower\w*|"
+    r"cut\w*)\s+(?:the\s+)?(?:overall\s+|average\s+|mean\s+)?(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
     r"\s+from\s+(?<![\d.,])(?P<a>\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(?P<num>\d{1,3}(?:\.\d+)?)\s*(?P<unit>%)",
     re.IGNORECASE,
 )
@@ -154,7 +154,7 @@ _GAIN_BEFORE = re.compile(
     rf"\b(?:an?\s+)?(?:(?:significant|substantial|notable|remarkable)\s+)?{_UPTO}{_PCT}\s+"
     r"(?!(?:relative|absolute|average|overall|total|net|mean)\b)"
     r"(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)\s+"
-    r"(?P<kind>improvement|gain|increase|reduction|decrease)s?\b",
+    r"(?P<kind>improvement|gain|increase|reduction|decrease|speedup|speed-up)s?\b",
     re.IGNORECASE,
 )
 # a noun after "faster" / "speedup" names what got faster; the line would drop it
@@ -389,6 +389,14 @@ def _from_to(m: re.Match, glossary: Glossary, translate) -> str | None:
     return f"{josa(metric, '을/를')} {m.group('a')}%에서 {m.group('num')}%로 {end}."
 
 
+# what a percentage speedup can be of: a step the reader knows, never a score
+_STEP = re.compile(
+    r"^(?:end-to-end\s+)?(?:inference|training|decoding|prefilling|prefill|generation|"
+    r"sampling|rendering|encoding|runtime|wall-clock)$",
+    re.IGNORECASE,
+)
+
+
 def _gain(m: re.Match, glossary: Glossary, translate) -> str | None:
     num = _num(m)
     if re.search(
@@ -404,6 +412,12 @@ def _gain(m: re.Match, glossary: Glossary, translate) -> str | None:
     kind = m.group("kind").lower()
     if kind in ("improvement", "gain"):
         return f"{josa(metric, '을/를')} {num} 개선합니다."
+    if kind in ("speedup", "speed-up"):
+        # "a 17-20% inference speedup": the speed of the named step, not a score
+        if not _STEP.search(m.group("metric")):
+            return None
+        avg = re.search(r"\baverage\s+$", m.string[: m.start()], re.IGNORECASE)
+        return f"{metric} 속도를 {'평균 ' if avg else ''}{num} 높입니다."
     if kind == "increase":
         if _LOWER_BETTER.search(m.group("metric")):
             return None

@@ -6,7 +6,7 @@ from localdigest.floor_eval import beaten_names, eval_count, eval_names
 from localdigest.floor_how import how_fact
 from localdigest.floor_named import component_fact
 from localdigest.floor_size import size_fact
-from localdigest.korean import Glossary
+from localdigest.korean import Glossary, default_glossary
 from localdigest.paper import Paper
 
 G = Glossary(
@@ -801,3 +801,12 @@ def test_names_after_including_are_examples():
 def test_a_beaten_name_is_not_cut_at_its_version_dot():
     text = "Experiments show that OSP-Next surpasses the Wan2.1 baseline."
     assert beaten_names(text, ("OSP-Next",)) == []  # not "Wan2"
+
+
+def test_a_percentage_speedup_of_a_named_step_and_a_score_raised_from_to():
+    g = default_glossary()
+    s = "Experiments show that Saber achieves an average 251.4% inference speedup."
+    assert result_fact(s, g, ("Saber",)) == "추론 속도를 평균 251.4% 높입니다."
+    assert result_fact("Saber achieves a 20% accuracy speedup.", g, ("Saber",)) is None
+    s = "Our method elevates model accuracy from 55.92% to 86.85%."
+    assert result_fact(s, g) == "모델 정확도를 55.92%에서 86.85%로 높입니다."
