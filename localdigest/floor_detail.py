@@ -90,7 +90,7 @@ _SCORE = re.compile(
 )
 _SCORE_FIRST = re.compile(
     rf"\b(?:achiev|attain|reach)(?:es|ed|ing|e)?\s+an?\s+{_UPTO}{_PCT}\s+"
-    rf"(?P<metric>{_SCORE_METRIC})\b(?!\s+(?:improvement|gain|increase|reduction|drop))",
+    rf"(?P<metric>{_SCORE_METRIC})\b(?!\s+(?:improvement|gain|increase|reduction|drop|speed-?up))",
     re.IGNORECASE,
 )
 # the word before the metric: a verb or an article, not a qualifier the line would drop
