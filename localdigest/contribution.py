@@ -22,7 +22,13 @@ _VERB_FORMS = (
 
 _SUBJECT = (
     r"(?:\bwe(?: further| also| first| then| here| hence| therefore| thus)?"
-    r"|\bthis (?:paper|work|study|article|letter|report)|\bour (?:paper|work)|\bhere,? we)"
+    r"|\bthis (?:paper|work|study|article|letter|report)|\bour (?:paper|work)|\bhere,? we"
+    # "we aim to bridge this gap by introducing AfriSUD", "we address this by proposing X"
+    # (only a making verb: "by evaluating the ability of GPT-4o, Llama 3 ..." is cut at a comma)
+    r"|\bwe (?:aim|seek|set out|attempt) to [^,.;]{0,60}? by(?=\s+(?:introduc|propos|present|"
+    r"develop|design|build|construct|creat|releas|curat))"
+    r"|\bwe (?:address|tackle|fill|bridge|close|overcome) (?:this|these|such)\b[^,.;]{0,40}? "
+    r"by(?=\s+(?:introduc|propos|present|develop|design|build|construct|creat|releas|curat)))"
 )
 
 _CONTRIB = re.compile(rf"{_SUBJECT}\s+({_VERB_FORMS})\b\s+(.*)", re.IGNORECASE)
@@ -320,6 +326,8 @@ def _other_thing(found: re.Match, rest: str) -> bool:
         or re.search(
             r"\b(?:alongside|along with|together with|as well as|in addition to)\b", before
         )
+        # "we evaluate a range of models on AfriSUD": the name is where they are evaluated
+        or re.search(r"\b(?:on|using|across|against|over)\s+(?:the\s+)?$", before, re.I)
     )
 
 

@@ -113,7 +113,8 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
     for sentence in found:
         before, previous = previous, sentence
         by = _BY.search(sentence)
-        if _CONTRIB.search(sentence) and not by:
+        contrib = _CONTRIB.search(sentence)
+        if contrib and (not by or by.start("verb") == contrib.start(1)):
             continue  # the contribution sentence is the line's first sentence already
         leading = _LEADING.match(sentence)
         if leading and not _subject_at(sentence, leading.end(), names, r"\b"):

@@ -813,3 +813,14 @@ def test_a_sentence_title_with_an_everyday_verb_is_not_read_as_a_topic():
     abstract = "Models face pressure. We find the trace stays right while the answer flips."
     title = "The Chain Holds, the Answer Folds: Trace-Answer Dissociation"
     assert "holds" not in floor_line(paper(abstract, title), default_glossary()).lower()
+
+
+def test_a_contribution_made_by_introducing_after_a_stated_aim():
+    abstract = (
+        "African languages lack treebanks. We aim to bridge this gap by introducing AfriSUD, "
+        "the first large-scale collection of treebanks for nine African languages. We evaluate "
+        "a range of models on AfriSUD for dependency parsing."
+    )
+    title = "AfriSUD: A Dependency Treebank Collection for Evaluating Models on African Languages"
+    line = floor_line(paper(abstract, title), default_glossary())
+    assert "AfriSUD를 제안합니다" in line and "모델 AfriSUD" not in line
