@@ -135,6 +135,9 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
                 and not (_CONTRIB.search(before) or _ours(before, names))
             ):
                 continue  # "CLIP is widely used. However, it learns ...": not our method
+            first = (m.group("obj").split() or [""])[0].lower()
+            if glossary.get(f"{m.group('verb').lower()} {first}"):
+                continue  # "by learning rate scaling": a noun compound, not a gerund and object
             verb = _how_verb(m.group("verb"), glossary)
             if verb:
                 listed = _enumerated(m.group("obj"))

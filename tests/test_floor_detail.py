@@ -810,3 +810,12 @@ def test_a_percentage_speedup_of_a_named_step_and_a_score_raised_from_to():
     assert result_fact("Saber achieves a 20% accuracy speedup.", g, ("Saber",)) is None
     s = "Our method elevates model accuracy from 55.92% to 86.85%."
     assert result_fact(s, g) == "모델 정확도를 55.92%에서 86.85%로 높입니다."
+
+
+def test_a_gerund_that_starts_a_glossary_compound_is_no_step():
+    g = default_glossary()
+    s = (
+        "In this paper, we reveal that the scaling factor and the learning rate function "
+        "differently, delivering gains that cannot be replicated by learning rate scaling alone."
+    )
+    assert how_fact(s, g, ("LoRA-a",)) is None
