@@ -49,7 +49,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-60"
+FLOOR_VERSION = "floor-61"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -89,6 +89,17 @@ _OWN_MACRO = re.compile(
 _STYLE_SWITCH = re.compile(r"\{\\(?:bf|it|em|rm|sc|tt|sf)\s+([^{}]*)\}")
 
 
+_GREEK_LETTERS = dict(
+    zip(
+        "alpha beta gamma delta epsilon zeta eta theta lambda mu pi rho sigma tau phi chi psi "
+        "omega Delta Gamma Lambda Phi Psi Omega Sigma Theta Pi".split(),
+        "αβγδεζηθλμπρστφχψωΔΓΛΦΨΩΣΘΠ",
+        strict=True,
+    )
+)
+_GREEK = re.compile(r"\{?\\(" + "|".join(_GREEK_LETTERS) + r")\b\}?")
+
+
 def _joined(m: re.Match) -> str:
     return "-".join(g for g in m.groups() if g)
 
@@ -100,6 +111,7 @@ def _plain(text: str) -> str:
         text = _LATEX_STYLE.sub(r"\1", text)
     text = _TEX_QUOTES.sub("", _GLOSSARY_MACRO.sub(r"\1", _STYLE_SWITCH.sub(r"\1", text)))
     text = _TEX_SIGN.sub(lambda m: _TEX_SIGNS[m.group(0)], _CITE.sub("", text))
+    text = _GREEK.sub(lambda m: _GREEK_LETTERS[m.group(1)], text)  # "{\\epsilon}-Seg" -> "ε-Seg"
     # "we introduce \\SysName, ...": a macro the authors defined for their method's name,
     # which the abstract never spells out; "the method" is all the line can say of it
     text = _OWN_MACRO.sub("the method", text)

@@ -824,3 +824,11 @@ def test_a_contribution_made_by_introducing_after_a_stated_aim():
     title = "AfriSUD: A Dependency Treebank Collection for Evaluating Models on African Languages"
     line = floor_line(paper(abstract, title), default_glossary())
     assert "AfriSUD를 제안합니다" in line and "모델 AfriSUD" not in line
+
+
+def test_greek_letter_macros_are_printed_as_letters():
+    from localdigest.floor import _plain
+
+    assert _plain("We introduce {\\epsilon}-Seg and \\alpha-Flow.") == (
+        "We introduce ε-Seg and α-Flow."
+    )
