@@ -90,11 +90,12 @@ def chrf(hyp: str, ref: str, n: int = 6, beta: float = 2.0) -> float:
 
 def generate(args) -> None:
     from localdigest.faithful import FaithCheck
+    from localdigest.injection import neutralize
     from localdigest.korean import Glossary
     from localdigest.llm import get_llm
     from localdigest.paperline import glossary_terms, line_prompt, wants_example
     from localdigest.prompts import PAPER_BLOCK, PAPER_HEAD
-    from localdigest.quality import SourceIndex, neutralize
+    from localdigest.quality import SourceIndex
     from localdigest.summarize import (
         TITLE_WORDS,
         Summarizer,
@@ -232,7 +233,7 @@ def pipeline_floors(papers, glossary) -> list[str]:
     import dataclasses
 
     from localdigest.floor import floor_line
-    from localdigest.quality import neutralize
+    from localdigest.injection import neutralize
 
     return [
         floor_line(dataclasses.replace(p, abstract=neutralize(p.abstract)), glossary)

@@ -13,7 +13,7 @@ quote it and a reader (or `bench/report_facts.py`) can find it in the abstract:
 * drops: reported degradations with their number ("accuracy decreasing by up to 46.3%",
   "can reduce LLM accuracy by up to 17.9%"), kept apart from gains (:func:`direction`).
 
-Abstracts pass through quality.neutralize first: a sentence holding an injected instruction is
+Abstracts pass through injection.neutralize first: a sentence holding an injected instruction is
 gone before anything is copied from it.
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .quality import REMOVED, neutralize
+from .injection import REMOVED, neutralize
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 _URL = re.compile(

@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 
 from .claims import Claims, extract, readable
 from .history import History, Mentions, NoHistory, mentions, trend
+from .injection import neutralize
 from .korean import Glossary, default_glossary, josa
 from .naming import Term, adjective, expand, generic, is_name, noun_phrase
 from .naming import term as glossary_term
 from .paper import Paper
-from .quality import neutralize, paper_name
+from .quality import paper_name
 from .sentence import Sentence
 
 # Enters the summary cache key: a change in how parts 1, 2, 4, 5 are composed recomputes them.

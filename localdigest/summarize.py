@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .faithful import FaithCheck
 from .floor import FLOOR_VERSION, floor_line
 from .history import History, NoHistory
+from .injection import neutralize
 from .korean import Glossary, default_glossary
 from .label import Category
 from .llm import LLM
@@ -33,7 +34,6 @@ from .quality import (
     check_line,
     check_sections,
     hangul_ratio,
-    neutralize,
     report_terms,
 )
 from .report_parts import FACTS_VERSION, Composer, composer

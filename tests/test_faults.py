@@ -23,9 +23,9 @@ from localdigest import preflight
 from localdigest.cli import BarProgress, app
 from localdigest.config import Settings, load_settings
 from localdigest.errors import ConfigError
+from localdigest.injection import injection_phrases, neutralize
 from localdigest.llm import Completion, FakeLLM
 from localdigest.paper import Paper
-from localdigest.quality import injection_phrases, neutralize
 from localdigest.render.markdown import escape
 from localdigest.store.lock import WriterLock
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from localdigest.cli import app
 from localdigest.embed import HashEmbedder
+from localdigest.injection import injection_phrases, neutralize
 from localdigest.llm import FakeLLM
 from localdigest.pipeline import DayRequest, run_day
 from localdigest.quality import (
@@ -20,8 +21,6 @@ from localdigest.quality import (
     distinct3,
     grounding,
     hangul_ratio,
-    injection_phrases,
-    neutralize,
     papers_mentioned,
     short_name,
     structure_ok,
