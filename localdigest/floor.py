@@ -25,6 +25,7 @@ English word order is turned into Korean order only at prepositions the grammar 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .contribution import _MAKING, find_contribution, sentences, title_name
 from .floor_claim import _SOTA, _ours_beat, _says, _sota_benchmarks, _sota_count, _sota_subject
@@ -49,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-61"
+FLOOR_VERSION = "floor-62"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -247,6 +248,13 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         topic = _title_topic(paper.title, glossary)
         if topic:
             return f"{josa(topic, '을/를')} {c.verb}합니다."
+    slogan, colon, _ = paper.title.partition(":")
+    slogan = slogan.strip()
+    first = (c.name or c.phrase or "").strip()
+    if colon and "," in slogan and first and slogan.lower().startswith(first.lower() + ","):
+        # "we present One Sentence, One Drama, a ...": the name runs past its first comma
+        c = replace(c, name=slogan, phrase="")
+        np_ko = ""
     bare = re.sub(r"^the\s+", "", c.name or "", flags=re.IGNORECASE)
     name = c.name if c.name and bare.lower() not in np_ko.lower() else ""
     obj = " ".join(x for x in (np_ko, name) if x)
@@ -286,7 +294,9 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
         return None
     name = title_name(title)
     head, _, tail = title.partition(":")
-    desc = tail.strip() if name else head.strip()
+    # "Think Fast, Talk Smart: Partitioning ...": a head with a comma is a slogan, the part
+    # after the colon says what the paper is
+    desc = tail.strip() if name or ("," in head and tail.strip()) else head.strip()
     return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
 
 
@@ -420,9 +430,11 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None
+    head = title.partition(":")[0]
     if (
         not name
         and colon
+        and "," not in head  # "Polite on the Surface, Wrong in Practice: A Curated Dataset ..."
         and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I)
     ):
         kind = translate_words(

@@ -54,6 +54,9 @@ def _ours_beat(sentence: str) -> bool:
         # respect, not better results (read blind, round 19; "state-of-the-art efficiency" is
         # read as better results, and kept)
         return False
+    if re.search(r"\b(?:their|its)\s+(?:own\s+)?\w+$", m.group(0), re.IGNORECASE):
+        return False  # "GPT-5.4 and Gemini 3.1 pro outperform their previous generation": models
+        # the paper evaluates, better than their own predecessors, not the paper's method
     before = re.sub(r"^[^,]{0,60},\s*", "", sentence[: m.start()])
     return not _PEOPLE_SUBJECT.search(" ".join(before.split()[:3]))  # the subject's words
 

@@ -78,11 +78,14 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
             continue
         if noun.endswith("hours") and noun != "hours":
             continue  # "500 individual hours": no count of items
+        spans = re.match(r"(?:span|cover)", m.group(0), re.I)
+        if spans and noun.endswith("subjects"):
+            continue  # "spanning 57 subjects": school subjects, not 57 people
         counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
         what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
             f"{_korean_count(m.group('n'))}{counter}"
         )
-        verb = "다룹니다" if re.match(r"(?:span|cover)", m.group(0), re.I) else "포함합니다"
+        verb = "다룹니다" if spans else "포함합니다"
         # the dataset is the sentence's subject, not the method the line's first part names
         kind = _DATA_KO[data.group(0).lower()]
         return f"{josa(kind, '은/는')} {josa(what, '을/를')} {verb}."

@@ -272,6 +272,14 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         m = _PREP_RE.search(phrase, m.end() - 1)
     if m and depth < 3:
         head, prep, obj = phrase[: m.start()], m.group(1).lower(), phrase[m.end() :]
+        acronym = re.search(r"\s*\(([A-Z][\w-]*)\)$", obj)
+        if acronym and depth == 0 and prep == "for" and not _abbreviates(acronym.group(1), obj):
+            # "semantic error correction for RAG (SERC)": the acronym names the whole phrase,
+            # so it follows the whole Korean, not the object it was printed after
+            whole = translate_phrase(
+                phrase[: m.start() + len(m.group(0))] + obj[: acronym.start()], glossary, depth
+            )
+            return f"{whole}({acronym.group(1)})" if whole else None
         if prep == "with":
             # "with" means "using" or "having": which one is a guess, so say only the head
             return translate_phrase(head, glossary, depth + 1)
@@ -300,6 +308,20 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
     return translate_words(phrase, glossary)
 
 
+def _abbreviates(acronym: str, text: str) -> bool:
+    """ "LLMs" for "(training) large language models", "RefVOS" for "referring video object
+    segmentation": the acronym's capitals are, in order, letters of the words from one of them
+    to the end, the first capital that word's initial (the acronym itself left out)."""
+    caps = [c for c in acronym if c.isupper()]
+    words = [w for w in re.split(r"[\s-]+", re.sub(r"\([^()]*\)\s*$", "", text)) if w]
+    for k in range(len(words)):
+        # "VAEs" for "variational autoencoders": a capital may come from inside a word
+        letters = iter("".join(words[k:]).upper())
+        if caps and caps[0] == next(letters) and all(c in letters for c in caps[1:]):
+            return True
+    return False
+
+
 def _inside_name(phrase: str, m: re.Match) -> bool:
     """A preposition between two capitalized words belongs to a spelled-out name."""
     before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
@@ -326,6 +348,8 @@ def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
         nxt = words[i + 1]
         if i == len(words) - 2 and not (nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt)):
             continue
+        if i == len(words) - 2 and nxt.lower() in _KIND_PLURALS:
+            continue  # "data ordering methods": the kind of method, no clause
         w = words[i].lower()
         if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
             prev = glossary.get(words[i - 1].lower())
@@ -478,6 +502,8 @@ _SENSES = {
     "speech",
     "action",
     "imagery",
+    "modern",
+    "usage",
 }
 
 
@@ -554,7 +580,9 @@ def _risky_english(word: str, glossary: Glossary, prev: str = "", nxt: str = "")
         # a participle with its own subject or object: "mice solving puzzles", "parsing the"
         plural_before = re.fullmatch(r"[a-z]+[^s]s|mice|people|children", prev.lower())
         gerund_first = not prev and bool(nxt)  # "parsing human anatomy": a verb and its object
-        obj_after = nxt[:1].isupper() or re.fullmatch(r"[a-z]+[^s]s", nxt.lower() or "x")
+        obj_after = nxt[:1].isupper() or (
+            re.fullmatch(r"[a-z]+[^s]s", nxt.lower() or "x") and nxt.lower() not in _KIND_PLURALS
+        )  # "data ordering methods": a kind of method, not "ordering" and its object
         if plural_before or gerund_first or obj_after or nxt.lower() in ("a", "an", "the", "its"):
             return True
     if _is_verb(low, glossary) and prev and nxt and low not in _NOUN_TOO:

@@ -832,3 +832,35 @@ def test_greek_letter_macros_are_printed_as_letters():
     assert _plain("We introduce {\\epsilon}-Seg and \\alpha-Flow.") == (
         "We introduce ε-Seg and α-Flow."
     )
+
+
+def test_an_acronym_after_for_names_what_it_abbreviates():
+    g = default_glossary()
+    ko = translate_phrase(
+        "the LDPC-inspired semantic error correction for retrieval-augmented generation (SERC)", g
+    )
+    assert ko.endswith("오류 정정(SERC)")  # SERC is the correction, not the RAG
+    assert "모델 (LLMs)를 위한" in translate_phrase(
+        "a framework for large language models (LLMs)", g
+    )
+
+
+def test_an_ing_word_before_a_kind_of_method_is_a_compound():
+    assert translate_phrase("novel data ordering methods", default_glossary()).endswith("방법")
+
+
+def test_a_title_slogan_with_a_comma_is_a_name_and_the_part_after_the_colon_its_topic():
+    title = "One Sentence, One Drama: Personalized Short-Form Drama Generation via Agents"
+    abstract = "Drama is costly. We present One Sentence, One Drama, a multi-agent framework."
+    line = floor_line(paper(abstract, title), default_glossary())
+    assert "One Sentence, One Drama" in line and "One 문장" not in line
+
+
+def test_school_subjects_are_not_people_and_models_beating_their_predecessors_no_claim():
+    from localdigest.floor_claim import _ours_beat
+    from localdigest.floor_size import size_fact
+
+    s = "We use a 570-question MMLU subset spanning 57 subjects with seven tone variants."
+    assert size_fact(s, default_glossary()) is None
+    s = "We find that GPT-5.4 and Gemini 3.1 pro outperform their previous generation models."
+    assert not _ours_beat(s)
