@@ -35,7 +35,7 @@ from .floor_how import how_fact
 from .floor_named import component_fact
 from .floor_size import size_fact
 from .floor_tested import systems_tested
-from .korean import Glossary, _is_name, josa
+from .korean import Glossary, _is_name, default_glossary, josa
 from .paper import Paper
 from .phrase import (
     _ARTICLES,
@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-62"
+FLOOR_VERSION = "floor-63"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -285,6 +285,17 @@ _TASK_END = re.compile(
 _METHOD_PREP = re.compile(r"\s+(?:via|with|using|through|by|from|leveraging|based on)\s+", re.I)
 
 
+def _sentence_head(head: str) -> bool:
+    """ "Adaptive Context Matters", "Order Matters": a head ending in a verb's -s form."""
+    words = head.split()
+    last = words[-1] if words else ""
+    return (
+        len(words) > 1
+        and bool(re.fullmatch(r"[A-Za-z]+[^s]s", last))
+        and _is_verb(last, default_glossary())
+    )
+
+
 def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     """(the title on one line, its name, what it describes): "HTMNet: A Hybrid Network" ->
     the part after the colon, else the part before it, without a leading "Towards"/"On"/
@@ -294,9 +305,12 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
         return None
     name = title_name(title)
     head, _, tail = title.partition(":")
+    if name and _sentence_head(name):
+        name = None  # "Adaptive Context Matters: ...": a sentence, not a name
     # "Think Fast, Talk Smart: Partitioning ...": a head with a comma is a slogan, the part
     # after the colon says what the paper is
-    desc = tail.strip() if name or ("," in head and tail.strip()) else head.strip()
+    slogan = "," in head or _sentence_head(head)
+    desc = tail.strip() if name or (slogan and tail.strip()) else head.strip()
     return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
 
 

@@ -285,6 +285,13 @@ def _parts_sentence(
         # noun phrase whole (cut at the parenthesis it would lose its head)
         obj = obj[: end.start()] + re.sub(r"^\([^()]*\)", "", obj[end.start() :])
         end = _HOW_END.search(obj)
+    if (
+        end
+        and verb in ("결합합니다", "정렬합니다")
+        and re.match(r"\s+(?:with|to)\b", obj[end.start() :])
+        and not re.search(r"\s(?:and|or)\s|,", obj[: end.start()])
+    ):
+        return None  # "combines different LLMs with prompting techniques": with what is the point
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
         if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
             return None  # "measures similarity between ...": of what, the line cannot say

@@ -69,6 +69,7 @@ _FUNCTION = {
     # "콘텐츠 while neglecting", "에이전트 given 접근", "project them")
     "while",
     "but",
+    "up",  # "allocations up (to any k goods)": a cut "up to"
     "like",
     "whose",
     "across",

@@ -864,3 +864,29 @@ def test_school_subjects_are_not_people_and_models_beating_their_predecessors_no
     assert size_fact(s, default_glossary()) is None
     s = "We find that GPT-5.4 and Gemini 3.1 pro outperform their previous generation models."
     assert not _ours_beat(s)
+
+
+def test_combine_without_its_partner_and_a_cut_up_to_say_nothing():
+    from localdigest.floor_how import how_fact
+
+    g = default_glossary()
+    s = "Our approach combines different LLMs with prompt engineering techniques."
+    assert how_fact(s, g) is None
+    # two parts combined with each other say it whole
+    s = "Our method combines convolutional features and attention maps with a gating module."
+    assert how_fact(s, g) == "합성곱 특징·어텐션 맵을 결합합니다."
+    line = floor_line(
+        paper(
+            "Fair division is hard. We study finding envy-free allocations up to any k goods.",
+            "Approximate Envy-Free Allocations up to any k Goods",
+        ),
+        g,
+    )
+    assert " up " not in line.split("“")[0]
+
+
+def test_a_title_head_ending_in_a_verb_is_no_name():
+    from localdigest.floor import _title_desc
+
+    assert _title_desc("Adaptive Context Matters: Towards Provable Guidance")[1] is None
+    assert _title_desc("Order Matters: Rethinking Prompt Construction")[2].startswith("Rethinking")
