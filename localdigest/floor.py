@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .contribution import _MAKING, find_contribution, sentences, title_name
+from .contribution import _MAKING, _adjective, find_contribution, sentences, title_name
 from .floor_claim import _SOTA, _ours_beat, _says, _sota_benchmarks, _sota_count, _sota_subject
 from .floor_detail import result_fact
 from .floor_eval import beaten_names, eval_count, eval_names
@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-63"
+FLOOR_VERSION = "floor-64"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -223,6 +223,8 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     if c is None:
         return None
     np_ko = translate_phrase(c.phrase, glossary) if c.phrase else ""
+    if c.phrase and not c.name and len(c.phrase.split()) > 1 and _adjective(c.phrase.split()[-1]):
+        np_ko = None  # "the first distributed, performance-portable NUFFT": cut at a comma
     if np_ko and c.qualified_first:
         np_ko = re.sub(r"최초의\s*", "", np_ko).strip()
     if np_ko is None:

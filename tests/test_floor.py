@@ -890,3 +890,14 @@ def test_a_title_head_ending_in_a_verb_is_no_name():
 
     assert _title_desc("Adaptive Context Matters: Towards Provable Guidance")[1] is None
     assert _title_desc("Order Matters: Rethinking Prompt Construction")[2].startswith("Rethinking")
+
+
+def test_a_contribution_cut_after_an_adjective_is_not_said():
+    abstract = (
+        "FFTs are slow at scale. We present the first distributed, performance-portable "
+        "nonuniform FFT for GPU supercomputers."
+    )
+    line = floor_line(
+        paper(abstract, "A Massively Parallel Distributed Nonuniform FFT"), default_glossary()
+    )
+    assert not line.startswith("분산을")
