@@ -504,6 +504,8 @@ _SENSES = {
     "imagery",
     "modern",
     "usage",
+    "value",
+    "values",
 }
 
 

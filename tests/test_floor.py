@@ -901,3 +901,7 @@ def test_a_contribution_cut_after_an_adjective_is_not_said():
         paper(abstract, "A Massively Parallel Distributed Nonuniform FFT"), default_glossary()
     )
     assert not line.startswith("분산을")
+
+
+def test_values_beside_an_unknown_word_are_copied():
+    assert "values" in translate_phrase("mid-trained compassion values", default_glossary())
