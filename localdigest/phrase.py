@@ -119,6 +119,19 @@ RELATIVE = {
     "accelerate": "가속하는",
     "compress": "압축하는",
     "assess": "평가하는",
+    # what a system turns its input into ("a system that outputs facial animation from audio")
+    "produce": "생성하는",
+    "output": "출력하는",
+    "synthesize": "합성하는",
+    "reconstruct": "재구성하는",
+    "convert": "변환하는",
+    "extract": "추출하는",
+    "decompose": "분해하는",
+    "classify": "분류하는",
+    "segment": "분할하는",
+    "summarize": "요약하는",
+    "translate": "번역하는",
+    "recommend": "추천하는",
 }
 
 

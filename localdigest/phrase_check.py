@@ -70,6 +70,7 @@ _FUNCTION = {
     "while",
     "but",
     "up",  # "allocations up (to any k goods)": a cut "up to"
+    "one",  # "speech from one language", "one dimensional": 한 or 1D, the copy cannot say
     "like",
     "whose",
     "across",

@@ -905,3 +905,20 @@ def test_a_contribution_cut_after_an_adjective_is_not_said():
 
 def test_values_beside_an_unknown_word_are_copied():
     assert "values" in translate_phrase("mid-trained compassion values", default_glossary())
+
+
+def test_what_a_system_turns_its_input_into_is_said():
+    abstract = (
+        "Deepfakes are hard to spot. We propose HyperFake, a novel deepfake detection pipeline "
+        "that reconstructs 31-channel hyperspectral data from standard RGB videos."
+    )
+    line = floor_line(
+        paper(abstract, "HyperFake: Hyperspectral Deepfake Detection"), default_glossary()
+    )
+    assert "재구성하는" in line and "HyperFake" in line
+
+
+def test_one_is_not_copied_into_the_korean():
+    g = default_glossary()
+    assert translate_phrase("one dimensional sequence embeddings", g) is None
+    assert translate_phrase("public opinion data", g) == "여론 데이터"
