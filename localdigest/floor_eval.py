@@ -68,7 +68,11 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
 # three letters; its hyphenated parts then start upper-case or with a digit ("sCNN-predicted
 # FODs" is no name)
 _NAME_TOKEN = r"(?:[A-Z][\w\-.]*[\w]|[a-z]{1,3}[A-Z][\w.]*[\w](?:-[A-Z\d][\w.]*[\w])*)"
-_BENCH_NAME = rf"{_NAME_TOKEN}(?:\s+(?:\d[\w.\-]*|[A-Z][\w\-]*\d[\w\-]*|[A-Z]{{2,}}[\w\-]*))?"
+# "BFCL v3": a version after the name is part of it
+_BENCH_NAME = (
+    rf"{_NAME_TOKEN}"
+    rf"(?:\s+(?:\d[\w.\-]*|v\d[\w.]*|[A-Z][\w\-]*\d[\w\-]*|[A-Z]{{2,}}[\w\-]*))?"
+)
 _EVAL_NAMED = re.compile(
     r"\b(?:[Ee]valuat\w*|[Tt]ested|[Ee]xperiments?|[Vv]alidat\w*|[Bb]enchmarked|[Rr]esults)\b"
     r"[^.;:]{0,80}?\b(?:on|across)\s+(?:the\s+)?"
@@ -108,6 +112,10 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
                 sentence[m.end() :],
             )
         )  # "on the Equipleth dataset and our collected radar dataset": one more
+        # "on ScanNet v2, ScanNet200, ScanNet++, and Replica": the list runs past a name the
+        # reading stopped at
+        more = r"\s*,\s*(?:and\s+)?[A-Z][^\s,]*(?:\s+[A-Z0-9][^\s,]*)?\s*(?:,|and\b|or\b)"
+        goes_on = goes_on or bool(re.match(more, sentence[m.end() :]))
         # "multiple ID datasets, including ISIC19 and PathMNIST": examples, not the whole list
         # ("three datasets, including A, B and C" names them all)
         before = sentence[: m.start("names")]

@@ -822,3 +822,13 @@ def test_a_gerund_that_starts_a_glossary_compound_is_no_step():
         "differently, delivering gains that cannot be replicated by learning rate scaling alone."
     )
     assert how_fact(s, g, ("LoRA-a",)) is None
+
+
+def test_a_list_read_short_of_its_end_is_open_and_a_version_is_part_of_a_name():
+    s = (
+        "Our experiments are conducted on ScanNet v2, ScanNet200, ScanNet++, and Replica "
+        "datasets for 3D segmentation."
+    )
+    assert eval_names(s) == ["ScanNet v2", "ScanNet200 등"]
+    s = "Evaluated on SWE-Bench-Verified, EvoScale enables our 32B model to match larger ones."
+    assert eval_names(s) == ["SWE-Bench-Verified"]
