@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-67"
+FLOOR_VERSION = "floor-68"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -197,6 +197,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         scope = "·".join(where) if where else eval_count(paper.abstract)
         if scope:
             extras.append(f"{scope}에서 평가합니다")
+    if tested and parts[-1] == tested and extras and extras[0].endswith("에서 평가합니다"):
+        # "4개 데이터셋에서 7개 방법을 평가합니다": where and what, one sentence
+        where = extras.pop(0).removesuffix(" 평가합니다")
+        parts[-1] = f"{where} {tested}"
     if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:

@@ -30,3 +30,13 @@ def test_not_said_twice_when_the_line_tests_them_already():
         systems_tested("We evaluate five DL models on two datasets.", G)
         == "5개 DL 모델을 평가합니다."
     )
+
+
+def test_where_and_what_a_study_tests_are_one_sentence():
+    abstract = (
+        "Efficient reasoning lacks a benchmark. We introduce EffiReason-Bench, a unified "
+        "benchmark for efficient reasoning methods. We evaluate 7 methods. Experiments on four "
+        "datasets show trade-offs."
+    )
+    line = floor_line(Paper(id="x", title="EffiReason-Bench: A Benchmark", abstract=abstract), G)
+    assert "4개 데이터셋에서 7개 방법을 평가합니다." in line and line.count("평가합니다") == 1
