@@ -254,10 +254,9 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         topic = _title_topic(paper.title, glossary)
         if topic:
             return f"{josa(topic, '을/를')} {c.verb}합니다."
-    slogan, colon, _ = paper.title.partition(":")
-    slogan = slogan.strip()
+    slogan = _slogan(paper.title)
     first = (c.name or c.phrase or "").strip()
-    if colon and "," in slogan and first and slogan.lower().startswith(first.lower() + ","):
+    if slogan and first and slogan.lower().startswith(first.lower() + ","):
         # "we present One Sentence, One Drama, a ...": the name runs past its first comma
         c = replace(c, name=slogan, phrase="")
         np_ko = ""
@@ -302,6 +301,14 @@ def _sentence_head(head: str) -> bool:
     )
 
 
+def _slogan(title: str) -> str | None:
+    """The head of "Think Fast, Talk Smart: Partitioning ..." or "Order Matters: Rethinking
+    ...": before a colon, with a comma or ending in a verb, so a slogan; the part after the
+    colon says what the paper is."""
+    head, colon, tail = (x.strip() for x in title.partition(":"))
+    return head if colon and tail and ("," in head or _sentence_head(head)) else None
+
+
 def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     """(the title on one line, its name, what it describes): "HTMNet: A Hybrid Network" ->
     the part after the colon, else the part before it, without a leading "Towards"/"On"/
@@ -313,10 +320,7 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     head, _, tail = title.partition(":")
     if name and _sentence_head(name):
         name = None  # "Adaptive Context Matters: ...": a sentence, not a name
-    # "Think Fast, Talk Smart: Partitioning ...": a head with a comma is a slogan, the part
-    # after the colon says what the paper is
-    slogan = "," in head or _sentence_head(head)
-    desc = tail.strip() if name or (slogan and tail.strip()) else head.strip()
+    desc = tail.strip() if name or _slogan(title) else head.strip()
     return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
 
 
@@ -450,11 +454,10 @@ def _title_topic(title: str, glossary: Glossary) -> str | None:
     ko = translate_phrase(_uncapitalize(desc), glossary)
     if not ko or korean_share(ko) == 0:
         return None
-    head = title.partition(":")[0]
     if (
         not name
         and colon
-        and "," not in head  # "Polite on the Surface, Wrong in Practice: A Curated Dataset ..."
+        and not _slogan(title)  # the description is the part after the colon already
         and re.search(r"\b(survey|review|benchmark|dataset|tutorial)\b", tail, re.I)
     ):
         kind = translate_words(
