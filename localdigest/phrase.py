@@ -363,12 +363,41 @@ def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
             continue
         if i == len(words) - 2 and nxt.lower() in _KIND_PLURALS:
             continue  # "data ordering methods": the kind of method, no clause
+        if _compound_to_kind(words[i:]):
+            continue
         w = words[i].lower()
         if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
             prev = glossary.get(words[i - 1].lower())
             if prev and prev[1] == "n" and not glossary.get(f"{words[i - 1]} {w}"):
                 return words[:i]
     return words
+
+
+# singular heads that end a noun compound: "query embedding refinement algorithm" is one
+_KIND_HEADS = {
+    "algorithm",
+    "method",
+    "framework",
+    "model",
+    "module",
+    "pipeline",
+    "approach",
+    "technique",
+    "strategy",
+    "scheme",
+    "mechanism",
+    "system",
+    "architecture",
+}
+
+
+def _compound_to_kind(tail: list[str]) -> bool:
+    """A field -ing word followed only by singular lowercase nouns that end in a kind
+    ("embedding refinement algorithm") is a compound; with a plural or a capital after it
+    ("mapping excerpts to impacts") it starts a clause."""
+    if tail[0].lower() not in _NOUN_GERUNDS or tail[-1].lower() not in _KIND_HEADS:
+        return False
+    return all(re.fullmatch(r"[a-z][a-z-]*", w) and not re.search(r"[^s]s$", w) for w in tail[1:])
 
 
 def _capitalized_run(words: list[str], start: int) -> int:

@@ -3,6 +3,7 @@
 from localdigest.floor import find_contribution, floor_line, translate_phrase
 from localdigest.korean import Glossary, default_glossary, josa
 from localdigest.paper import Paper
+from localdigest.phrase import _cut_participle
 
 G = Glossary(
     {
@@ -847,6 +848,14 @@ def test_an_acronym_after_for_names_what_it_abbreviates():
 
 def test_an_ing_word_before_a_kind_of_method_is_a_compound():
     assert translate_phrase("novel data ordering methods", default_glossary()).endswith("방법")
+
+
+def test_an_ing_word_in_a_chain_of_nouns_ending_in_a_kind_is_a_compound():
+    g = default_glossary()
+    ko = translate_phrase("training-free query embedding refinement algorithm", g)
+    assert ko.endswith("알고리즘")  # not cut to "학습이 필요 없는 쿼리"
+    # a plural after the -ing word still starts a clause about the noun before it
+    assert _cut_participle("dataset mapping excerpts to impacts".split(), g) == ["dataset"]
 
 
 def test_a_title_slogan_with_a_comma_is_a_name_and_the_part_after_the_colon_its_topic():
