@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-69"
+FLOOR_VERSION = "floor-70"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -287,6 +287,15 @@ _TASK_END = re.compile(
     re.IGNORECASE,
 )
 
+# -tion/-ence words that name a thing, not an activity: "Models Get Lost in Attention" is
+# no framework "for attention" (after "for", "Kernels for Attention", they still are)
+_NOT_A_TASK = re.compile(
+    r"\b(?:attention|information|motion|emotion|position|function|distribution|question|"
+    r"performance|evidence|sequence|sentence|reference|experience|intelligence|"
+    r"environment|document|instrument|argument|sentiment|condition|population|tradition)s?$",
+    re.IGNORECASE,
+)
+
 _METHOD_PREP = re.compile(r"\s+(?:via|with|using|through|by|from|leveraging|based on)\s+", re.I)
 
 
@@ -343,6 +352,8 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
         # ("in Pretraining" is a setting, not a task)
         tail = re.search(r"\s+in\s+((?:[\w-]+\s+){0,4}[\w-]+)$", desc, re.IGNORECASE)
         ok = tail and _TASK_END.search(tail.group(1))
+        if ok and not re.match(r"\w+ing\b", tail.group(1)) and _NOT_A_TASK.search(tail.group(1)):
+            ok = None  # "in Predicting LLM Performance" is still a task
         m = tail if ok and not re.search(_SETTING, tail.group(1), re.I) else None
     task = m.group(1) if m else desc
     task = _METHOD_PREP.split(task)[0].strip()

@@ -931,3 +931,14 @@ def test_one_is_not_copied_into_the_korean():
     g = default_glossary()
     assert translate_phrase("one dimensional sequence embeddings", g) is None
     assert translate_phrase("public opinion data", g) == "여론 데이터"
+
+
+def test_a_thing_after_in_is_no_task_the_contribution_is_for():
+    g = default_glossary()
+    abstract = "Modules matter. We propose a unified framework grounded in geometry to quantify X."
+    line = floor_line(paper(abstract, "Large Vision-Language Models Get Lost in Attention"), g)
+    assert "어텐션을 위한" not in line and "통합 프레임워크" in line
+    # the task before "in ... Environment" is still read
+    abstract = "Data is scarce. This paper introduces the Robust Temporal Conv network (RE-TCN)."
+    title = "Action Recognition in Real-World Ambient Assisted Living Environment"
+    assert floor_line(paper(abstract, title), g).startswith("행동 인식을 위한")
