@@ -553,7 +553,10 @@ _SENSES = {
 
 def _plain_english(word: str, glossary: Glossary) -> bool:
     word = word.strip(",")
-    return bool(re.fullmatch(r"[A-Za-z][a-z]{2,}", word)) and glossary.get(word.lower()) is None
+    # "non-cooperative space objects": a hyphenated word the glossary does not know is as
+    # plain as an unhyphenated one
+    shape = r"[A-Za-z][a-z]{2,}|[A-Za-z][a-z]+(?:-[a-z]{2,})+"
+    return bool(re.fullmatch(shape, word)) and glossary.get(word.lower()) is None
 
 
 def _unknown_sense(words: list[str], i: int, glossary: Glossary) -> bool:

@@ -761,6 +761,9 @@ def test_a_word_with_a_common_sense_beside_an_unknown_word_is_copied():
     assert translate_phrase("Competition Protection", g) == "Competition Protection"
     assert translate_phrase("Space Weak Object Detection", g) == "Space Weak 객체 검출"
     assert "parliamentary speech" in translate_phrase("parliamentary speech generation", g)
+    # a hyphenated neighbour the glossary does not know counts; space objects are 우주 물체
+    assert "non-cooperative 우주 물체" in translate_phrase("non-cooperative space objects", g)
+    assert "full-duplex speech" in translate_phrase("codec-free full-duplex speech model", g)
     # beside glossary words the sense is the paper's field's: translated as before
     assert translate_phrase("speech recognition", g) == "음성 인식"
     assert translate_phrase("action space", g) == "행동 공간"
