@@ -32,6 +32,14 @@ _SUBJECT = (
 )
 
 _CONTRIB = re.compile(rf"{_SUBJECT}\s+({_VERB_FORMS})\b\s+(.*)", re.IGNORECASE)
+# "we formally define structural repetition and propose RPG": what they make is the second
+# verb's object; read only where no sentence says "we propose" outright (a paper that
+# "formulates X and proposes a strategy" often proposes its method later: "we propose DGA")
+_CONTRIB_AFTER = re.compile(
+    r"\bwe (?:\w+ly )?(?:define|formali[sz]e|identify|address|tackle|revisit|formulate|"
+    r"characteri[sz]e)\b[^,.;]{0,60}? and\s+(introduce|propose|present|develop|design)\b\s+(.*)",
+    re.IGNORECASE,
+)
 
 # Where the object phrase ends: a new clause, or a list/explanation the line cannot carry.
 _NAMING = re.compile(
@@ -132,7 +140,7 @@ _MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs 
 # effect": a noun that points back to an earlier sentence
 _NOT_OBJECT = (
     r"(?:that|how|whether|to|a method to|(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:way|means)\s+to|"
-    r"(?:this|these|those|such)\s+(?!paper|work|study)[a-z]+\b(?!\s+(?:called|named))|"
+    r"(?:this|these|those|such|corresponding)\s+(?!paper|work|study)[a-z]+\b(?!\s+(?:called|named))|"
     r"(?:our|the|all)\s+(?:source\s+)?code)\b"  # "we release our code on ...": a claim
 )
 
@@ -140,9 +148,19 @@ _NOT_OBJECT = (
 def find_contribution(paper: Paper) -> Contribution | None:
     """The paper's main contribution: the first sentence where it makes something ("we
     propose", "we release"), else the first where it studies something ("we evaluate")."""
+    made, studied = _first_made(paper, _CONTRIB)
+    if made and made.verb in ("제안", "제시", "개발", "설계"):
+        return made
+    # "we define X and propose RPG ... we construct a dataset CodeRepetEval": the method the
+    # authors propose, not the data they built to test it
+    return _first_made(paper, _CONTRIB_AFTER)[0] or made or studied
+
+
+def _first_made(paper: Paper, pattern: re.Pattern) -> tuple[Contribution | None, ...]:
+    """(the first thing made, the first thing studied) in sentences ``pattern`` reads."""
     studied = None
     for sentence in sentences(paper.abstract):
-        m = _CONTRIB.search(sentence)
+        m = pattern.search(sentence)
         if not m:
             continue
         verb_word = m.group(1).lower()
@@ -152,9 +170,9 @@ def find_contribution(paper: Paper) -> Contribution | None:
             continue  # "we show that ...", "we study how ...": a claim, not an object
         found = _parse_object(rest, stem, paper.title)
         if found and stem in _MAKING:
-            return found
+            return found, studied
         studied = studied or found
-    return studied
+    return None, studied
 
 
 def _root(verb: str) -> str:
@@ -165,7 +183,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     # "KG-RAG-a novel framework": a dash typed without spaces before the description
     rest = re.sub(r"(?<=\w)-(an?|the)\s+(?=(?:new|novel|simple|unified|general)\b)", r", \1 ", rest)
     rest = re.sub(r"(?<=[a-z])--(?=[a-z])", "-", rest)  # "speech--text": TeX's en dash, a compound
-    rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+", ", ", rest)
+    rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+|\s+-\s+(?=(?:an?|the)\s)", ", ", rest)
     # "the first setting for segmentation in this work": the aside, not "work에서의"
     rest = re.sub(
         r",?\s+(?:in this (?:work|paper|study|letter|article)|for the first time)\b",
@@ -176,6 +194,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     # "a resource (memory, compute, power) efficient algorithm": a list in parentheses inside
     # the phrase is an aside; its commas must not end the phrase ("(i.e., ...)" still does)
     rest = re.sub(r"\s*\((?!i\.e|e\.g)[^()]*,[^()]*\)(?=\s+[a-z])", "", rest)
+    # "GISP-Global Iterative Structured Pruning, a post-training method": the acronym glued to
+    # the words it spells is "Global Iterative Structured Pruning (GISP)"
+    glued = re.match(r"([A-Z]{2,})-((?:[A-Z][\w]*\s+){1,7}[A-Z][\w]*)(?=\s*[,.;:]|\s*$)", rest)
+    if glued and _spells(glued.group(1), glued.group(2)):
+        rest = f"{glued.group(2)} ({glued.group(1)})" + rest[glued.end() :]
     expansion = acronym = None
     exp = _EXPANSION.match(rest)
     if exp and _spells(exp.group(2), exp.group(1)):

@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-71"
+FLOOR_VERSION = "floor-72"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -153,6 +153,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         main = main.replace("최초의 ", "", 1)
     said_how = bool(contribution and contribution.relative and "하는" in main)
     fact = result_fact(paper.abstract, glossary, names)
+    if fact and _measures(contribution) and re.search(r"(?:높|줄|빠릅|개선)", fact):
+        # "we introduce SrCr, a novel metric ... our recommended combination achieves a 20%
+        # increase": a metric improves nothing, so the gain is another thing's
+        fact = None
     how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
     size = None if fact else size_fact(paper.abstract, glossary, names)
     if size and set(re.findall(r"\d[\d,.]*", size)) <= set(re.findall(r"\d[\d,.]*", main)):
@@ -211,6 +215,18 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + "."
         )
     return _tidy(" ".join(parts))
+
+
+def _measures(c) -> bool:
+    """The contribution is a yardstick (a metric, an index, a score), not a method."""
+    heads = (
+        [re.sub(r"\([^()]*\)", "", x or "").split()[-1:] for x in (c.phrase, c.name)] if c else []
+    )
+    return any(
+        re.fullmatch(r"(?:metric|index|score|measure|rate|criterion)s?", h[0], re.I)
+        for h in heads
+        if h
+    )
 
 
 def _tidy(line: str) -> str:

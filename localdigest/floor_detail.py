@@ -157,6 +157,15 @@ _GAIN_BEFORE = re.compile(
     r"(?P<kind>improvement|gain|increase|reduction|decrease|speedup|speed-up)s?\b",
     re.IGNORECASE,
 )
+# "a 5x reduction in memory usage", "a 2.1x improvement in throughput": a times change of a
+# named metric
+_GAIN_TIMES = re.compile(
+    rf"\b(?:an?\s+)?(?:(?:significant|substantial|notable|remarkable)\s+)?{_UPTO}{_TIMES}\s+"
+    r"(?P<kind>improvement|gain|increase|reduction|decrease|speedup|speed-up)\s+in\s+"
+    r"(?:the\s+)?(?:overall\s+|end-to-end\s+)?(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
+    r"(?=\s*(?:[,.;)]|$)|\s+(?:over|compared|while|on|with|across|for|than|and|against)\b)",
+    re.IGNORECASE,
+)
 # a noun after "faster" / "speedup" names what got faster; the line would drop it
 _SPEED_OF = re.compile(
     r"\s+(?!(?:than|and|or|on|in|at|while|compared|with|over|across|for|when|without|"
@@ -198,6 +207,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             (_FROM_TO, _from_to),
             (_GAIN, _gain),
             (_GAIN_BEFORE, _gain),
+            (_GAIN_TIMES, _gain_times),
         ):
             m = pattern.search(sentence)
             if not m or not _about_ours(sentence[: m.start()], names):
@@ -312,7 +322,9 @@ def _metric(text: str, glossary: Glossary, translate) -> str | None:
 
 def _achieve(m: re.Match, glossary: Glossary, translate) -> str | None:
     num = _num(m)
-    if re.search(r"\b(?:improvement|gain|increase|reduction|decrease|drop)s?\b", m.group(0), re.I):
+    if re.search(
+        r"\b(?:improvement|gain|increase|reduction|decrease|drop|speed-?up)s?\b", m.group(0), re.I
+    ):
         return None  # "achieves a 3.1% improvement in accuracy": a change, read by _GAIN
     metric = _metric(m.group("metric") or "", glossary, translate)
     bench = m.group("bench")
@@ -392,7 +404,7 @@ def _from_to(m: re.Match, glossary: Glossary, translate) -> str | None:
 # what a percentage speedup can be of: a step the reader knows, never a score
 _STEP = re.compile(
     r"^(?:end-to-end\s+)?(?:inference|training|decoding|prefilling|prefill|generation|"
-    r"sampling|rendering|encoding|runtime|wall-clock)$",
+    r"sampling|rendering|encoding|runtime|wall-clock|walltime)$",
     re.IGNORECASE,
 )
 
@@ -423,6 +435,23 @@ def _gain(m: re.Match, glossary: Glossary, translate) -> str | None:
             return None
         return f"{josa(metric, '을/를')} {num} 높입니다."
     return f"{josa(metric, '을/를')} {num} 줄입니다."
+
+
+def _gain_times(m: re.Match, glossary: Glossary, translate) -> str | None:
+    num = _num(m, "배")
+    metric = _metric(m.group("metric"), glossary, translate)
+    if not num or not metric:
+        return None
+    kind = m.group("kind").lower()
+    if kind in ("speedup", "speed-up"):
+        if re.fullmatch(r"throughput", m.group("metric"), re.I):
+            return f"{josa(metric, '을/를')} {num} 높입니다."
+        return f"{metric} 속도를 {num} 높입니다." if _STEP.search(m.group("metric")) else None
+    if kind in ("reduction", "decrease"):
+        return f"{josa(metric, '을/를')} {num} 줄입니다."
+    if _LOWER_BETTER.search(m.group("metric")):
+        return None  # "a 3x increase in latency" about our method: a misreading
+    return f"{josa(metric, '을/를')} {num} {'개선합니다' if kind != 'increase' else '높입니다'}."
 
 
 def _speed(m: re.Match, glossary: Glossary, translate) -> str | None:

@@ -156,6 +156,16 @@ _NOT_EVAL_GAP = re.compile(
 )
 
 
+# "better prediction performance compared to previous video prediction models on A and B":
+# the rivals the gap ends with are compared on the same names; no model the names run on
+_RIVALS_LAST = re.compile(
+    r"\b(?:compared (?:to|with)|than|over)\s+(?:the\s+)?(?:previous|existing|prior|baseline|"
+    r"competing|other|recent|state-of-the-art)(?:\s+(?!(?:trained|pre-?trained|fine-?tuned|"
+    r"built|based|using|with)\b)[\w-]+){0,3}?\s+(?:models|methods|approaches|baselines)\s*$",
+    re.IGNORECASE,
+)
+
+
 _LIST_GOES_ON = re.compile(
     r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+|our\s+)?[A-Z\d]|\s+(?:and|or)\s+(?:the\s+|our\s+)?[A-Z\d]"
 )
@@ -176,7 +186,7 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
             # "+4.2% on RefCOCO+, +17.9% on PixMo-Count": a score whose name is not read
             goes_on = len(re.findall(r"\d[\d.]*\s*%?\s+on\s", sentence)) > len(scored)
             names = scored
-        elif m and not _NOT_EVAL_GAP.search(m.group("gap")):
+        elif m and not _NOT_EVAL_GAP.search(_RIVALS_LAST.sub("", m.group("gap"))):
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             names = _split_names(m.group("names"))
             # "on MuSHRoom, ScanNet++, and LERF-OVS": the list goes on past what reads as names

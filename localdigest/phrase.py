@@ -47,6 +47,9 @@ _NUMERAL_KO = {
     "four": "네",
     "five": "다섯",
     "six": "여섯",
+    "seven": "일곱",
+    "eight": "여덟",
+    "nine": "아홉",
     "several": "여러",
 }
 _NUMERAL = re.compile(rf"({'|'.join(_NUMERAL_KO)})\s+(?=\w)", re.IGNORECASE)
@@ -484,7 +487,12 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
         return None
     if not words:
         return None
-    if len(words) >= 2 and re.fullmatch(r"[a-z]+ed", words[-1]) and _is_noun(words[-2], glossary):
+    if (
+        len(words) >= 2
+        and re.fullmatch(r"[a-z]+ed", words[-1])
+        and _is_noun(words[-2], glossary)
+        and not (glossary.get(words[-1]) or ("", ""))[1] == "n"  # "inference speed", "seed"
+    ):
         words = words[:-1]  # "language models trained": the participle starts a clause
     commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",")]
     if commas and any(w.lower() in ("and", "or") for w in words[commas[0] :]):

@@ -1,0 +1,92 @@
+"""floor-72: shapes the floor reads since round 27 (each test fails on floor-71)."""
+
+from localdigest.contribution import find_contribution
+from localdigest.floor import floor_line, translate_phrase
+from localdigest.floor_detail import result_fact
+from localdigest.floor_eval import eval_names
+from localdigest.korean import default_glossary
+from localdigest.paper import Paper
+
+G = default_glossary()
+
+
+def paper(abstract: str, title: str = "A Paper") -> Paper:
+    return Paper(id="2605.00001", title=title, abstract=abstract)
+
+
+def test_rivals_compared_on_the_same_names_leave_the_names_an_evaluation():
+    abstract = (
+        "Extensive experiments demonstrate that our proposed EgoExo-Gen achieves better "
+        "prediction performance compared to previous video prediction models on the Ego-Exo4D "
+        "and H2O benchmark datasets."
+    )
+    assert eval_names(abstract, ("EgoExo-Gen",))[:1] == ["Ego-Exo4D"]
+    # a model the names were trained on is still no evaluation
+    trained = "Our method achieves gains compared to models trained on ImageNet and COCO."
+    assert eval_names(trained, ()) == []
+
+
+def test_a_times_change_of_a_named_metric_is_read():
+    abstract = "Our method achieves a 5× reduction in memory usage with minimal quality loss."
+    assert result_fact(abstract, G) == "메모리 사용량을 5배 줄입니다."
+    faster = "Our solution demonstrates an approximately 6x improvement in inference speed."
+    assert result_fact(faster, G) == "추론 속도를 약 6배 개선합니다."
+    # "speed" ends in -ed but is a noun: not cut as a participle
+    assert translate_phrase("inference speed", G) == "추론 속도"
+    # a times "increase" of an error is no claim of ours the line can carry
+    assert result_fact("Our method causes a 3x increase in latency.", G) is None
+
+
+def test_a_walltime_speedup_is_the_speed_of_a_step():
+    abstract = "Results show SVIP achieving up to 20% walltime speedup on SpecBench."
+    assert result_fact(abstract, G, ("SVIP",)) == "SpecBench에서 walltime 속도를 최대 20% 높입니다."
+
+
+def test_what_they_propose_after_defining_a_problem_is_the_contribution():
+    abstract = (
+        "Repetition is common. We formally define structural repetition and propose an "
+        "efficient decoding approach called RPG. To facilitate this study, we construct a new "
+        "dataset CodeRepetEval."
+    )
+    assert find_contribution(paper(abstract)).name == "RPG"
+    # a sentence that says "we propose" outright still wins over a formulation's by-product
+    abstract = (
+        "We formulate attention as a coding problem and propose a group coding strategy. "
+        "Motivated by this, we propose Dynamic Group Attention (DGA), which reduces redundancy."
+    )
+    assert "DGA" in floor_line(paper(abstract), G)
+    # "corresponding insights" point back to another clause: no object
+    abstract = "We identify four challenges and propose corresponding insights."
+    assert find_contribution(paper(abstract)) is None
+
+
+def test_a_spaced_hyphen_before_an_article_is_an_apposition():
+    abstract = (
+        "We address such an issue and introduce SVIP - a difficulty-aware dynamic draft length "
+        "policy for speculative decoding systems."
+    )
+    c = find_contribution(paper(abstract))
+    assert c.name == "SVIP" and c.phrase.startswith("difficulty-aware")
+
+
+def test_an_acronym_glued_to_the_words_it_spells_is_the_name():
+    abstract = (
+        "We revisit pruning and present GISP-Global Iterative Structured Pruning, a post-training "
+        "method that removes attention heads."
+    )
+    assert "Global Iterative Structured Pruning(GISP)" in floor_line(paper(abstract), G)
+
+
+def test_a_metric_improves_nothing():
+    abstract = (
+        "We introduce the Semantic Retention Compression Rate (SrCr), a novel metric that "
+        "quantifies the trade-off. Experiments demonstrate that our recommended combination "
+        "achieves a 20% performance increase compared to a quantization-only model."
+    )
+    line = floor_line(paper(abstract), G)
+    assert "SrCr" in line and "20%" not in line
+
+
+def test_seven_to_nine_are_counted_in_korean():
+    assert translate_phrase("seven commercial ADASs", G) == "일곱 commercial ADASs"
+    assert translate_phrase("eight LLMs", G).startswith("여덟 ")
