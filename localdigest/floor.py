@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-72"
+FLOOR_VERSION = "floor-73"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -217,6 +217,39 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     return _tidy(" ".join(parts))
 
 
+_HEAD_KIND = {
+    "dataset": "데이터셋",
+    "benchmark": "벤치마크",
+    "corpus": "코퍼스",
+    "framework": "프레임워크",
+    "method": "방법",
+    "model": "모델",
+    "system": "시스템",
+    "toolkit": "툴킷",
+    "library": "라이브러리",
+    "metric": "지표",
+    "algorithm": "알고리즘",
+    "architecture": "아키텍처",
+    "pipeline": "파이프라인",
+}
+
+
+def _head_noun(phrase: str | None) -> str:
+    """The last word before the phrase's first preposition: its head ("dataset"); "" when
+    the phrase is a clause ("which introduces a reflection model": the model is not the
+    name's) or joins two things ("a rubric and a dataset")."""
+    phrase = phrase or ""
+    if re.match(r"(?:which|who|that|and|as|on|to|by|with|for|built|[a-z]+ing|[a-z]+ed)\b", phrase):
+        return ""
+    head = re.split(r"\s+(?:with|of|for|from|in|on|that|which|to|across|using)\s+", phrase)[0]
+    words = [w.lower().strip(",") for w in head.split()]
+    if not words or re.search(r"\band\s+(?:an?|the|our|its)\b", head, re.I):
+        return ""
+    if any(w in _HEAD_KIND or w.rstrip("s") in _HEAD_KIND for w in words[:-1]):
+        return ""  # "benchmark and foundational multimodal model": which one the name is, unsure
+    return words[-1]
+
+
 def _measures(c) -> bool:
     """The contribution is a yardstick (a metric, an index, a score), not a method."""
     heads = (
@@ -250,7 +283,9 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     if np_ko is None:
         if not c.name:
             return None
-        np_ko = ""
+        # "POLAR, a multilingual, multicultural, and multievent dataset with ...": the words
+        # do not turn, but the kind of thing it is does ("데이터셋 POLAR")
+        np_ko = _HEAD_KIND.get(_head_noun(c.phrase), "")
     said_how = False  # a relative clause made it into the line
     if c.relative and (np_ko or c.name):
         rel_ko = translate_phrase(c.relative, glossary)

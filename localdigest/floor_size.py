@@ -42,6 +42,9 @@ _PEOPLE = re.compile(
     r"clinicians|doctors|females|males|individuals|children|adults|workers|respondents)$"
 )
 _NOT_SIZE = re.compile(r"(?:years|tokens|days|times|steps|epochs|layers|parameters|dimensions)$")
+# a dataset's items by their generic name: not in the glossary ("instance" is a sense of
+# its own in "instance segmentation"), but a count of them is a size
+_ITEMS = {"instances": "인스턴스", "items": "항목", "entries": "항목", "records": "레코드"}
 # "over 10K scenes" -> "장면 10K개 이상", "~26,000 pages" -> "페이지 약 26,000개"; "nearly": none
 _HEDGE_KO = {"over": "{} 이상", "more than": "{} 이상", "+": "{} 이상"}
 _HEDGE_KO |= {w: "약 {}" for w in ("approximately", "about", "around", "roughly", "~")}
@@ -73,9 +76,10 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
         hedge = (m.group("hedge") or m.group("plus") or "").lower()
         if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
             continue
-        ko = translate_words(noun, glossary)  # "training instances": a modifier, not a verb
-        if not ko or _vague_part(noun, glossary) and not _PEOPLE.search(noun):
-            continue
+        ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
+        vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
+        if not ko or vague and noun.lower() not in _ITEMS:
+            continue  # "training instances": a modifier, not a verb
         if noun.endswith("hours") and noun != "hours":
             continue  # "500 individual hours": no count of items
         spans = re.match(r"(?:span|cover)", m.group(0), re.I)

@@ -1,4 +1,4 @@
-"""floor-72: shapes the floor reads since round 27 (each test fails on floor-71)."""
+"""floor-72/73: shapes the floor reads since round 27 (each test fails on the version before)."""
 
 from localdigest.contribution import find_contribution
 from localdigest.floor import floor_line, translate_phrase
@@ -90,3 +90,15 @@ def test_a_metric_improves_nothing():
 def test_seven_to_nine_are_counted_in_korean():
     assert translate_phrase("seven commercial ADASs", G) == "일곱 commercial ADASs"
     assert translate_phrase("eight LLMs", G).startswith("여덟 ")
+
+
+def test_a_name_whose_description_does_not_turn_keeps_its_kind():
+    abstract = (
+        "We introduce POLAR, a multilingual, multicultural, and multievent dataset with over 23k "
+        "instances in seven languages."
+    )
+    line = floor_line(paper(abstract, "POLAR"), G)
+    assert line.startswith("데이터셋 POLAR을") and "인스턴스 23k개 이상" in line
+    # a clause's noun is not what the name is: "which introduces a small reflection model"
+    abstract = "We propose REA-RL, which introduces a small reflection model for efficient scaling."
+    assert "모델 REA-RL" not in floor_line(paper(abstract), G)
