@@ -70,12 +70,16 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
 _NAME_TOKEN = r"(?:[A-Z][\w\-.]*[\w]|[a-z]{1,3}[A-Z][\w.]*[\w](?:-[A-Z\d][\w.]*[\w])*)"
 # "BFCL v3": a version after the name is part of it
 _BENCH_NAME = (
-    rf"{_NAME_TOKEN}"
+    rf"{_NAME_TOKEN}(?:\s+&\s+[A-Z][\w\-]*)?"
     rf"(?:\s+(?:\d[\w.\-]*|v\d[\w.]*|[A-Z][\w\-]*\d[\w\-]*|[A-Z]{{2,}}[\w\-]*))?"
 )
 _EVAL_NAMED = re.compile(
     r"\b(?:[Ee]valuat\w*|[Tt]ested|[Ee]xperiments?|[Vv]alidat\w*|[Bb]enchmarked|[Rr]esults)\b"
     r"[^.;:]{0,80}?\b(?:on|across)\s+(?:the\s+)?"
+    # "across the complete KITTI and DurLAR datasets" (no count: "three popular ZSL benchmark
+    # datasets" counts a kind of data, not the names)
+    r"(?:(?:publicly|available|complete|public|widely|used|popular|standard|large-scale|"
+    r"real-world)\s+){0,3}"
     r"(?:(?:[\w-]+\s+){0,3}?(?:datasets?|benchmarks?)\s*,?\s*(?:-\s*|including\s+|such as\s+))?"
     rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
     r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$)|"
@@ -99,15 +103,16 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         ]
         if not strong or any(re.fullmatch(r"[A-Z]+s", n) for n in names):
             continue  # "on English and Chinese", "on LLMs": no benchmark's name
-        kind = re.match(r"\s+(?:datasets|benchmarks)\b", sentence[m.end() :])
-        if kind and len(names) == 1 and names[0].isalpha() and names[0].isupper():
+        kind = re.match(r"\s+(?:benchmark\s+)?(?:datasets|benchmarks)\b", sentence[m.end() :])
+        if kind and len(names) == 1 and _a_kind(names[0]):
             continue  # "on SAR datasets": a kind of data ("on the BUSI benchmark" is a name)
         # the list goes on past what reads as names ("Choice, Pulmonary-QA, and EMR
         # Diagnosis"): the names read and 등, never the list as if it were whole
         goes_on = bool(
             re.match(
                 r"(?:\s+(?:datasets?|benchmarks?))?\s*,?\s*(?:and|or|as well as)\s+"
-                r"(?:[A-Z\d]|(?:the|our|a|an|another|two|three|several)\s+(?:[\w-]+\s+){0,4}?"
+                # "public HotSpot benchmarks and industrial 3D-IC package benchmarks"
+                r"(?:[A-Z\d]|(?:(?:the|our|a|an|another|two|three|several)\s+)?(?:[\w-]+\s+){0,4}?"
                 r"(?:datasets?|benchmarks?|corpus|corpora|(?:test\s+)?sets?|splits?)\b)",
                 sentence[m.end() :],
             )
@@ -137,12 +142,17 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
 # existing methods by 1.68% on our GCM 2025 dataset": the names a result of ours is reported on
 _RESULT_ON = re.compile(
     r"\b(?P<verb>achiev\w*|outperform\w*|surpass\w*|improv\w*|obtain\w*|attain\w*|"
-    r"performance|excel\w*|generaliz\w*|generalis\w*)\b"
-    r"(?P<gap>[^.;:()]{0,100}?)\b(?:on|across)\s+"
+    r"performance|excel\w*|generaliz\w*|generalis\w*|superior)\b"
+    # a decimal ("+2.28% mIoU") or an acronym in parentheses ("Attack Success Rate (ASR)") does
+    # not end the gap
+    r"(?P<gap>(?:[^.;:()]|(?<=\d)\.(?=\d)|\([A-Z][\w-]*\)){0,100}?)\b(?:on|across)\s+"
     r"(?:(?:both|all|our|the|public|publicly|available|several|two|three|four|standard|"
     r"widely[- ]used|popular|challenging|real-world)\s+){0,3}"
+    # "on benchmarks such as FFHQ-Ref and CelebA-Ref-Test": examples, so the list stays open
+    r"(?:(?:datasets?|benchmarks?)\s+(?:such as|including|like)\s+)?"
     rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
-    r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$))"
+    r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$)|"
+    r"\s+(?:for|under|with)\s)"
 )
 # "85.3 on AIME 2024, 74.4 on AIME 2025, and 70.3 on LiveCodeBench": a score on each name
 _SCORE_ON = re.compile(
@@ -150,7 +160,7 @@ _SCORE_ON = re.compile(
 )
 # what a name after "on" is when the gap says so: data it was trained on, a model it runs on
 _NOT_EVAL_GAP = re.compile(
-    r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|built|based|using|with|when|if|"
+    r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|built|(?<!-)based|using|with|when|if|"
     r"deploy\w*|run\w*|models?|backbones?|architectures?)\b",
     re.IGNORECASE,
 )
@@ -162,6 +172,28 @@ _RIVALS_LAST = re.compile(
     r"\b(?:compared (?:to|with)|than|over)\s+(?:the\s+)?(?:previous|existing|prior|baseline|"
     r"competing|other|recent|state-of-the-art)(?:\s+(?!(?:trained|pre-?trained|fine-?tuned|"
     r"built|based|using|with)\b)[\w-]+){0,3}?\s+(?:models|methods|approaches|baselines)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _a_kind(name: str) -> bool:
+    """ "SAR", "RGB-D SOD", "MIL": capitals only, no digit; before "datasets" a kind of data."""
+    return bool(re.fullmatch(r"[A-Z]{2,}(?:[- ][A-Z]{1,}){0,2}", name))
+
+
+def _rivals_out(verb: str, gap: str) -> str:
+    """The gap without the rivals a comparison names: "outperforming traditional and
+    learning-based methods on A and B" compares them on A and B."""
+    gap = _RIVALS_LAST.sub("", gap)
+    if re.match(r"(?:outperform|surpass)", verb, re.I) and _GENERIC_BEATEN.fullmatch(gap.strip()):
+        return ""
+    return gap
+
+
+_GENERIC_BEATEN = re.compile(
+    r"(?:(?:the|all|many|most|both|existing|prior|previous|recent|current|strong|competitive|"
+    r"traditional|conventional|baseline|other|state-of-the-art|[\w]+-based|and)\s+){0,5}"
+    r"(?:methods|baselines|approaches|models|techniques|algorithms)",
     re.IGNORECASE,
 )
 
@@ -186,7 +218,7 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
             # "+4.2% on RefCOCO+, +17.9% on PixMo-Count": a score whose name is not read
             goes_on = len(re.findall(r"\d[\d.]*\s*%?\s+on\s", sentence)) > len(scored)
             names = scored
-        elif m and not _NOT_EVAL_GAP.search(_RIVALS_LAST.sub("", m.group("gap"))):
+        elif m and not _NOT_EVAL_GAP.search(_rivals_out(m.group("verb"), m.group("gap"))):
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             names = _split_names(m.group("names"))
             # "on MuSHRoom, ScanNet++, and LERF-OVS": the list goes on past what reads as names
@@ -198,7 +230,10 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
         if not all(_is_name(n.split()[0]) or n.split()[0].isupper() for n in names):
             continue
         if any(
-            re.fullmatch(r"[A-Z]+s", n) or _NOT_BENCH.match(n) or _METRIC_NAMES.fullmatch(n)
+            re.fullmatch(r"[A-Z]+s", n)
+            or _NOT_BENCH.match(n)
+            or _METRIC_NAMES.fullmatch(n)
+            or re.search(r"mAP|mIoU|AUROC|AUC|F1|@", n)  # "3.00% on G-mAP": a metric
             for n in names
         ):
             continue  # "on LLMs", "on Qwen2.5-VL-7B", "15% on RMSE": no benchmark's name

@@ -102,3 +102,29 @@ def test_a_name_whose_description_does_not_turn_keeps_its_kind():
     # a clause's noun is not what the name is: "which introduces a small reflection model"
     abstract = "We propose REA-RL, which introduces a small reflection model for efficient scaling."
     assert "모델 REA-RL" not in floor_line(paper(abstract), G)
+
+
+def test_more_shapes_of_where_a_method_is_evaluated():
+    # rivals named between the verb and the names; "learning-based" is no "based on"
+    beaten = (
+        "EDD-MAIT achieves better accuracy, outperforming traditional and learning-based methods "
+        "on BSDS500 and BIPED datasets."
+    )
+    assert eval_names(beaten, ("EDD-MAIT",))[0] == "BSDS500"
+    # examples after "benchmarks such as" leave the list open
+    examples = "Our method achieves top restoration on benchmarks such as FFHQ-Ref and X2."
+    assert eval_names(examples, ())[-1].endswith("등")
+    # a name with an ampersand; descriptive words before the names
+    assert eval_names("Experiments on the DTU and Tanks & Temples datasets show gains.", ()) == [
+        "DTU",
+        "Tanks & Temples",
+    ]
+    whole = "Evaluation across the complete KITTI and DurLAR datasets demonstrates it."
+    assert eval_names(whole, ()) == ["KITTI", "DurLAR"]
+    # a count of a kind of data is no name: "five public RGB-D SOD datasets"
+    assert eval_names("Experiments on five public RGB-D SOD datasets show it excels.", ()) == []
+    kind = "Experiments on popular ZSL benchmark datasets demonstrate our superiority."
+    assert eval_names(kind, ()) == []
+    # a score on a metric's name is no benchmark
+    metric = "Our method improves over prior SOTA by 3.00% on G-mAP, 2.70% on mAP@3 and 2% on mR@3."
+    assert eval_names(metric, ()) == []
