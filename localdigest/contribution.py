@@ -184,9 +184,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     rest = re.sub(r"(?<=\w)-(an?|the)\s+(?=(?:new|novel|simple|unified|general)\b)", r", \1 ", rest)
     rest = re.sub(r"(?<=[a-z])--(?=[a-z])", "-", rest)  # "speech--text": TeX's en dash, a compound
     rest = re.sub(r"\s+-{2,3}\s+|\s+[–—]\s+|\s+-\s+(?=(?:an?|the)\s)", ", ", rest)
-    # "the first setting for segmentation in this work": the aside, not "work에서의"
+    # "the first setting for segmentation in this work": the aside, not "work에서의"; "the
+    # problem in details": how it is presented, not where
     rest = re.sub(
-        r",?\s+(?:in this (?:work|paper|study|letter|article)|for the first time)\b",
+        r",?\s+(?:in this (?:work|paper|study|letter|article)|for the first time|"
+        r"in (?:great |more |full )?details?|in depth|at length)\b",
         "",
         rest,
         flags=re.I,
@@ -291,6 +293,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     words = phrase.split()
     if len(words) > MAX_PHRASE_WORDS:
         return None
+    if re.search(r"\b(?:for|of|to|with|on|in)\s+(?:and|or)\b", phrase):
+        return None  # "a framework for and executing a study": two objects share one preposition
     rel = _RELATIVE_RE.match(tail)
     if rel and stem not in _MAKING and re.match(r"\s*,\s*[a-z]+ing\b", tail):
         rel = None  # "we examine the space, identifying X": the participle is ours, not its

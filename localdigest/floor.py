@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-74"
+FLOOR_VERSION = "floor-75"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -142,6 +142,9 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     then at most one fact the title does not say (the parts its method uses, or a number it
     reports), then where it is evaluated and whether it releases code."""
     paper = Paper(id=paper.id, title=_plain(paper.title), abstract=_plain(paper.abstract))
+    paper = Paper(
+        id=paper.id, title=_without_motto(paper.title, paper.abstract), abstract=paper.abstract
+    )
     contribution = find_contribution(paper)
     main = _contribution_sentence(paper, glossary)
     if main is None or _broken(main):
@@ -369,6 +372,26 @@ def _slogan(title: str) -> str | None:
     return head if colon and tail and ("," in head or _sentence_head(head)) else None
 
 
+def _without_motto(title: str, abstract: str) -> str:
+    """ "Asking For An Old Friend: Diagnosing ... in LLM-based Statutory QA" -> the part after
+    the colon: a head of three or more everyday words (no glossary term, no name) that the
+    abstract does not use is a phrase for effect, and read as words it becomes the topic
+    ("old friend를 위한 asking"). A head the abstract uses ("Proper Name Diacritization") is
+    the topic and stays."""
+    head, colon, tail = (x.strip() for x in title.partition(":"))
+    words = head.split()
+    glossary = default_glossary()
+    if not (colon and tail) or len(words) < 3 or head.lower() in abstract.lower():
+        return title
+    if any(
+        glossary.get(w.lower()) or _is_name(w) or w.isupper() or re.search(r"\d", w) for w in words
+    ):
+        return title
+    content = [w.lower() for w in words if len(w) > 3]
+    used = [w for w in content if re.search(rf"\b{re.escape(w[:5])}", abstract, re.I)]
+    return tail if len(used) * 2 < len(content) else title
+
+
 def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     """(the title on one line, its name, what it describes): "HTMNet: A Hybrid Network" ->
     the part after the colon, else the part before it, without a leading "Towards"/"On"/
@@ -381,6 +404,8 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     if name and _sentence_head(name):
         name = None  # "Adaptive Context Matters: ...": a sentence, not a name
     desc = tail.strip() if name or _slogan(title) else head.strip()
+    # "Uncertainty in SEGmentation -- A systematic multi-variable exploration": a second subtitle
+    desc = re.split(r"\s+(?:-{2,3}|[–—])\s+", desc)[0]
     return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
 
 

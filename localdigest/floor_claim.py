@@ -54,6 +54,18 @@ def _ours_beat(sentence: str) -> bool:
         # respect, not better results (read blind, round 19; "state-of-the-art efficiency" is
         # read as better results, and kept)
         return False
+    before = sentence[: m.start()]
+    ours = re.compile(r"\b(?:our|we|ours|proposed)\b", re.I)
+    if re.match(r"\s*(?:for instance|for example)\b", before, re.I) and not ours.search(before):
+        return False  # "For instance, MiniMax Remover achieves state-of-the-art quality": another's
+    # "although X achieves state-of-the-art quality, it runs at 10FPS", "While recent models
+    # achieve state-of-the-art results, ...": a concession about others ("..., while
+    # outperforming X" after our claim is no concession)
+    concession = re.search(
+        r"(?:\b(?:although|though|whereas)|^\s*while)\b(?P<rest>[^,;]*)$", before, re.I
+    )
+    if concession and not ours.search(concession.group("rest")):
+        return False
     if re.search(r"\b(?:their|its)\s+(?:own\s+)?\w+$", m.group(0), re.IGNORECASE):
         return False  # "GPT-5.4 and Gemini 3.1 pro outperform their previous generation": models
         # the paper evaluates, better than their own predecessors, not the paper's method

@@ -497,7 +497,7 @@ def translate_words(phrase: str, glossary: Glossary) -> str | None:
     commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",")]
     if commas and any(w.lower() in ("and", "or") for w in words[commas[0] :]):
         return None  # "Cooperative Speech, Semantic Competence, and AI": a list, not one noun
-    verbatim = _spelled_out_name(words)
+    verbatim = _spelled_out_name(words, glossary)
     out, i, last_pos = [], 0, ""
     while i < len(words):
         word = words[i]
@@ -556,6 +556,7 @@ _SENSES = {
     "usage",
     "value",
     "values",
+    "universal",
 }
 
 
@@ -563,7 +564,7 @@ def _plain_english(word: str, glossary: Glossary) -> bool:
     word = word.strip(",")
     # "non-cooperative space objects": a hyphenated word the glossary does not know is as
     # plain as an unhyphenated one
-    shape = r"[A-Za-z][a-z]{2,}|[A-Za-z][a-z]+(?:-[a-z]{2,})+"
+    shape = r"[A-Za-z][a-z]{2,}|[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)+"
     return bool(re.fullmatch(shape, word)) and glossary.get(word.lower()) is None
 
 
@@ -589,10 +590,12 @@ def _is_noun(word: str, glossary: Glossary) -> bool:
     return bool(hit and hit[1] == "n") or bool(re.fullmatch(r"[A-Za-z]+[^s]s", word))
 
 
-def _spelled_out_name(words: list[str]) -> set[int]:
+def _spelled_out_name(words: list[str], glossary: Glossary | None = None) -> set[int]:
     """Indices of a Title-Case run that ends in its acronym ("Direct Advantage
-    Regression(DAR)"): translated word by word it changes meaning (advantage -> 장점), so it
-    is copied."""
+    Regression(DAR)"), or of three or more Title-Case words in a row ("Shift Sparse Block
+    Attention", "You Only Select Essential Tokens": titles reach here lower-cased, so in an
+    abstract's phrase such a run is a name): translated word by word it changes meaning
+    (advantage -> 장점, shift -> 변화), so it is copied."""
     keep: set[int] = set()
     for j, word in enumerate(words):
         if re.fullmatch(r"[A-Z][\w-]*\([A-Z][\w-]*\)", word):
@@ -601,6 +604,16 @@ def _spelled_out_name(words: list[str]) -> set[int]:
                 i -= 1
             if j - i >= 1:
                 keep.update(range(i, j + 1))
+    title_case = [bool(re.fullmatch(r"[A-Z][a-z][\w-]*,?", w)) for w in words]
+    j = 0
+    while j < len(words):
+        k = j
+        while k < len(words) and title_case[k]:
+            k += 1
+        run = " ".join(w.strip(",") for w in words[j:k]).lower()
+        if k - j >= 3 and not (glossary and glossary.get(run)):
+            keep.update(range(j, k))  # "Large Language Models" is a term the glossary knows
+        j = k + 1
     return keep
 
 

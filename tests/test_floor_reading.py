@@ -128,3 +128,57 @@ def test_more_shapes_of_where_a_method_is_evaluated():
     # a score on a metric's name is no benchmark
     metric = "Our method improves over prior SOTA by 3.00% on G-mAP, 2.70% on mAP@3 and 2% on mR@3."
     assert eval_names(metric, ()) == []
+
+
+# --- floor-75: round 28's wrong lines (fresh days 2026-05-01/18/25), each fixed after rating
+
+
+def test_another_systems_state_of_the_art_in_a_concession_is_no_claim_of_ours():
+    from localdigest.floor_claim import _ours_beat
+
+    assert not _ours_beat(
+        "For instance, although MiniMax Remover achieves state-of-the-art visual quality, it "
+        "operates at only around 10FPS."
+    )
+    assert not _ours_beat("While recent models have achieved state-of-the-art results, they fail.")
+    # "..., while outperforming X" after our claim is no concession; nor is "for instance, our"
+    assert _ours_beat("C-Prune reduces model size while outperforming existing pruning methods.")
+    assert _ours_beat("For instance, in the hard setting, our model outperforms prior methods.")
+
+
+def test_a_second_subtitle_after_a_dash_is_not_read_as_words():
+    from localdigest.floor import _title_desc
+
+    title = "U-SEG: Uncertainty in SEGmentation -- A systematic multi-variable exploration"
+    assert _title_desc(title)[2] == "Uncertainty in SEGmentation"
+
+
+def test_two_objects_sharing_one_preposition_are_no_contribution():
+    abstract = "We address these questions by creating a framework for and executing a large study."
+    assert find_contribution(paper(abstract)) is None
+
+
+def test_a_title_case_run_in_an_abstract_is_a_name_and_copied():
+    assert translate_phrase("Shift Sparse Block Attention", G) == "Shift Sparse Block Attention"
+    # a run the glossary knows whole is a term, still translated
+    assert translate_phrase("Large Language Models", G) == "대규모 언어 모델"
+    # "Universal Dependencies" is a framework's name, not 범용 anything
+    assert "범용" not in translate_phrase("reproducible Universal Dependencies-Style pipeline", G)
+
+
+def test_how_a_problem_is_presented_is_not_where():
+    abstract = "Scheduling is hard. This article presents the problem in details and solves it."
+    c = find_contribution(paper(abstract))
+    assert c is None or "detail" not in c.phrase
+
+
+def test_a_motto_before_the_colon_is_not_the_topic():
+    from localdigest.floor import _without_motto
+
+    title = "Asking For An Old Friend: Diagnosing Temporal Failure Modes in Statutory QA"
+    abstract = "Large language models are used for legal research. We study two failure modes."
+    assert _without_motto(title, abstract).startswith("Diagnosing")
+    # a head the abstract uses is the topic
+    title = "Proper Name Diacritization for Arabic Wikipedia: A Benchmark Dataset"
+    abstract = "We study proper name diacritization for Arabic Wikipedia entries."
+    assert _without_motto(title, abstract) == title
