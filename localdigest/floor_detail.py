@@ -22,7 +22,7 @@ from .floor_scope import (
     _unsaid_hedge,
 )
 from .korean import Glossary, _is_name, josa
-from .phrase import translate_phrase
+from .phrase import _PROCESS_GERUNDS, translate_phrase
 from .phrase_check import _broken
 
 # A number as papers print it: 87.0%, 3.2x, 12.5 percentage points, up to 30%, 45-80%.
@@ -315,7 +315,9 @@ def _metric(text: str, glossary: Glossary, translate) -> str | None:
         return None  # "improves InternVL2-76B by 5.8%": a model, not what was measured
     if len(names) == len(words):
         return text.strip()
-    if any(w.endswith("ing") for w in words[:-1]) and not glossary.get(" ".join(words)):
+    if any(
+        w.endswith("ing") and w.lower() not in _PROCESS_GERUNDS for w in words[:-1]
+    ) and not glossary.get(" ".join(words)):
         return None  # "solving times": the -ing word read as a verb gives "시간 해결"
     return translate(text, glossary)
 

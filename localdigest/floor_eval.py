@@ -43,9 +43,37 @@ def _prior(before: str) -> bool:
 _RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\b", re.I)
 
 
+# "Across four medical QA benchmarks (MedQA, MedMCQA, PubMedQA, MMLU-Med)": a count, then
+# the names in parentheses
+_COUNTED_NAMES = re.compile(
+    r"\b(?:[Oo]n|[Aa]cross|[Oo]ver)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:benchmarks|datasets)\s*\((?P<names>[^()]{3,160})\)"
+)
+
+
+def _counted_in_parens(abstract: str, own: tuple[str, ...]) -> list[str]:
+    """The names a counted list gives in parentheses, when there are as many as it counts
+    and each is a name."""
+    for sentence in sentences(abstract):
+        m = _COUNTED_NAMES.search(sentence)
+        if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
+            continue
+        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names"))]
+        if len(names) != count_of(m.group("n")) or not all(
+            re.fullmatch(_BENCH_NAME, n) and (_is_name(n.split()[0]) or n.split()[0].isupper())
+            for n in names
+        ):
+            continue
+        return _at_most_three(_not_own(names, own))
+    return []
+
+
 def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     """The named benchmarks an "experiments on A, B and C show ..." sentence gives, at most
     three; none when a name is followed by a noun ("experiments on SAR images")."""
+    counted = _counted_in_parens(abstract, own)
+    if counted:
+        return counted
     for sentence in sentences(abstract):
         m = _EVAL_ON.search(sentence)
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start("names")]):

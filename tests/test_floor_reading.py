@@ -182,3 +182,33 @@ def test_a_motto_before_the_colon_is_not_the_topic():
     title = "Proper Name Diacritization for Arabic Wikipedia: A Benchmark Dataset"
     abstract = "We study proper name diacritization for Arabic Wikipedia entries."
     assert _without_motto(title, abstract) == title
+
+
+# --- floor-76
+
+
+def test_a_process_word_before_a_metric_is_its_modifier():
+    abstract = "We propose D-INL. D-INL reduces training exchange by 70.4% while keeping accuracy."
+    assert result_fact(abstract, G, ("D-INL",)) == "학습 exchange를 70.4% 줄입니다."
+
+
+def test_a_counted_list_of_names_in_parentheses_is_where_it_is_evaluated():
+    abstract = (
+        "Across four medical QA benchmarks (MedQA, MedMCQA, PubMedQA, MMLU-Med), our system "
+        "reaches 78.6% average accuracy."
+    )
+    assert eval_names(abstract, ()) == ["MedQA", "MedMCQA", "PubMedQA 등"]
+    # as many names as counted, or none
+    assert eval_names("We test on three benchmarks (e.g., MMLU).", ()) == []
+
+
+def test_state_of_the_art_on_some_of_the_benchmarks_is_not_a_claim_on_all():
+    from localdigest.floor_claim import _ours_beat
+
+    sentence = (
+        "Experiments on four KBQA benchmarks show that our approach achieves state-of-the-art "
+        "performance on three of them."
+    )
+    assert not _ours_beat(sentence)
+    line = floor_line(paper("We propose a graph prompting framework. " + sentence), G)
+    assert "4개 벤치마크에서 평가합니다" in line and "기존 방법보다" not in line
