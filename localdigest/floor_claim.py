@@ -63,6 +63,18 @@ def _ours_beat(sentence: str) -> bool:
         return False  # "state-of-the-art performance on three of them": not on every benchmark
     before = sentence[: m.start()]
     ours = re.compile(r"\b(?:our|we|ours|proposed)\b", re.I)
+    if re.search(
+        r"\b(?:objective|goal|aim|purpose)\b[^.;]{0,40}\bis\s+to\b|\b(?:aims?|seeks?)\s+to\b",
+        before,
+        re.I,
+    ):
+        # "The objective is to develop models that achieve state-of-the-art ...": a goal
+        return False
+    if re.match(r"[^.;]{0,80}?(?:,\s*(?:yet|but)\b|;\s*however\b)", sentence[m.end() :]) and not (
+        ours.search(before) or re.search(r"\bnot only\s*$", before)
+    ):
+        # "Transformer detectors achieve SoTA accuracy, yet their cost ...": background
+        return False
     if re.match(r"\s*(?:for instance|for example)\b", before, re.I) and not ours.search(before):
         return False  # "For instance, MiniMax Remover achieves state-of-the-art quality": another's
     # "although X achieves state-of-the-art quality, it runs at 10FPS", "While recent models

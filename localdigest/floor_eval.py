@@ -246,7 +246,12 @@ def _named_in_results(abstract: str, own: tuple[str, ...]) -> list[str]:
             # "+4.2% on RefCOCO+, +17.9% on PixMo-Count": a score whose name is not read
             goes_on = len(re.findall(r"\d[\d.]*\s*%?\s+on\s", sentence)) > len(scored)
             names = scored
-        elif m and not _NOT_EVAL_GAP.search(_rivals_out(m.group("verb"), m.group("gap"))):
+        elif (
+            m
+            and not _NOT_EVAL_GAP.search(_rivals_out(m.group("verb"), m.group("gap")))
+            # "disrupts performance, providing evidence that LLMs rely on CBR": another clause
+            and not re.search(r"\b(?:that|which|whether)\b", m.group("gap"))
+        ):
             clause = re.split(r"[,;:]", sentence[: m.start()])[-1]
             names = _split_names(m.group("names"))
             # "on MuSHRoom, ScanNet++, and LERF-OVS": the list goes on past what reads as names

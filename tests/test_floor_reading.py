@@ -212,3 +212,31 @@ def test_state_of_the_art_on_some_of_the_benchmarks_is_not_a_claim_on_all():
     assert not _ours_beat(sentence)
     line = floor_line(paper("We propose a graph prompting framework. " + sentence), G)
     assert "4개 벤치마크에서 평가합니다" in line and "기존 방법보다" not in line
+
+
+# --- floor-77: round 30's new and shared wrong lines (fresh days 2026-04-20..24), after rating
+
+
+def test_background_and_goals_are_no_claim_of_state_of_the_art():
+    from localdigest.floor_claim import _ours_beat
+
+    assert not _ours_beat(
+        "Transformer-based detectors have become mainstream and achieve state-of-the-art "
+        "accuracy, yet their overhead limits deployment."
+    )
+    assert not _ours_beat(
+        "The objective is to develop effective models that achieve state-of-the-art performance."
+    )
+    # "not only achieves state-of-the-art ..., but also ..." is still a claim
+    assert _ours_beat(
+        "Experiments show that Mogao not only achieves state-of-the-art performance in "
+        "understanding, but also excels in generation."
+    )
+
+
+def test_a_name_after_on_in_another_clause_is_no_benchmark():
+    abstract = (
+        "Finally, activation patching shows that perturbing it disrupts performance, providing "
+        "causal evidence that LLMs rely on CBR for relational binding."
+    )
+    assert eval_names(abstract, ()) == []
