@@ -163,9 +163,13 @@ def _first_made(paper: Paper, pattern: re.Pattern) -> tuple[Contribution | None,
         m = pattern.search(sentence)
         if not m:
             continue
-        verb_word = m.group(1).lower()
+        verb_word, rest = m.group(1).lower(), m.group(2)
+        second = _title_name_made_after(rest, paper.title)
+        if second:
+            # "we propose a sampling strategy and introduce SSL4Eco, a multi-date dataset": the
+            # title's name is the second verb's object, and the paper's main contribution
+            verb_word, rest = second.group(1).lower(), rest[second.end() :]
         stem = next((ko for en, ko in VERBS.items() if verb_word.startswith(_root(en))), None)
-        rest = m.group(2)
         if stem is None or re.match(_NOT_OBJECT, rest, re.I):
             continue  # "we show that ...", "we study how ...": a claim, not an object
         found = _parse_object(rest, stem, paper.title)
@@ -175,11 +179,29 @@ def _first_made(paper: Paper, pattern: re.Pattern) -> tuple[Contribution | None,
     return None, studied
 
 
+def _title_name_made_after(rest: str, title: str) -> re.Match | None:
+    """ "and (further) propose/introduce ..." followed, in the same sentence, by the title's
+    name: where the second object starts."""
+    name = title_name(title)
+    if not name:
+        return None
+    return re.search(
+        r"\band\s+(?:further\s+|then\s+|also\s+|thereby\s+)?(propose|introduce|present|design|"
+        rf"develop)s?\s+(?=[^.;]*?(?<![\w-]){re.escape(name)}(?![\w-]))",
+        rest,
+        re.IGNORECASE,
+    )
+
+
 def _root(verb: str) -> str:
     return verb[:-1] if verb.endswith(("e", "y")) else verb
 
 
 def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
+    # "the HAllucination Detection (HAD) models https://github.com/...": a link is no word
+    rest = re.sub(r"\s*\(?https?://\S+\)?", "", rest)
+    # "introduce corresponding SSL4Eco": what it corresponds to is in the clause before
+    rest = re.sub(r"^(?:the\s+)?corresponding\s+(?=[A-Z])", "", rest)
     # "KG-RAG-a novel framework": a dash typed without spaces before the description
     rest = re.sub(r"(?<=\w)-(an?|the)\s+(?=(?:new|novel|simple|unified|general)\b)", r", \1 ", rest)
     rest = re.sub(r"(?<=[a-z])--(?=[a-z])", "-", rest)  # "speech--text": TeX's en dash, a compound
@@ -355,6 +377,14 @@ def _other_thing(found: re.Match, rest: str) -> bool:
         )
         # "we evaluate a range of models on AfriSUD": the name is where they are evaluated
         or re.search(r"\b(?:on|using|across|against|over)\s+(?:the\s+)?$", before, re.I)
+        # "a data generator ..., and from it construct HorizonBench", "a knowledge base (ACKB)
+        # ... and propose a knowledge-driven approach (KD-CVG)": a second verb makes the name
+        or re.search(
+            r"\band\s+(?:[\w\s,]{0,20}\s)?(?:propose|introduce|present|construct|build|create|"
+            r"design|develop|derive|release)s?\b",
+            before,
+            re.I,
+        )
     )
 
 

@@ -240,3 +240,27 @@ def test_a_name_after_on_in_another_clause_is_no_benchmark():
         "causal evidence that LLMs rely on CBR for relational binding."
     )
     assert eval_names(abstract, ()) == []
+
+
+def test_the_title_name_after_a_second_verb_is_the_contribution_not_the_first_object():
+    abstract = (
+        "Seasons matter. We propose a simple phenology-informed sampling strategy and introduce "
+        "corresponding SSL4Eco, a multi-date Sentinel-2 dataset."
+    )
+    c = find_contribution(paper(abstract, "SSL4Eco: A Global Seasonal Dataset"))
+    assert c.name == "SSL4Eco" and "dataset" in c.phrase
+    # the title's name made by another clause is not the first object's name
+    abstract = (
+        "We introduce a data generator that produces conversations from a mental state graph, "
+        "and from it construct HorizonBench, a benchmark of 4,245 items."
+    )
+    line = floor_line(paper(abstract, "HorizonBench: Long-Horizon Personalization"), G)
+    assert "생성기 HorizonBench" not in line
+
+
+def test_a_link_is_no_name():
+    abstract = (
+        "We propose the HAllucination Detection (HAD) models https://github.com/a/HAD, which "
+        "integrate detection."
+    )
+    assert "https" not in floor_line(paper(abstract, "HAD: Hallucination Detection Models"), G)
