@@ -236,6 +236,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     first, comma, after = rest.partition(",")
     if comma and _looks_like_name(_PAREN.sub("", first).strip()):
         name, rest = _inline_parens(first.strip()), after.strip()
+        # "YOSE, You Only Select Essential Tokens, an efficient fine-tuning framework": the
+        # words the name spells, then what it is
+        spelled = re.match(r"((?:[A-Z][\w-]*\s+){1,7}[A-Z][\w-]*)\s*,\s*(?=(?:an?|the)\s)", rest)
+        if spelled and _spells(name, spelled.group(1)):
+            name, rest = f"{spelled.group(1)}({name})", rest[spelled.end() :]
     if expansion and name and re.match(r"[a-z]+ing\b", rest) and not _RELATIVE_RE.match(rest):
         rest = ""  # "(GCDG), introducing a generative paradigm ...": the name says what it is
     participle = bool(name and re.match(r"[a-z]+ing\s", rest) and _RELATIVE_RE.match(rest))
@@ -253,6 +258,12 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             phrase_end = None
             break
         phrase_end = nxt
+    # "a case study of an Introduction to Software Engineering course": cut at "to" between two
+    # capitalized words, the phrase would end inside a name ("Introduction의 사례 연구")
+    last = rest[: phrase_end.start()].split()[-1:] if phrase_end else []
+    if last and last[0][:1].isupper() and re.match(r"\s+to\s+[A-Z]", rest[phrase_end.start() :]):
+        if not _is_name(last[0]) and not last[0].isupper():
+            return None
     phrase = rest[: phrase_end.start()] if phrase_end else rest
     in_parens = phrase.count("(") > phrase.count(")")  # "processors (M0+, M4, M7)" cut at a comma
     if re.search(r"\((?:1|i|a)\)", phrase):
@@ -263,6 +274,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         # last words start; keep the phrase only up to the preposition that opens the list
         cut = list(_PREP_RE.finditer(phrase))
         phrase = phrase[: cut[-1].start()] if cut else phrase
+    between = re.search(r"\s+(?:between|among|amongst)\s+(?:(?!\band\b)[^,])+$", phrase)
+    if between and tail.startswith(","):
+        # "the interaction between language models, embedding models, ...": cut at its first
+        # comma, "between" would name one of the things it is between
+        phrase = phrase[: between.start()]
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[: phrase.rfind("(")]  # "attack (i" cut at "i.e.": drop the aside
     phrase = _inline_parens(phrase)

@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-78"
+FLOOR_VERSION = "floor-79"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -369,7 +369,9 @@ def _slogan(title: str) -> str | None:
     ...": before a colon, with a comma or ending in a verb, so a slogan; the part after the
     colon says what the paper is."""
     head, colon, tail = (x.strip() for x in title.partition(":"))
-    return head if colon and tail and ("," in head or _sentence_head(head)) else None
+    # "Dead Code Doesn't Talk:": a contraction makes the head a sentence
+    sentence = _sentence_head(head) or re.search(r"\w n't\b|\wn't\b|n’t\b", head)
+    return head if colon and tail and ("," in head or sentence) else None
 
 
 def _without_motto(title: str, abstract: str) -> str:

@@ -142,7 +142,9 @@ def _says(main: str, name: str) -> bool:
 
 
 _ON_NAMES = re.compile(
-    r"\bon\s+(?:the\s+|several\s+|multiple\s+|\w+\s+)?((?:[A-Z][\w.\-]*[\w](?:\s*,?\s+and\s+|\s*,\s*|\s+)?)+)"
+    # "ScanNet++", "RefCOCO+": the pluses are the name's
+    r"\bon\s+(?:the\s+|several\s+|multiple\s+|\w+\s+)?"
+    r"((?:[A-Z][\w.\-]*[\w]\+*(?:\s*,?\s+and\s+|\s*,\s*|\s+)?)+)"
 )
 
 
@@ -158,7 +160,9 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
         if not m:
             return []
         names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
-        names = [w.rstrip(".") for w in names if _is_name(w.rstrip(".")) or w.isupper()]
+        names = [
+            w.rstrip(".") for w in names if _is_name(w.rstrip(".+")) or w.rstrip("+").isupper()
+        ]
         names = [w for w in names if not own or w.lower() != own.lower()]  # its own benchmark
         return names[:3]
     return []

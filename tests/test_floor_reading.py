@@ -264,3 +264,43 @@ def test_a_link_is_no_name():
         "integrate detection."
     )
     assert "https" not in floor_line(paper(abstract, "HAD: Hallucination Detection Models"), G)
+
+
+# --- floor-79: round 31's wrong lines (fresh days 2026-04-07/08/09), after rating
+
+
+def test_a_benchmark_name_keeps_its_pluses():
+    from localdigest.floor_claim import _sota_benchmarks
+
+    abstract = (
+        "Experiments on the ScanNet++ v2 NVS benchmark demonstrate the SOTA performance, "
+        "outperforming previous methods."
+    )
+    assert _sota_benchmarks(abstract)[0] == "ScanNet++"
+
+
+def test_between_one_item_of_a_list_is_not_said():
+    abstract = (
+        "We analyze the interaction between language models, embedding models, retrieval "
+        "strategies, and cross-encoder reranking."
+    )
+    assert "언어 모델 사이" not in floor_line(paper(abstract), G)
+
+
+def test_a_phrase_cut_inside_a_capitalized_name_is_no_contribution():
+    abstract = "This paper presents a case study of an Introduction to Software Engineering course."
+    assert find_contribution(paper(abstract)) is None
+
+
+def test_a_title_head_with_a_contraction_is_a_slogan():
+    from localdigest.floor import _slogan
+
+    assert _slogan("Dead Code Doesn't Talk: Requirements Elicitation in Software Engineering")
+
+
+def test_the_words_a_name_spells_then_what_it_is():
+    abstract = (
+        "We present YOSE, You Only Select Essential Tokens, an efficient fine-tuning framework."
+    )
+    line = floor_line(paper(abstract), G)
+    assert line.startswith("효율적인 미세 조정 프레임워크 You Only Select Essential Tokens(YOSE)")
