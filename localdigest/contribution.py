@@ -296,6 +296,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         and _is_name(appositive.group(1))
     ):
         name = appositive.group(1)
+    tn_end = title_name(title)
+    if name is None and tn_end and re.search(rf"[a-z]\s+{re.escape(tn_end)}$", phrase.strip()):
+        # "a framework for arbitrary style transfer RLMiniStyler": the name ends the phrase,
+        # it is not what the framework is for
+        name, phrase = tn_end, phrase.strip()[: -len(tn_end)].strip()
     if name is None:
         tn = title_name(title)
         whole = tn and re.search(rf"(?<![\w-]){re.escape(tn)}(?![\w-])", rest, re.I)
@@ -440,7 +445,8 @@ def _naming(text: str) -> str | None:
     """The name after "called"/"named"/...: its acronym in parentheses when it has one
     ("called Transformer based Encoder Decoder Network (TED Net)" -> TED Net), the words
     themselves when they are short, else nothing."""
-    m = re.search(r"\b(?:called|named|dubbed|termed|coined)\s+([^,.;:]{1,80})", text, re.I)
+    # "Named Entity Recognition (NER)" is a term, not "named NER": the naming verb is lower-case
+    m = re.search(r"\b(?:[Cc]alled|named|dubbed|termed|coined)\s+([^,.;:]{1,80})", text)
     if not m:
         return None
     words = m.group(1).strip().strip("\"'“”")

@@ -160,6 +160,10 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
         if not m:
             return []
         names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
+        # "the MSKCC CRLM dataset": two capitalized words before the kind are one name
+        one = re.fullmatch(r"([A-Z][\w\-]*\+*\s+[A-Z][\w\-]*\+*)\s*", m.group(1))
+        if one and re.match(r"\s*(?:dataset|benchmark|cohort|corpus)\b", sentence[m.end(1) :]):
+            names = [" ".join(one.group(1).split())]
         names = [
             w.rstrip(".") for w in names if _is_name(w.rstrip(".+")) or w.rstrip("+").isupper()
         ]

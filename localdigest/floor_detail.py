@@ -144,7 +144,7 @@ _FROM_TO = re.compile(
 # "achieving up to a 31.9% improvement in stepwise reward evaluation"
 _GAIN = re.compile(
     rf"\b(?:an?\s+)?{_UPTO}(?:an?\s+)?{_PCT}\s+(?:relative\s+|absolute\s+|average\s+)?"
-    r"(?P<kind>improvement|gain|increase|reduction|decrease)\s+in\s+(?:the\s+)?"
+    r"(?P<kind>improvement|gain|increase|reduction|decrease)\s+in\s+(?:terms\s+of\s+)?(?:the\s+)?"
     r"(?P<metric>(?:[\w\-@]+\s+){0,2}?[\w\-@]+)"
     r"(?=\s*(?:[,.;)]|$)|\s+(?:over|compared|while|on|with|across|for|than|and|against)\b)",
     re.IGNORECASE,

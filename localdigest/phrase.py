@@ -371,7 +371,9 @@ def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:
         w = words[i].lower()
         if w.endswith("ing") and len(w) > 5 and not words[i][:1].isupper():
             prev = glossary.get(words[i - 1].lower())
-            if prev and prev[1] == "n" and not glossary.get(f"{words[i - 1]} {w}"):
+            # "natural language processing": a glossary compound of three words is no clause
+            three = i > 1 and glossary.get(f"{words[i - 2]} {words[i - 1]} {w}".lower())
+            if prev and prev[1] == "n" and not glossary.get(f"{words[i - 1]} {w}") and not three:
                 return words[:i]
     return words
 

@@ -304,3 +304,41 @@ def test_the_words_a_name_spells_then_what_it_is():
     )
     line = floor_line(paper(abstract), G)
     assert line.startswith("효율적인 미세 조정 프레임워크 You Only Select Essential Tokens(YOSE)")
+
+
+# --- floor-80: a dev error search of floor-79 (300 held lines, 6 flagged; not blind)
+
+
+def test_named_entity_recognition_is_a_term_not_a_naming():
+    abstract = (
+        "We develop a framework for extracting data from DNMs and evaluate three Named Entity "
+        "Recognition (NER) models."
+    )
+    assert find_contribution(paper(abstract)).name is None
+
+
+def test_the_title_name_ending_the_phrase_is_the_name_not_the_purpose():
+    abstract = (
+        "We propose a novel reinforcement learning-based framework for style transfer RLMini."
+    )
+    c = find_contribution(paper(abstract, "RLMini: A Light-weight RL Style Agent"))
+    assert c.name == "RLMini" and c.phrase.endswith("style transfer")
+
+
+def test_small_fixes_from_the_error_search():
+    from localdigest.floor_claim import _sota_benchmarks
+
+    # "in terms of RMSE" is the metric, not "RMSE의 terms"
+    assert result_fact("Our approach achieves up to 17% improvement in terms of RMSE.", G) == (
+        "RMSE를 최대 17% 개선합니다."
+    )
+    # "natural language processing" is one term, not cut at "processing"
+    assert translate_phrase("natural language processing applicability", G).startswith(
+        "자연어 처리"
+    )
+    # "state of the art" without hyphens
+    ko = translate_phrase("state of the art VLMs", G)
+    assert ko is None or "상태" not in ko
+    # "the MSKCC CRLM dataset" is one dataset
+    sota = "Our model outperforms existing methods on the MSKCC CRLM dataset."
+    assert _sota_benchmarks(sota) == ["MSKCC CRLM"]
