@@ -50,7 +50,7 @@ from .phrase_check import _broken, korean_share
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-80"
+FLOOR_VERSION = "floor-81"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -412,6 +412,10 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
 
 
 _SETTING = r"(?:pre-?training|training|learning|fine-?tuning|practice|the wild)$"
+_STUDY_GERUND = (
+    r"(?:revealing|dissecting|analy[sz]ing|understanding|investigating|evaluating|assessing|"
+    r"exploring|examining|probing|characteri[sz]ing|measuring|quantifying|diagnosing)\b"
+)
 
 
 def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
@@ -429,7 +433,9 @@ def _title_purpose(title: str, obj_ko: str, glossary: Glossary) -> str | None:
         # "Refinement is All You Need in Autoregressive Image Generation": a task after "in"
         # ("in Pretraining" is a setting, not a task)
         tail = re.search(r"\s+in\s+((?:[\w-]+\s+){0,4}[\w-]+)$", desc, re.IGNORECASE)
-        ok = tail and _TASK_END.search(tail.group(1))
+        # "Revealing ... Degradation of MLLMs in Image Classification": the field a study is
+        # set in, not what a score it introduces along the way is for
+        ok = tail and _TASK_END.search(tail.group(1)) and not re.match(_STUDY_GERUND, desc, re.I)
         if ok and not re.match(r"\w+ing\b", tail.group(1)) and _NOT_A_TASK.search(tail.group(1)):
             ok = None  # "in Predicting LLM Performance" is still a task
         m = tail if ok and not re.search(_SETTING, tail.group(1), re.I) else None

@@ -143,8 +143,8 @@ def _says(main: str, name: str) -> bool:
 
 _ON_NAMES = re.compile(
     # "ScanNet++", "RefCOCO+": the pluses are the name's
-    r"\bon\s+(?:the\s+|several\s+|multiple\s+|\w+\s+)?"
-    r"((?:[A-Z][\w.\-]*[\w]\+*(?:\s*,?\s+and\s+|\s*,\s*|\s+)?)+)"
+    r"\bon\s+(?P<det>the\s+|several\s+|multiple\s+|[a-z]\w*\s+)?"
+    r"(?P<names>(?:[A-Z][\w.\-]*(?:\+[\w.\-]*)*[\w+](?:\s*,?\s+and\s+|\s*,\s*|\s+)?)+)"
 )
 
 
@@ -159,13 +159,32 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
             return []  # "the model trained on TCGA": its data, not where it is better
         if not m:
             return []
-        names = [w for w in re.split(r"\s*,\s*|\s+and\s+|\s+", m.group(1)) if w]
-        # "the MSKCC CRLM dataset": two capitalized words before the kind are one name
-        one = re.fullmatch(r"([A-Z][\w\-]*\+*\s+[A-Z][\w\-]*\+*)\s*", m.group(1))
-        if one and re.match(r"\s*(?:dataset|benchmark|cohort|corpus)\b", sentence[m.end(1) :]):
-            names = [" ".join(one.group(1).split())]
+        names = []
+        # "on the UBC Fashion dataset": before the kind, capitalized words are one name
+        kind = re.match(r"\s*(?:dataset|benchmark|cohort|corpus)\b", sentence[m.end("names") :])
+        chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names").strip())
+        for chunk in chunks:
+            words = chunk.split()
+            # "MVTec AD", "NTU RGB+D", "MSKCC CRLM": a name whose later words are capitals or
+            # digits is one name; otherwise each word is read alone, as before
+            caps = all(re.fullmatch(r"[A-Z0-9][A-Z0-9+\-.]*", w) for w in words[1:])
+            if len(words) > 1 and (caps or kind and len(chunks) == 1 and len(words) <= 3):
+                names.append(" ".join(words))
+            else:
+                names.extend(words)
+        if re.fullmatch(
+            r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+",
+            m.group("det") or "",
+        ):
+            return []  # "on three RGB-D VSOD datasets": a kind of data, counted elsewhere
+        if re.search(r"\b(?:GPUs?|CPUs?|TPUs?|NPUs?)\b", m.group("names")):
+            return []  # "on RTX4080 GPUs": hardware it runs on, not a benchmark
         names = [
-            w.rstrip(".") for w in names if _is_name(w.rstrip(".+")) or w.rstrip("+").isupper()
+            w.rstrip(".")
+            for w in names
+            if _is_name(w.split()[0].rstrip(".+"))
+            or w.split()[0].rstrip("+").isupper()
+            or (kind and " " in w)  # "the Dress Code dataset": a name of plain words
         ]
         names = [w for w in names if not own or w.lower() != own.lower()]  # its own benchmark
         return names[:3]

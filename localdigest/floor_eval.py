@@ -82,6 +82,17 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         names = [n.rstrip(".") for n in names]
         if len(names) == 1 and names[0].isalpha() and names[0].isupper():
             continue  # "experiments on SAR datasets": a kind of data, not a benchmark's name
+        counted = re.search(
+            r"\b(?:multiple|several|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[\w-]+\s+){0,2}$",
+            sentence[: m.start("names")],
+        )
+        if (
+            len(names) == 1
+            and counted
+            and re.match(r"\s*(?:benchmark\s+)?(?:datasets|benchmarks)\b", m.group("after"))
+        ):
+            continue  # "evaluations on multiple ReID benchmarks": a kind, counted, not a name
         if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
             return _at_most_three(_not_own(names, own))
     named = _named_elsewhere(abstract, own)

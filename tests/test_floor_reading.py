@@ -342,3 +342,37 @@ def test_small_fixes_from_the_error_search():
     # "the MSKCC CRLM dataset" is one dataset
     sota = "Our model outperforms existing methods on the MSKCC CRLM dataset."
     assert _sota_benchmarks(sota) == ["MSKCC CRLM"]
+
+
+# --- floor-81: round 32's wrong lines (fresh days 2026-04-02..13, paired), after rating
+
+
+def test_names_of_several_words_where_state_of_the_art_is_claimed():
+    from localdigest.floor_claim import _sota_benchmarks
+
+    s = "Evaluations on the MVTec AD and VisA datasets show it achieves state-of-the-art results."
+    assert _sota_benchmarks(s) == ["MVTec AD", "VisA"]
+    s = "Our approach achieves state-of-the-art performance on NTU RGB+D, PKU-MMD datasets."
+    assert _sota_benchmarks(s)[0] == "NTU RGB+D"
+    # a counted kind of data and hardware are no benchmark names
+    s = "Our method outperforms existing methods on three RGB-D VSOD datasets."
+    assert _sota_benchmarks(s) == []
+    s = "Our method achieves state-of-the-art speed on RTX4080 GPUs."
+    assert _sota_benchmarks(s) == []
+
+
+def test_a_counted_kind_of_benchmark_is_no_evaluation_name():
+    abstract = (
+        "Empirical evaluations on multiple ReID benchmarks indicate that our method is better."
+    )
+    assert eval_names(abstract, ()) == []
+
+
+def test_a_studys_field_is_not_what_its_score_is_for():
+    title = (
+        "Lost in the Hype: Revealing the Performance Degradation of MLLMs in Image Classification"
+    )
+    abstract = (
+        "We study MLLMs. Meanwhile, we introduce quantitative scores that characterize features."
+    )
+    assert "이미지 분류를 위한" not in floor_line(paper(abstract, title), G)
