@@ -341,6 +341,8 @@ def _abbreviates(acronym: str, text: str) -> bool:
 def _inside_name(phrase: str, m: re.Match) -> bool:
     """A preposition between two capitalized words belongs to a spelled-out name."""
     before, after = phrase[: m.start()].split(), phrase[m.end() :].split()
+    if m.group(1).lower() == "based on":
+        return False  # "Defect Image Generator based on Stable Diffusion": two names, not one
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 

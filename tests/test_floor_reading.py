@@ -376,3 +376,11 @@ def test_a_studys_field_is_not_what_its_score_is_for():
         "We study MLLMs. Meanwhile, we introduce quantitative scores that characterize features."
     )
     assert "이미지 분류를 위한" not in floor_line(paper(abstract, title), G)
+
+
+# --- floor-82: a second dev error search (floor-81, 300 held lines, 4 flagged; not blind)
+
+
+def test_based_on_between_two_names_is_a_preposition():
+    ko = translate_phrase("Photovoltaic Defect Image Generator based on Stable Diffusion(SD)", G)
+    assert ko.startswith("Stable Diffusion(SD) 기반")
