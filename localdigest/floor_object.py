@@ -95,7 +95,11 @@ def _vague_part(item: str, glossary: Glossary) -> bool:
         return True  # "representation engineering techniques" would lose its head noun
     if "\\" in item or "{" in item or "}" in item or "'s" in item or "’s" in item:
         return True  # TeX styling cut in the middle; a possessive the line cannot turn
-    if re.search(r"\b(?:number|amount|lot|variety)\b", item, re.IGNORECASE):
+    if re.search(
+        r"\b(?:number|amount|lot|variety|dozens|tens|hundreds|thousands|millions|billions)\b",
+        item,
+        re.IGNORECASE,
+    ):
         return True  # "the number of steps": a quantity, and its order does not carry
     if len(words) == 1 and not (_is_name(item) or item.isupper() or glossary.get(item.lower())):
         return True  # one plain word ("representations"): too little to name a part

@@ -26,7 +26,7 @@ _SIZE = re.compile(
 # "a dataset of 10,000 images", "a benchmark with 1,262 comic images": the data word says whose
 _SIZE_OF = re.compile(
     r"(?<!prior )(?<!existing )(?<!previous )(?<!other )(?<!public )"
-    rf"\b(?P<data>dataset|benchmark|corpus|collection|suite)\s+(?:with|of|containing|comprising)"
+    rf"\b(?P<data>dataset|benchmark|corpus|collection|suite),?\s+(?:with|of|containing|comprising)"
     rf"\s+{_COUNT}",
 )
 _DATA_WORD = re.compile(r"\b(?:dataset|benchmark|corpus|collection|suite)\b", re.IGNORECASE)

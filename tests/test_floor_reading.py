@@ -384,3 +384,18 @@ def test_a_studys_field_is_not_what_its_score_is_for():
 def test_based_on_between_two_names_is_a_preposition():
     ko = translate_phrase("Photovoltaic Defect Image Generator based on Stable Diffusion(SD)", G)
     assert ko.startswith("Stable Diffusion(SD) 기반")
+
+
+# --- floor-83: round 33's wrong lines (fresh days 2026-04-17/27/28), after rating
+
+
+def test_a_vague_quantity_is_no_part_and_a_comma_before_with_keeps_the_size():
+    from localdigest.floor_size import size_fact
+
+    abstract = "We present Dream-Cubed. Dream-Cubed comprises tens of billions of tokens from maps."
+    assert "billions" not in floor_line(paper(abstract), G)
+    abstract = (
+        "We introduce SOUBench, a benchmark. We construct a new SOU-VQA evaluation dataset, with "
+        "18,204 VQA pairs. We develop SOU-Train, a training dataset with 11,226 VQA pairs."
+    )
+    assert "18,204" in size_fact(abstract, G, ("SOUBench",))
