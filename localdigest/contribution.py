@@ -148,23 +148,27 @@ _NOT_OBJECT = (
 def find_contribution(paper: Paper) -> Contribution | None:
     """The paper's main contribution: the first sentence where it makes something ("we
     propose", "we release"), else the first where it studies something ("we evaluate")."""
-    made, studied = _first_made(paper, _CONTRIB)
+    name = title_name(paper.title)
+    made, studied = _first_made(paper, _CONTRIB, name)
     if made and made.verb in ("제안", "제시", "개발", "설계"):
         return made
     # "we define X and propose RPG ... we construct a dataset CodeRepetEval": the method the
     # authors propose, not the data they built to test it
-    return _first_made(paper, _CONTRIB_AFTER)[0] or made or studied
+    return _first_made(paper, _CONTRIB_AFTER, name)[0] or made or studied
 
 
-def _first_made(paper: Paper, pattern: re.Pattern) -> tuple[Contribution | None, ...]:
-    """(the first thing made, the first thing studied) in sentences ``pattern`` reads."""
+def _first_made(
+    paper: Paper, pattern: re.Pattern, name: str | None
+) -> tuple[Contribution | None, ...]:
+    """(the first thing made, the first thing studied) in sentences ``pattern`` reads
+    (``name``: the title's name)."""
     studied = None
     for sentence in sentences(paper.abstract):
         m = pattern.search(sentence)
         if not m:
             continue
         verb_word, rest = m.group(1).lower(), m.group(2)
-        second = _title_name_made_after(rest, paper.title)
+        second = _title_name_made_after(rest, name)
         if second:
             # "we propose a sampling strategy and introduce SSL4Eco, a multi-date dataset": the
             # title's name is the second verb's object, and the paper's main contribution
@@ -179,10 +183,9 @@ def _first_made(paper: Paper, pattern: re.Pattern) -> tuple[Contribution | None,
     return None, studied
 
 
-def _title_name_made_after(rest: str, title: str) -> re.Match | None:
+def _title_name_made_after(rest: str, name: str | None) -> re.Match | None:
     """ "and (further) propose/introduce ..." followed, in the same sentence, by the title's
     name: where the second object starts."""
-    name = title_name(title)
     if not name:
         return None
     return re.search(
@@ -296,13 +299,12 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         and _is_name(appositive.group(1))
     ):
         name = appositive.group(1)
-    tn_end = title_name(title)
-    if name is None and tn_end and re.search(rf"[a-z]\s+{re.escape(tn_end)}$", phrase.strip()):
+    tn = title_name(title)
+    if name is None and tn and re.search(rf"[a-z]\s+{re.escape(tn)}$", phrase.strip()):
         # "a framework for arbitrary style transfer RLMiniStyler": the name ends the phrase,
         # it is not what the framework is for
-        name, phrase = tn_end, phrase.strip()[: -len(tn_end)].strip()
+        name, phrase = tn, phrase.strip()[: -len(tn)].strip()
     if name is None:
-        tn = title_name(title)
         whole = tn and re.search(rf"(?<![\w-]){re.escape(tn)}(?![\w-])", rest, re.I)
         if whole and "@" not in tn and not _other_thing(whole, rest):
             name = tn  # ("DIMT25@ICDAR2025" is a venue)

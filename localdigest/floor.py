@@ -142,9 +142,9 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     """One Korean line for ``paper``, from its own words only: what the paper makes or studies,
     then at most one fact the title does not say (the parts its method uses, or a number it
     reports), then where it is evaluated and whether it releases code."""
-    paper = Paper(id=paper.id, title=_plain(paper.title), abstract=_plain(paper.abstract))
+    abstract = _plain(paper.abstract)
     paper = Paper(
-        id=paper.id, title=_without_motto(paper.title, paper.abstract), abstract=paper.abstract
+        id=paper.id, title=_without_motto(_plain(paper.title), abstract), abstract=abstract
     )
     contribution = find_contribution(paper)
     main = _contribution_sentence(paper, glossary)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .contribution import sentences
-from .floor_eval import _COUNT, eval_count
+from .floor_eval import _COUNT, _split_names, eval_count
 from .korean import _is_name
 
 _SOTA = re.compile(
@@ -29,6 +29,10 @@ _PEOPLE_SUBJECT = re.compile(
     r"doctors|students|crowd ?workers|novices)\b",
     re.IGNORECASE,
 )
+
+
+# words that make a clause the authors' own ("Although simple, our method ...")
+_OUR_WORDS = re.compile(r"\b(?:our|we|ours|proposed)\b", re.I)
 
 
 def _ours_beat(sentence: str) -> bool:
@@ -62,7 +66,7 @@ def _ours_beat(sentence: str) -> bool:
     ):
         return False  # "state-of-the-art performance on three of them": not on every benchmark
     before = sentence[: m.start()]
-    ours = re.compile(r"\b(?:our|we|ours|proposed)\b", re.I)
+    ours = _OUR_WORDS
     if re.search(
         r"\b(?:objective|goal|aim|purpose)\b[^.;]{0,40}\bis\s+to\b|\b(?:aims?|seeks?)\s+to\b",
         before,
@@ -159,10 +163,17 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
             return []  # "the model trained on TCGA": its data, not where it is better
         if not m:
             return []
+        if re.fullmatch(
+            r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+",
+            m.group("det") or "",
+        ):
+            return []  # "on three RGB-D VSOD datasets": a kind of data, counted elsewhere
+        if re.search(r"\b(?:GPUs?|CPUs?|TPUs?|NPUs?)\b", m.group("names")):
+            return []  # "on RTX4080 GPUs": hardware it runs on, not a benchmark
         names = []
         # "on the UBC Fashion dataset": before the kind, capitalized words are one name
         kind = re.match(r"\s*(?:dataset|benchmark|cohort|corpus)\b", sentence[m.end("names") :])
-        chunks = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names").strip())
+        chunks = _split_names(m.group("names").strip())
         for chunk in chunks:
             words = chunk.split()
             # "MVTec AD", "NTU RGB+D", "MSKCC CRLM": a name whose later words are capitals or
@@ -172,13 +183,6 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
                 names.append(" ".join(words))
             else:
                 names.extend(words)
-        if re.fullmatch(
-            r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+",
-            m.group("det") or "",
-        ):
-            return []  # "on three RGB-D VSOD datasets": a kind of data, counted elsewhere
-        if re.search(r"\b(?:GPUs?|CPUs?|TPUs?|NPUs?)\b", m.group("names")):
-            return []  # "on RTX4080 GPUs": hardware it runs on, not a benchmark
         names = [
             w.rstrip(".")
             for w in names

@@ -58,7 +58,7 @@ def _counted_in_parens(abstract: str, own: tuple[str, ...]) -> list[str]:
         m = _COUNTED_NAMES.search(sentence)
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
             continue
-        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names"))]
+        names = _split_names(m.group("names").strip())
         if len(names) != count_of(m.group("n")) or not all(
             re.fullmatch(_BENCH_NAME, n) and (_is_name(n.split()[0]) or n.split()[0].isupper())
             for n in names
