@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .korean import _is_name, default_glossary
 from .paper import Paper
-from .phrase import _ARTICLES, _DETERMINER, _PREP_RE, RELATIVE, VERBS
+from .phrase import _ARTICLES, _DETERMINER, _PREP_RE
+from .phrase_words import RELATIVE, VERBS
 
 _VERB_FORMS = (
     "|".join(

@@ -15,8 +15,9 @@ from .floor_eval import count_of
 from .floor_object import _empty_object, _people_object, _vague_part, _verb_led
 from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
 from .korean import Glossary, _is_name, josa
-from .phrase import _is_verb, translate_phrase
+from .phrase import translate_phrase
 from .phrase_check import _broken
+from .phrase_words import _is_verb
 
 # What may stand before the subject: a connective ("Specifically,") or a short clause ("In the
 # synthesis stage,"); the clause holds no comma, so it ends at the sentence's first one.

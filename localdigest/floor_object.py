@@ -11,7 +11,8 @@ import re
 
 from .floor_verbs import _FORM_TO_VERB, DOING_VERBS
 from .korean import Glossary, _is_name
-from .phrase import _cut_participle, _is_verb
+from .phrase import _cut_participle
+from .phrase_words import _is_verb
 
 _VAGUE_HEAD = re.compile(
     r"(?:innovation|contribution|component|stage|step|module|part|phase|branch|element|idea|"

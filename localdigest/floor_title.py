@@ -8,15 +8,9 @@ import re
 
 from .contribution import title_name
 from .korean import Glossary, _is_name, default_glossary
-from .phrase import (
-    _ARTICLES,
-    _is_verb,
-    _verb_noun,
-    ends_in_modifier,
-    translate_phrase,
-    translate_words,
-)
+from .phrase import _ARTICLES, _verb_noun, translate_phrase, translate_words
 from .phrase_check import korean_share
+from .phrase_words import _is_verb, ends_in_modifier
 
 # Nouns that name an activity, a task a contribution can be for ("... generation").
 _TASK_END = re.compile(
