@@ -73,6 +73,8 @@ def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) ->
         if not m or not data or not own.search(sentence[: m.start()]):
             continue
         noun = m.group("noun")
+        if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
+            continue  # "500 image-mask pairs per category": not the dataset's size
         hedge = (m.group("hedge") or m.group("plus") or "").lower()
         if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
             continue

@@ -399,3 +399,16 @@ def test_a_vague_quantity_is_no_part_and_a_comma_before_with_keeps_the_size():
         "18,204 VQA pairs. We develop SOU-Train, a training dataset with 11,226 VQA pairs."
     )
     assert "18,204" in size_fact(abstract, G, ("SOUBench",))
+
+
+# --- floor-84: round 34's wrong lines (fresh days 2026-03-17/18/19), after rating
+
+
+def test_a_count_per_category_is_not_the_datasets_size():
+    from localdigest.floor_size import size_fact
+
+    abstract = (
+        "We release a large-scale dataset comprising 500 image-mask pairs per category for every "
+        "class, over 13,000 pairs in total."
+    )
+    assert size_fact(abstract, G, ()) is None
