@@ -51,7 +51,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-84"
+FLOOR_VERSION = "floor-85"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -200,7 +200,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")
     elif not fact:
         where = eval_names(paper.abstract, names)
-        if not main.startswith("초록의 요지") and all(_says(main, n) for n in where):
+        said = " ".join(parts)
+        if not main.startswith("초록의 요지") and all(_says(said, n) for n in where):
             where = []  # "Writing Quality Benchmark(WQ)를 제안합니다. WQ에서 평가합니다": its own
         scope = "·".join(where) if where else eval_count(paper.abstract)
         if scope:

@@ -45,9 +45,13 @@ _RELEASE = re.compile(r"\b(?:available|release[sd]?|github|hugging\s?face|code)\
 
 # "Across four medical QA benchmarks (MedQA, MedMCQA, PubMedQA, MMLU-Med)": a count, then
 # the names in parentheses
+# or after a colon or "namely" ("from five diverse benchmarks: TimeQA v2, ..., and
+# TruthfulQA.", "on three public X-ray inspection datasets, namely EDS, HiXray, and PIDray.")
 _COUNTED_NAMES = re.compile(
-    r"\b(?:[Oo]n|[Aa]cross|[Oo]ver)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:benchmarks|datasets)\s*\((?P<names>[^()]{3,160})\)"
+    r"\b(?:[Oo]n|[Aa]cross|[Oo]ver|[Ff]rom|[Uu]sing)\s+"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:benchmarks|datasets)"
+    r"(?:\s*\((?P<names>[^()]{3,160})\)|(?:\s*:|,?\s+namely)\s+(?P<listed>[^:;()]{3,160}?)\.?$)"
 )
 
 
@@ -58,7 +62,7 @@ def _counted_in_parens(abstract: str, own: tuple[str, ...]) -> list[str]:
         m = _COUNTED_NAMES.search(sentence)
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
             continue
-        names = _split_names(m.group("names").strip())
+        names = _split_names((m.group("names") or m.group("listed")).strip())
         if len(names) != count_of(m.group("n")) or not all(
             re.fullmatch(_BENCH_NAME, n) and (_is_name(n.split()[0]) or n.split()[0].isupper())
             for n in names
@@ -98,7 +102,9 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     named = _named_elsewhere(abstract, own)
     # a count the abstract gives ("on three long-context benchmarks") says more than the one or
     # two names a result sentence happens to carry
-    return named or ([] if eval_count(abstract) else _named_in_results(abstract, own))
+    if named or eval_count(abstract):
+        return named
+    return _named_in_results(abstract, own) or _named_before_kind(abstract, own)
 
 
 # "Evaluated on the MetalDAM benchmark", "We evaluate twenty LLMs on UrBLiMP", "Experiments on
@@ -330,6 +336,71 @@ def _at_most_three(names: list[str], more: bool = False) -> list[str]:
     more = more or len(names) > 3
     names = names[:3]
     return names[:-1] + [names[-1] + " 등"] if more and names else names
+
+
+# "Experiments on the Animal Kingdom dataset demonstrate ...", "We validate event2vec on
+# classifying the ASL-DVS dataset": capitalized words between "the" and "dataset" are its name
+# even when no word of it reads as one on its own
+_PLAIN_NAME = r"(?:[A-Z][\w\-.+]*[\w+]|[a-z]{1,3}[A-Z][\w\-.]*[\w])(?:\s+(?:[A-Z\d][\w\-.+]*[\w+]|\d+)){0,2}"
+_BEFORE_KIND = re.compile(
+    r"\b(?:on|across|using)\s+(?:[a-z]+ing\s+)?the\s+"
+    r"(?:(?:public|publicly|available|widely|used|popular|standard|large-scale|real-world|"
+    r"challenging|benchmark|well-known)\s+){0,3}"
+    rf"(?P<names>{_PLAIN_NAME}(?:\s*,\s*(?:and\s+)?{_PLAIN_NAME}|\s+and\s+{_PLAIN_NAME}){{0,3}})"
+    # "the MATH Olympiad benchmark AIME": the name after the kind is the benchmark's
+    r"\s+(?:benchmark\s+)?(?P<kind>datasets?|benchmarks?|corpus|corpora)\b(?!\s+[A-Z])"
+)
+# whose evaluation: the sentence opens with it ("Experiments on ...") or the authors speak
+_OUR_EVAL = re.compile(
+    r"^(?:(?:extensive|comprehensive|empirical|experimental|further|our|quantitative|"
+    r"qualitative)\s+)*(?:experiments?|evaluations?|results?|tests?)\b|"
+    r"\b(?:we|our)\s+(?:\w+\s+){0,2}?(?:evaluat\w*|test\w*|validat\w*|demonstrat\w*|"
+    r"experiment\w*|conduct\w*|benchmark\w*|assess\w*|verif\w*|appl\w*|show\w*)\b",
+    re.IGNORECASE,
+)
+# a language or a people before "dataset" says what data, not which dataset
+_NOT_A_NAME = re.compile(
+    r"(?:English|Chinese|Korean|Japanese|German|French|Spanish|Arabic|Hindi|Indian|Russian|"
+    r"Italian|Portuguese|Vietnamese|Thai|Turkish|Persian|Bengali|Urdu|African|European|Asian|"
+    r"American|Multilingual|Public|Benchmark|Our|This|Each|Both)",
+)
+
+
+def _named_before_kind(abstract: str, own: tuple[str, ...]) -> list[str]:
+    """The fourth reading: the names between "the" and "dataset" in a sentence about the
+    paper's own evaluation, never a dataset it is trained on."""
+    for sentence in sentences(abstract):
+        m = _BEFORE_KIND.search(sentence)
+        if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
+            continue
+        before = sentence[: m.start()]
+        if not _OUR_EVAL.search(before) or re.search(
+            r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|learn\w*|distill\w*|select\w*)\b", before, re.I
+        ):
+            continue  # "we pretrain ViCTr on the ATLAS-8k dataset": trained on, not tested
+        names = _split_names(m.group("names"))
+        if any(_NOT_A_NAME.fullmatch(n.split()[0]) for n in names):
+            continue
+        kept = _not_own(names, own)
+        if kept:
+            return _at_most_three(kept, more=_more_data(abstract, sentence, m))
+    return []
+
+
+def _more_data(abstract: str, sentence: str, m: re.Match) -> bool:
+    """Other data besides the names read: the list goes on, the same sentence names more data
+    ("... using the ImageNet-1K dataset and object detection using the COCO dataset", "and our
+    collected radar dataset"), or another sentence of the authors' evaluation does ("across
+    multiple reasoning benchmarks")."""
+    if re.match(_LIST_GOES_ON, sentence[m.end() :]):
+        return True
+    kinds = r"\b(?:datasets?|benchmarks?|corpus|corpora)\b"
+    if re.search(kinds, sentence[: m.start()] + " " + sentence[m.end() :], re.I):
+        return True
+    return any(
+        s != sentence and _OUR_EVAL.search(s) and re.search(kinds, s, re.I)
+        for s in sentences(abstract)
+    )
 
 
 # --- how widely: how many benchmarks, which named systems it beats -------------------------

@@ -260,6 +260,24 @@ def _noun_goes_on(text: str) -> bool:
     return bool(re.match(r"\s+[a-z]", rest)) and not _ENDS_PHRASE.match(rest)
 
 
+def _combined_with(obj: str, end: re.Match) -> str | None:
+    """ "a MobileViT-XXS slice encoder with a two-layer SliceTransformer aggregator for ..." ->
+    "a MobileViT-XXS slice encoder and a two-layer SliceTransformer aggregator": the thing it
+    is combined with, when a plain noun phrase (no list, no clause) names it."""
+    first = obj[: end.start()].strip()
+    rest = re.match(r"\s+with\s+(.+)", obj[end.start() :])
+    if not first or not rest:
+        return None
+    second = rest.group(1)
+    stop = _HOW_END.search(" " + second)
+    second_np = (" " + second)[: stop.start()].strip() if stop else second.strip()
+    after = (" " + second)[stop.start() :] if stop else ""
+    listed = re.match(r"\s*(?:,\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and\b|or\b)|(?:and|or)\b)", after)
+    if not second_np or listed or re.search(r"\s(?:and|or)\s|,", second_np):
+        return None  # "with A and B", "with A, B": which are parts and which qualify, unsure
+    return f"{first} and {second_np}{after}"
+
+
 def _parts_sentence(
     verb: str,
     obj: str,
@@ -292,7 +310,11 @@ def _parts_sentence(
         and re.match(r"\s+(?:with|to)\b", obj[end.start() :])
         and not re.search(r"\s(?:and|or)\s|,", obj[: end.start()])
     ):
-        return None  # "combines different LLMs with prompting techniques": with what is the point
+        paired = verb == "결합합니다" and _combined_with(obj, end)
+        if not paired:
+            return None  # "combines different LLMs with prompting techniques": with what is the point
+        obj = paired  # "combines A with B": A and B are the parts combined
+        end = _HOW_END.search(obj)
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
         if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
             return None  # "measures similarity between ...": of what, the line cannot say

@@ -412,3 +412,56 @@ def test_a_count_per_category_is_not_the_datasets_size():
         "class, over 13,000 pairs in total."
     )
     assert size_fact(abstract, G, ()) is None
+
+
+def test_capitalized_words_before_dataset_name_the_evaluation_data():
+    # floor-85: "the Animal Kingdom dataset" is a name though no word of it reads as one
+    abstract = (
+        "Experiments on the Animal Kingdom dataset demonstrate that AnimalMotionCLIP achieves "
+        "superior performance."
+    )
+    assert eval_names(abstract, ("AnimalMotionCLIP",)) == ["Animal Kingdom"]
+    # another dataset in the same sentence: the line says 등, never the whole list
+    more = (
+        "We evaluate this pipeline using the NuInsSeg dataset, as well as two additional "
+        "external datasets."
+    )
+    assert eval_names(more, ()) == ["NuInsSeg 등"]
+    # data a model is trained on, or a name after the kind, is not where it is evaluated
+    assert eval_names("First, we pretrain ViCTr on the ATLAS-8k dataset.", ()) == []
+    after = "Experiments on the challenging MATH Olympiad benchmark AIME demonstrate gains."
+    assert eval_names(after, ()) == []
+    # a language before "dataset" is a kind of data
+    assert eval_names("Experiments on the English dataset show gains.", ()) == []
+    line = floor_line(
+        paper(abstract, "AnimalMotionCLIP: Embedding motion in CLIP for Animal Behavior"), G
+    )
+    assert line.endswith("Animal Kingdom에서 평가합니다.")
+
+
+def test_a_counted_list_after_a_colon_or_namely_names_every_benchmark():
+    colon = (
+        "We evaluate the proposed framework on five challenging benchmarks: NeXT-QA, "
+        "Intent-QA, STAR, VLEP, and TVQA."
+    )
+    assert eval_names(colon, ()) == ["NeXT-QA", "Intent-QA", "STAR 등"]
+    namely = (
+        "The resulting architectures are evaluated on three challenging public X-ray "
+        "inspection datasets, namely EDS, HiXray, and PIDray."
+    )
+    assert eval_names(namely, ()) == ["EDS", "HiXray", "PIDray"]
+    # as many names as counted, or none: the list may run on past what reads as names
+    short = "We evaluate on three datasets: COVID-Xray and Kvasir-SEG."
+    assert eval_names(short, ()) == []
+
+
+def test_combining_a_with_b_names_both_parts():
+    from localdigest.floor_how import how_fact
+
+    abstract = "IntelliCardiac combines a deep learning-based segmentation model with a two-step classification pipeline."
+    assert how_fact(abstract, G, ("IntelliCardiac",)) == (
+        "딥러닝 기반 분할 모델·two-step 분류 파이프라인을 결합합니다."
+    )
+    # with a list after "with", which words are parts is unsure: nothing
+    listed = "Our method combines a segmentation model with detection, tracking and retrieval."
+    assert how_fact(listed, G) is None
