@@ -312,7 +312,7 @@ def _parts_sentence(
     ):
         paired = verb == "결합합니다" and _combined_with(obj, end)
         if not paired:
-            return None  # "combines different LLMs with prompting techniques": with what is the point
+            return None  # "combines different LLMs with prompting techniques": with what, unsaid
         obj = paired  # "combines A with B": A and B are the parts combined
         end = _HOW_END.search(obj)
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):

@@ -458,7 +458,10 @@ def test_a_counted_list_after_a_colon_or_namely_names_every_benchmark():
 def test_combining_a_with_b_names_both_parts():
     from localdigest.floor_how import how_fact
 
-    abstract = "IntelliCardiac combines a deep learning-based segmentation model with a two-step classification pipeline."
+    abstract = (
+        "IntelliCardiac combines a deep learning-based segmentation model with a two-step "
+        "classification pipeline."
+    )
     assert how_fact(abstract, G, ("IntelliCardiac",)) == (
         "딥러닝 기반 분할 모델·two-step 분류 파이프라인을 결합합니다."
     )
