@@ -9,7 +9,7 @@ import re
 
 from .contribution import sentences
 from .floor_eval import _NUMBER_WORDS, count_of
-from .korean import Glossary, josa
+from .korean import Glossary, _is_name, josa
 from .phrase import translate_phrase
 from .phrase_check import _broken
 
@@ -33,10 +33,58 @@ _VERB_KO = {"compare": "비교합니다"} | {
 _FILLER = re.compile(r"^(?:different|various|distinct|diverse|representative)\s+", re.I)
 
 
+# "We evaluate six LLMs (GPT-4o, GPT-4o-mini, DeepSeek-Chat-V3, ...)", "we assess multiple
+# LLMs, including Grok-4.1, Gemini-3-Pro and GPT-5.2": the systems by name
+_MODEL_NAME = (
+    r"(?:[A-Z][\w.\-]*[\w+]|[a-z]{1,3}[\d\-][\w.\-]*[\w])"
+    r"(?:\s+(?:\d[\w.\-]*|v\d[\w.]*|[A-Z][\w.\-]*[\w])){0,3}"
+)
+_TESTED_NAMED = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|study|work))\s+(?:(?:also|then|further|\w+ly)\s+)?"
+    r"(?P<verb>evaluate|benchmark|test|assess|compare|analy[sz]e|examine|audit)[sd]?\s+"
+    rf"(?:(?P<n>{_N})\s+)?(?:(?!(?:and|or|of|in|for|from|with|on|to)\b)[\w-]+\s+){{0,3}}?"
+    r"(?P<noun>LLMs|VLMs|MLLMs|LVLMs|LRMs|(?:language\s+)?models|systems|agents)"
+    r"(?P<open>\s*\(\s*|\s*:\s*|\s*,\s*(?=including|such as|namely|like)|\s+(?=including|such as))"
+    r"(?P<ex>(?:including|such as|namely|like|e\.g\.,?)\s+)?"
+    rf"(?P<names>{_MODEL_NAME}(?:\s*,\s*(?:and\s+)?{_MODEL_NAME}|\s+and\s+{_MODEL_NAME}){{1,9}})"
+    r"(?P<after>\s*(?:,\s*(?:and\s+)?)?(?:etc\.?|and\s+(?:other|more)|\)|[,;.]|$))"
+)
+
+
+def _named_tested(sentence: str) -> tuple[str, list[str], bool, int, str] | None:
+    """(verb, names, whole list, count, noun) of a sentence naming the systems it tests."""
+    m = _TESTED_NAMED.search(sentence)
+    if not m or re.search(r"\b(?:can|could|may|might|would|will)\s*$", sentence[: m.start()]):
+        return None
+    names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+    if not any(_is_name(n.split()[0]) for n in names):
+        return None  # "models, including Random Forest and Logistic Regression": no system names
+    n = count_of(m.group("n").lower()) if m.group("n") else 0
+    after = m.group("after")
+    closed = not re.search(r"etc|other|more", after) and (
+        (m.group("open").strip() == "(" and after.strip() == ")" and not m.group("ex"))
+        or n == len(names)
+    )
+    return m.group("verb").lower(), names, closed, n, m.group("noun")
+
+
 def systems_tested(abstract: str, glossary: Glossary, main: str = "") -> str | None:
-    """ "23개 최신 LLM을 평가합니다." from the first "we evaluate N <systems>" sentence, or None.
-    Never when the line says the count already."""
+    """ "23개 최신 LLM을 평가합니다." from the first "we evaluate N <systems>" sentence, or the
+    systems it names ("GPT-4o·Claude 3.5 Sonnet 등을 평가합니다."), or None. Never when the line
+    says the count already."""
     for sentence in sentences(abstract):
+        named = _named_tested(sentence)
+        if named:
+            verb_en, names, closed, n, noun = named
+            verb = _VERB_KO.get(verb_en, "평가합니다")
+            if verb in main or any(name in main for name in names):
+                continue
+            listed = "·".join(names[:3]) + ("" if closed and len(names) <= 3 else " 등")
+            noun = noun[:-1] if re.fullmatch(r"[A-Z]+s", noun) else noun  # "LLMs" -> "LLM"
+            kind = translate_phrase(noun, glossary) or noun
+            # "ChatGPT·Gemini·Claude 등 6개 VLM": the count says how many the 등 stands for
+            counted = f" {n}개 {kind}" if n and (not closed or len(names) > 3) else ""
+            return f"{josa(listed + counted, '을/를')} {verb}."
         m = _TESTED.search(sentence)
         if not m or re.search(r"\b(?:can|could|may|might|would|will)\s*$", sentence[: m.start()]):
             continue

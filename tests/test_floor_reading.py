@@ -468,3 +468,21 @@ def test_combining_a_with_b_names_both_parts():
     # with a list after "with", which words are parts is unsure: nothing
     listed = "Our method combines a segmentation model with detection, tracking and retrieval."
     assert how_fact(listed, G) is None
+
+
+def test_the_systems_a_study_tests_are_named():
+    from localdigest.floor_tested import systems_tested
+
+    counted = (
+        "We evaluate four strong VLMs (GPT-4o, Intern-VL2, Molmo, and Qwen2-VL) on CAPTURe, "
+        "finding that models struggle."
+    )
+    assert systems_tested(counted, G) == "GPT-4o·Intern-VL2·Molmo 등 4개 VLM을 평가합니다."
+    whole = "We compare three production LLMs (GPT, Claude, Gemini) under three conditions."
+    assert systems_tested(whole, G) == "GPT·Claude·Gemini를 비교합니다."
+    # examples: the list stays open
+    examples = "This work evaluates multiple language models, including Gemma3-4B and Qwen2.5-7B."
+    assert systems_tested(examples, G) == "Gemma3-4B·Qwen2.5-7B 등을 평가합니다."
+    # no system's name among them: nothing
+    plain = "We compare several models (Random Forest, Logistic Regression) on the task."
+    assert systems_tested(plain, G) is None
