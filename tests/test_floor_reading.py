@@ -486,3 +486,11 @@ def test_the_systems_a_study_tests_are_named():
     # no system's name among them: nothing
     plain = "We compare several models (Random Forest, Logistic Regression) on the task."
     assert systems_tested(plain, G) is None
+
+
+def test_reinforcement_learnings_advantage_is_no_benefit():
+    # round 34: "token-level masked advantage" had become 마스킹된 장점
+    assert translate_phrase("token-level masked advantage", G) == "토큰 수준 마스킹된 어드밴티지"
+    assert translate_phrase("advantage estimation", G) == "어드밴티지 추정"
+    # the everyday sense stays
+    assert translate_phrase("advantage", G) == "장점"
