@@ -104,7 +104,11 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     # two names a result sentence happens to carry
     if named or eval_count(abstract):
         return named
-    return _named_in_results(abstract, own) or _named_before_kind(abstract, own)
+    return (
+        _named_in_results(abstract, own)
+        or _named_before_kind(abstract, own)
+        or _examples_of_kind(abstract, own)
+    )
 
 
 # "Evaluated on the MetalDAM benchmark", "We evaluate twenty LLMs on UrBLiMP", "Experiments on
@@ -390,6 +394,51 @@ def _named_before_kind(abstract: str, own: tuple[str, ...]) -> list[str]:
         kept = _not_own(names, own)
         if kept:
             return _at_most_three(kept, more=_more_data(abstract, sentence, m))
+    return []
+
+
+# "across diverse datasets, including CC12M, ImageNet-1k, and DCI": examples of the data the
+# authors evaluate on; "Existing benchmarks such as BrowseComp focus on English" is not theirs
+_EXAMPLES = re.compile(
+    r"\b(?P<kind>datasets|benchmarks)\s*,?\s*(?:including|such as|e\.g\.,?)\s+(?:the\s+)?"
+    rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,6}})"
+    r"(?=\s*(?:,\s*etc\.?|[,;)]|\.(?!\w)|$))"
+)
+_NOT_OURS_KIND = re.compile(
+    r"\b(?:existing|many|most|other|prior|previous|popular|specialized|advanced|compatible|"
+    r"common|standard\s+such|current|traditional|conventional)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _examples_of_kind(abstract: str, own: tuple[str, ...]) -> list[str]:
+    """The fifth reading: benchmarks named as examples ("on benchmarks such as A, B and C") in a
+    sentence about the authors' own evaluation or result, always with 등 unless the sentence
+    counts as many as it names."""
+    for sentence in sentences(abstract):
+        m = _EXAMPLES.search(sentence)
+        if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
+            continue
+        before = re.sub(r"(?<=\w)-(?=\w)", "", sentence[: m.start()])  # "experi-ments"
+        if _NOT_OURS_KIND.search(before) or not (
+            _OUR_EVAL.search(before) or _about_ours(before, own)
+        ):
+            continue
+        if re.search(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*)\s+(?:on|with)\b", before, re.I):
+            continue  # "trained on datasets such as": the data, not the evaluation
+        names = _split_names(m.group("names"))
+        if not all(_is_name(n.split()[0]) or n.split()[0].isupper() for n in names) or any(
+            _NOT_BENCH.match(n) or _METRIC_NAMES.fullmatch(n) or re.fullmatch(r"[A-Z]+s", n)
+            for n in names
+        ):
+            continue
+        counted = re.search(
+            rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?$", before, re.I
+        )
+        whole = bool(counted) and count_of(counted.group(1)) == len(names)
+        kept = _not_own(names, own)
+        if kept:
+            return _at_most_three(kept, more=not whole)
     return []
 
 

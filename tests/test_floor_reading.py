@@ -494,3 +494,19 @@ def test_reinforcement_learnings_advantage_is_no_benefit():
     assert translate_phrase("advantage estimation", G) == "어드밴티지 추정"
     # the everyday sense stays
     assert translate_phrase("advantage", G) == "장점"
+
+
+def test_benchmarks_named_as_examples_of_the_authors_evaluation():
+    abstract = (
+        "Our experimental results demonstrate that ResNetVLLM achieves state-of-the-art "
+        "performance on several benchmarks, including MSRVTT-QA, MSVD-QA, TGIF-QA, and "
+        "ActivityNet-QA."
+    )
+    assert eval_names(abstract, ("ResNetVLLM",)) == ["MSRVTT-QA", "MSVD-QA", "TGIF-QA 등"]
+    examples = "We conduct our study across diverse datasets, including CC12M and DCI."
+    assert eval_names(examples, ()) == ["CC12M", "DCI 등"]
+    # other work's benchmarks are no evaluation of this paper
+    existing = "Existing benchmarks such as BrowseComp concentrate on English."
+    assert eval_names(existing, ()) == []
+    others = "Many medical datasets, such as MedQA, rely on simplified question answering."
+    assert eval_names(others, ()) == []
