@@ -481,7 +481,7 @@ def count_of(word: str) -> int:
 
 
 _COUNT = re.compile(
-    r"\b(?:on|across|over)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"\b(?P<prep>on|across|over|using|with)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
     r"(?:(?!\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)[\w-]+\s+){0,3}?"
     r"(?P<what>benchmarks|datasets|tasks|languages)\b",
     re.IGNORECASE,
@@ -493,7 +493,7 @@ _EVALUATION = re.compile(
     re.IGNORECASE,
 )
 _MORE = re.compile(
-    r"\band\s+(?:\d{1,3}|one|an?|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"\band\s+(?:\d{1,3}|one|an?|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w()-]+\s+){0,6}?"
     r"(?:benchmarks?|datasets?|tasks?|languages?)\b",
     re.IGNORECASE,
 )
@@ -527,6 +527,14 @@ def eval_count(abstract: str) -> str | None:
             continue  # "two English benchmarks ... and one Chinese benchmark": not the total
         if m and _added(sentence[: m.start()], m.group("what")):
             continue  # "on two sequestered datasets ..., as well as on two novel datasets"
+        if m and m.group("prep").lower() in ("using", "with"):
+            # "We conducted a comprehensive evaluation using three distinct medical datasets";
+            # "we train our model using two datasets" is the data it learns from
+            before = sentence[: m.start()]
+            if not _EVALUATION.search(before) or _TRAINED_ON.search(before):
+                continue
+            if m.group("what").lower() == "tasks":
+                continue  # "a benchmark with 10 tasks": what it holds, not where it is tested
         if m and _EVALUATION.search(sentence):
             n = m.group("n").lower()
             count = count_of(n)

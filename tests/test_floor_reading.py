@@ -510,3 +510,17 @@ def test_benchmarks_named_as_examples_of_the_authors_evaluation():
     assert eval_names(existing, ()) == []
     others = "Many medical datasets, such as MedQA, rely on simplified question answering."
     assert eval_names(others, ()) == []
+
+
+def test_a_count_of_datasets_an_evaluation_uses():
+    from localdigest.floor_eval import eval_count
+
+    used = "We conducted a comprehensive evaluation using three distinct medical datasets."
+    assert eval_count(used) == "3개 데이터셋"
+    # data a model is trained with, or what a benchmark holds, is not where it is evaluated
+    assert eval_count("We train and evaluate our model using two datasets.") is None
+    held = "To evaluate it, we design a new benchmark with three challenging tasks."
+    assert eval_count(held) is None
+    # "and one in-house ... dataset": the count is not the whole
+    more = "We validate it using two public datasets, and one in-house MRI (MDM) dataset."
+    assert eval_count(more) is None
