@@ -84,6 +84,8 @@ _SCORE_METRIC = (
 )
 _SCORE = re.compile(
     r"\b(?:(?:average|overall|mean|top-1)\s+)?"
+    # "a test accuracy of 97.39%", "a classification accuracy of 92%": the task it is scored on
+    r"(?P<qual>(?:test|classification|detection|recognition|diagnostic|segmentation)\s+)?"
     rf"(?P<metric>{_SCORE_METRIC})(?P<abbr>\s+\([A-Z][\w@-]*\))?\s+(?:of\s+)?"
     rf"(?P<upto>(?:up to|as high as)\s+)?{_PCT}",
     re.IGNORECASE,
@@ -113,6 +115,14 @@ _SCORE_KO = {
     "error rate": "오류율",
     "word error rate": "단어 오류율",
     "character error rate": "문자 오류율",
+}
+_QUAL_KO = {
+    "test": "테스트",
+    "classification": "분류",
+    "detection": "검출",
+    "recognition": "인식",
+    "diagnostic": "진단",
+    "segmentation": "분할",
 }
 _SPEED = re.compile(
     rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
@@ -369,6 +379,9 @@ def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
     abbr = (m.groupdict().get("abbr") or "").strip()
     if re.match(r"(?:average|mean)\b", m.group(0), re.I) and not ko.startswith("평균"):
         ko = f"평균 {ko}"  # "an average success rate of 98.1%"
+    qual = (m.groupdict().get("qual") or "").strip().lower()
+    if qual:
+        ko = f"{_QUAL_KO[qual]} {ko}"
     return f"{ko}{abbr} {josa(num, '을/를')} 기록합니다." if num else None
 
 

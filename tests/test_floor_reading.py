@@ -524,3 +524,8 @@ def test_a_count_of_datasets_an_evaluation_uses():
     # "and one in-house ... dataset": the count is not the whole
     more = "We validate it using two public datasets, and one in-house MRI (MDM) dataset."
     assert eval_count(more) is None
+
+
+def test_a_score_keeps_the_task_it_is_scored_on():
+    abstract = "Experiments show that the proposed model achieves a classification accuracy of 98.78%."
+    assert result_fact(abstract, G) == "분류 정확도 98.78%를 기록합니다."
