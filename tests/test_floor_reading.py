@@ -527,5 +527,5 @@ def test_a_count_of_datasets_an_evaluation_uses():
 
 
 def test_a_score_keeps_the_task_it_is_scored_on():
-    abstract = "Experiments show that the proposed model achieves a classification accuracy of 98.78%."
+    abstract = "Results show that the proposed model achieves a classification accuracy of 98.78%."
     assert result_fact(abstract, G) == "분류 정확도 98.78%를 기록합니다."
