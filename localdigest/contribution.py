@@ -90,6 +90,8 @@ _BOUNDARY = re.compile(
     r"and (?=(?:for|in|on|with|to|from|at|by|via|over|under|across)\b)|"
     r"by|as|so|such that|in order|enabling|allowing|achieving|resulting|yielding|called|named|"
     r"dubbed|termed|coined|namely|i\.e|e\.g|specifically|including|with the (?:aim|goal)|"
+    # "predicts signed distance functions instead of binary masks": what it does not predict
+    r"instead of|rather than|"
     r"aimed|aiming|designed|tailored|capable|able)\b|(?-i:and (?:"
     + _AND_VERBS
     + r")(?:s|es|ed|d)?)\b"

@@ -28,7 +28,15 @@ import re
 from dataclasses import replace
 
 from .contribution import _MAKING, _adjective, find_contribution, sentences, title_name
-from .floor_claim import _SOTA, _ours_beat, _says, _sota_benchmarks, _sota_count, _sota_subject
+from .floor_claim import (
+    _OUR_WORDS,
+    _SOTA,
+    _ours_beat,
+    _says,
+    _sota_benchmarks,
+    _sota_count,
+    _sota_subject,
+)
 from .floor_detail import result_fact
 from .floor_eval import beaten_names, eval_count, eval_names
 from .floor_how import how_fact
@@ -51,7 +59,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-89"
+FLOOR_VERSION = "floor-90"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -178,7 +186,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         :1
     ]  # a number is the most specific
     extras = []
-    sota = next((x for x in sentences(paper.abstract) if _ours_beat(x)), None)
+    sota = next((x for x in _not_background(sentences(paper.abstract)) if _ours_beat(x)), None)
     trained = sota and re.search(r"\b(?:trained|fine-tuned|pre-?trained) on\b[^,;]*", sota, re.I)
     if trained and _SOTA.search(trained.group(0)):
         sota = None  # "networks trained on our dataset outperform those trained on others"
@@ -220,6 +228,22 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + "."
         )
     return _tidy(" ".join(parts))
+
+
+_THIS_PAPER = re.compile(r"\b[Tt]his (?:paper|work|study|article|(?:technical )?report)\b")
+
+
+def _not_background(found: list[str]) -> list[str]:
+    """The sentences that may carry the paper's own claim: not the abstract's opening nor a
+    sentence a "However," answers, unless the authors speak in it ("Vision foundation models
+    achieve state-of-the-art performance in medical imaging. However, ...": the field's)."""
+    return [
+        x
+        for k, x in enumerate(found)
+        if _OUR_WORDS.search(x)
+        or _THIS_PAPER.search(x)
+        or not (k == 0 or k + 1 < len(found) and re.match(r"However\b", found[k + 1]))
+    ]
 
 
 _HEAD_KIND = {

@@ -68,7 +68,8 @@ def _ours_beat(sentence: str) -> bool:
     before = sentence[: m.start()]
     ours = _OUR_WORDS
     if re.search(
-        r"\b(?:objective|goal|aim|purpose)\b[^.;]{0,40}\bis\s+to\b|\b(?:aims?|seeks?)\s+to\b",
+        r"\b(?:objective|goal|aim|purpose)\b[^.;]{0,40}\bis\s+to\b|\b(?:aims?|seeks?)\s+to\b|"
+        r"\b(?:designed|intended|meant)\s+to\s+$",
         before,
         re.I,
     ):

@@ -885,7 +885,8 @@ def test_combine_without_its_partner_and_a_cut_up_to_say_nothing():
 
     g = default_glossary()
     s = "Our approach combines different LLMs with prompt engineering techniques."
-    assert how_fact(s, g) is None
+    # never the first part alone (floor-63); since floor-85 both parts, as "A·B"
+    assert how_fact(s, g) == "서로 다른 LLMs·프롬프트 엔지니어링 기법을 결합합니다."
     # two parts combined with each other say it whole
     s = "Our method combines convolutional features and attention maps with a gating module."
     assert how_fact(s, g) == "합성곱 특징·어텐션 맵을 결합합니다."

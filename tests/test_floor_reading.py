@@ -529,3 +529,34 @@ def test_a_count_of_datasets_an_evaluation_uses():
 def test_a_score_keeps_the_task_it_is_scored_on():
     abstract = "Results show that the proposed model achieves a classification accuracy of 98.78%."
     assert result_fact(abstract, G) == "분류 정확도 98.78%를 기록합니다."
+
+
+def test_the_fields_state_of_the_art_in_the_opening_is_no_claim_of_ours():
+    # round 35: "Vision foundation models (FMs) achieve state-of-the-art performance in medical
+    # imaging." opened the abstract; the line had said 기존 방법보다 높은 성능
+    abstract = (
+        "Vision foundation models achieve state-of-the-art performance in medical imaging. "
+        "However, they encode information that clinicians cannot verify. We train sparse "
+        "autoencoders on their embeddings."
+    )
+    assert "기존 방법보다" not in floor_line(paper(abstract, "Sparse Autoencoders for X"), G)
+    # the authors' own report in the opening sentence still counts
+    ours = (
+        "This technical report outlines the top-ranking solution for Track 3, achieving "
+        "state-of-the-art performance on 3D object detection."
+    )
+    assert "기존 방법보다 높은 성능" in floor_line(paper(ours, "GBlobs: Local LiDAR Geometry"), G)
+    # a claim the method is designed to make is a goal
+    goal = "This paper introduces TurkEmbed, a model designed to outperform existing models."
+    assert "기존 방법보다" not in floor_line(paper(goal, "TurkEmbed: Turkish Embeddings"), G)
+
+
+def test_instead_of_ends_the_object():
+    # round 35: "predicts signed distance functions instead of binary masks" had become
+    # "이진 마스크의 부호 거리 함수 instead를 예측하는"
+    abstract = (
+        "We propose a prompt-free, boundary-aware instance segmentation framework that predicts "
+        "signed distance functions (SDFs) instead of binary masks, enabling smooth contours."
+    )
+    line = floor_line(paper(abstract, "Boundary-Aware Instance Segmentation in Microscopy"), G)
+    assert line.startswith("부호 거리 함수를 예측하는 ")
