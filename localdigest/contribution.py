@@ -121,6 +121,7 @@ class Contribution:
     relative: str | None  # "that <verb> <object>" clause as (verb, object) text
     relative_verb: str | None
     qualified_first: bool = False  # "first" holds only with a clause the line does not carry
+    paired: bool = False  # the relative's object is "A and B" read from "combines A with B"
 
 
 def sentences(text: str) -> list[str]:
@@ -347,6 +348,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if rel and stem not in _MAKING and re.match(r"\s*,\s*[a-z]+ing\b", tail):
         rel = None  # "we examine the space, identifying X": the participle is ours, not its
     relative = relative_verb = None
+    pair = False
     if rel:
         obj = rel.group(2)
         cut = _BOUNDARY.search(obj)
@@ -360,13 +362,21 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         # "leverages a synchronized, co-adaptive dialogue" cut at the comma: no noun is left
         if obj.split() and _adjective(obj.split()[-1]):
             obj = ""
-        if 0 < len(obj.split()) <= 8:
-            relative, relative_verb = obj, RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
+        verb = RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
+        paired = verb == "결합하는" and re.fullmatch(r"(.+?)\s+with\s+(.+)", obj)
+        if paired and not re.search(r",|\s(?:and|or)\s", obj):
+            # "combines Monte Carlo pose sampling with Fisher Information-based PnP
+            # optimization": both parts, the pair a little longer than one object may be
+            obj = f"{paired.group(1)} and {paired.group(2)}"
+        if 0 < len(obj.split()) <= (10 if paired else 8):
+            relative, relative_verb, pair = obj, verb, bool(paired)
     if not words and not name:
         return None
     if not name and not relative and _too_thin(phrase):
         return None  # "soft", "use of addition": a cut-off phrase, not the contribution
-    return Contribution(stem, phrase.strip(), name, relative, relative_verb, qualified_first)
+    return Contribution(
+        stem, phrase.strip(), name, relative, relative_verb, qualified_first, paired=pair
+    )
 
 
 _SMALL = r"(?:of|as|for|and|the|via|with|to|in|on|through|by)"

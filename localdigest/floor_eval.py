@@ -55,6 +55,19 @@ _COUNTED_NAMES = re.compile(
 )
 
 
+def _counted_name(name: str) -> bool:
+    """One item of a counted list is a benchmark's name: its first word reads as a name, then
+    at most three more capitalized words, numbers or versions ("HaluEval General", "MMLU Global
+    Facts", "TimeQA v2"); the count, matched whole, says the list holds nothing else."""
+    if re.fullmatch(_BENCH_NAME, name) and (_is_name(name.split()[0]) or name.split()[0].isupper()):
+        return True
+    words = name.split()
+    return bool(
+        re.fullmatch(r"[A-Z][\w\-.+&]*(?:\s+(?:[A-Z\d][\w\-.+&]*|v\d[\w.]*)){1,3}", name)
+        and (_is_name(words[0]) or len(words[0]) > 1 and words[0].isupper())
+    )
+
+
 def _counted_in_parens(abstract: str, own: tuple[str, ...]) -> list[str]:
     """The names a counted list gives in parentheses, when there are as many as it counts
     and each is a name."""
@@ -63,10 +76,7 @@ def _counted_in_parens(abstract: str, own: tuple[str, ...]) -> list[str]:
         if not m or _RELEASE.search(sentence) or _prior(sentence[: m.start()]):
             continue
         names = _split_names((m.group("names") or m.group("listed")).strip())
-        if len(names) != count_of(m.group("n")) or not all(
-            re.fullmatch(_BENCH_NAME, n) and (_is_name(n.split()[0]) or n.split()[0].isupper())
-            for n in names
-        ):
+        if len(names) != count_of(m.group("n")) or not all(_counted_name(n) for n in names):
             continue
         return _at_most_three(_not_own(names, own))
     return []

@@ -560,3 +560,29 @@ def test_instead_of_ends_the_object():
     )
     line = floor_line(paper(abstract, "Boundary-Aware Instance Segmentation in Microscopy"), G)
     assert line.startswith("부호 거리 함수를 예측하는 ")
+
+
+def test_a_relative_combining_a_with_b_names_both():
+    # floor-91: "a framework that combines A with B" had been read as "A를 결합하는": half a pair
+    abstract = (
+        "We present Pro-DG, a framework for facade generation that combines a procedural shape "
+        "grammar with diffusion-based image synthesis."
+    )
+    line = floor_line(paper(abstract, "Pro-DG: Procedural Diffusion Guidance"), G)
+    assert "확산 기반 이미지 합성을 결합하는" in line
+    assert "grammar와 " in line
+    # each part turned on its own: "understanding" is a noun here, not a verb cutting the pair
+    semrank = (
+        "We propose SemRank, a retrieval framework that combines LLM-guided query understanding "
+        "with a concept-based semantic index."
+    )
+    line = floor_line(paper(semrank, "Scientific Paper Retrieval with SemRank"), G)
+    assert "쿼리 이해와 " in line
+
+
+def test_a_counted_list_may_name_benchmarks_of_several_words():
+    colon = (
+        "The system was evaluated across 650 queries from five diverse benchmarks: TimeQA v2, "
+        "FreshQA v2, HaluEval General, MMLU Global Facts, and TruthfulQA."
+    )
+    assert eval_names(colon, ()) == ["TimeQA v2", "FreshQA v2", "HaluEval General 등"]
