@@ -363,7 +363,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         if obj.split() and _adjective(obj.split()[-1]):
             obj = ""
         verb = RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
-        paired = verb == "결합하는" and re.fullmatch(r"(.+?)\s+with\s+(.+)", obj)
+        paired = verb in ("결합하는", "통합하는") and re.fullmatch(r"(.+?)\s+with\s+(.+)", obj)
         if paired and not re.search(r",|\s(?:and|or)\s", obj):
             # "combines Monte Carlo pose sampling with Fisher Information-based PnP
             # optimization": both parts, the pair a little longer than one object may be

@@ -59,7 +59,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-91"
+FLOOR_VERSION = "floor-92"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -319,13 +319,14 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
     if c.relative and (np_ko or c.name):
         rel_ko = translate_phrase(c.relative, glossary)
         a, _, b = c.relative.partition(" and ")
-        if c.paired and not re.search(r"\s(?:for|of|in|on|to|from|with|by|at)\s", b):
+        if c.paired and not re.search(r"\sfor\s", b):
             # "combines A with B": each part turned on its own ("LLM-guided query understanding
-            # and ..." would read "understanding" as a verb and cut the pair); a B that goes on
-            # ("B for 3D pose estimation") is read whole, its phrase may be the pair's
+            # and ..." would read "understanding" as a verb and cut the pair), or nothing; a B
+            # that ends in a purpose ("B for 3D pose estimation") is read whole, the purpose
+            # may be the pair's
             parts = [translate_phrase(x, glossary) for x in (a, b)]
-            if all(x and not _broken(x) for x in parts):
-                rel_ko = f"{josa(parts[0], '과/와')} {parts[1]}"
+            ok = all(x and not _broken(x) for x in parts)
+            rel_ko = f"{josa(parts[0], '과/와')} {parts[1]}" if ok else None
         last = glossary.get(c.relative.split()[-1].lower())
         if last and last[1] == "a":
             rel_ko = None  # "generates accurate": the noun after the adjective was cut off

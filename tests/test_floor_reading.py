@@ -586,3 +586,21 @@ def test_a_counted_list_may_name_benchmarks_of_several_words():
         "FreshQA v2, HaluEval General, MMLU Global Facts, and TruthfulQA."
     )
     assert eval_names(colon, ()) == ["TimeQA v2", "FreshQA v2", "HaluEval General 등"]
+
+
+def test_integrating_a_with_b_names_both_and_never_half_a_pair():
+    abstract = (
+        "We present PhysNav-DG, a novel framework that integrates classical sensor fusion with "
+        "the semantic power of vision-language models."
+    )
+    line = floor_line(paper(abstract, "PhysNav-DG: A Framework for Navigation"), G)
+    assert line.startswith("classical 센서 융합과 비전-언어 모델의 의미론적 power를 통합하는 ")
+    # a part the phrase reader cannot turn: no pair, and never "모델과를"
+    affordbot = (
+        "We propose AffordBot, a novel framework that integrates Multimodal Large Language Models "
+        "(MLLMs) with a tailored chain-of-thought (CoT) reasoning paradigm."
+    )
+    line = floor_line(paper(affordbot, "AffordBot: 3D Fine-grained Embodied Reasoning"), G)
+    assert "과를" not in line and "와를" not in line
+    # an English preposition the reader does not know is no Korean
+    assert translate_phrase("3D constraints alongside camera control", G) is None
