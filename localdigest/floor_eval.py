@@ -329,7 +329,10 @@ _NOT_BENCH = re.compile(
 )
 _METRIC_NAMES = re.compile(
     r"(?:F1|mAP|AP\d*|AUC|AUROC|BLEU|ROUGE[\w-]*|PSNR|SSIM|LPIPS|FID|FVD|IoU|mIoU|Dice|EM|WER|"
-    r"CER|NDCG[@\d]*|MRR|RMSE|MAE|MSE|MAPE|MOS|PESQ|CIDEr|METEOR|SPICE|EER|FPS|J&F)",
+    r"CER|NDCG[@\d]*|MRR|RMSE|MAE|MSE|MAPE|MOS|PESQ|CIDEr|METEOR|SPICE|EER|FPS|J&F|"
+    # detection, tracking, motion, speech, retrieval and agreement scores
+    r"NDS|mAP50|AP50|AP75|HOTA|MOTA|IDF1|ADE|FDE|EPE|ATE|RPE|STOI|SI-SDR|SDR|SNR|SRCC|PLCC|"
+    r"KID|AUPRC|AUPR|mAcc|mIoU|UAS|LAS|TER|chrF|BERTScore|NMSE|NRMSE)",
 )
 
 

@@ -604,3 +604,13 @@ def test_integrating_a_with_b_names_both_and_never_half_a_pair():
     assert "과를" not in line and "와를" not in line
     # an English preposition the reader does not know is no Korean
     assert translate_phrase("3D constraints alongside camera control", G) is None
+
+
+def test_detection_and_tracking_scores_are_metrics_and_a_narrow_setting_drops_the_figure():
+    assert result_fact("Our method improves NDS by 1.19%.", G) == "NDS를 1.19% 개선합니다."
+    assert result_fact("Our tracker improves HOTA by 2.5%.", G) == "HOTA를 2.5% 개선합니다."
+    narrow = (
+        "PF3Det achieves the best results under limited training data, improving NDS by 1.19% "
+        "on nuScenes."
+    )
+    assert result_fact(narrow, G, ("PF3Det",)) is None
