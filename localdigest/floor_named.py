@@ -46,6 +46,54 @@ _KIND_KO = {
     "encoder": "인코더",
     "decoder": "디코더",
 }
+_KIND_KO |= {
+    "metric": "지표",
+    "adapter": "어댑터",
+    "pipeline": "파이프라인",
+    "agent": "에이전트",
+    "approach": "접근 방식",
+    "paradigm": "패러다임",
+    "system": "시스템",
+    "toolkit": "툴킷",
+    "library": "라이브러리",
+    "corpus": "코퍼스",
+}
+# "we introduce MedASL, the first public medical American Sign Language dataset", "we curate
+# AVQA-R1-6K, a dataset pairing ...": a second named thing, then what kind of thing it is
+_APPOSED = re.compile(
+    r"\b[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?"
+    r"(?P<verb>introduce|propose|present|build|construct|release|curate|develop|design|create|"
+    r"collect)[sd]?\s+(?P<name>(?:[A-Z][\w\-.]*[A-Z0-9][\w\-.]*|[A-Z][a-z]+[A-Z][\w\-.]*))"
+    r"\s*,\s*(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){0,6}?)"
+    r"(?P<kind>dataset|benchmark|corpus|metric|module|framework|model|method|algorithm|adapter|"
+    r"loss|strategy|network|pipeline|agent|approach|paradigm|mechanism|system|toolkit|library)"
+    r"\b(?!-)"
+)
+_MADE_KO = {"build": "구축", "construct": "구축", "curate": "구축", "collect": "구축"}
+_MADE_KO |= {"release": "공개", "design": "설계", "develop": "개발", "create": "구축"}
+
+
+def _apposed_part(sentence: str, names: tuple[str, ...], said: str, glossary: Glossary):
+    """ "또한 데이터셋 MedASL을 구축합니다." from "we introduce MedASL, the first ... dataset"."""
+    m = _APPOSED.search(sentence)
+    if not m:
+        return None
+    name = m.group("name").rstrip(".")
+    if _KNOWN.search(name) or name.lower() in said.lower():
+        return None
+    if any(n and (n.lower() in name.lower() or name.lower() in n.lower()) for n in names):
+        return None  # the line's own name, or one built on it ("A2Seek-R1" after "A2Seek")
+    kind = m.group("kind")
+    desc = " ".join(m.group("desc").split())
+    desc = re.sub(r"^(?:new|novel|first|largest|simple|lightweight)\s+", "", desc)
+    ko = translate_phrase(f"{desc} {kind}".strip(), glossary) if desc else None
+    if not ko or _broken(ko) or not re.search(r"[가-힣]", ko) or "최초" in ko or "가장" in ko:
+        ko = _KIND_KO[kind]
+    verb = m.group("verb")
+    made = _MADE_KO.get(verb) or ("구축" if kind in ("dataset", "benchmark", "corpus") else "제안")
+    return f"또한 {josa(f'{ko} {name}', '을/를')} {made}합니다."
+
+
 # well-known methods a paper uses, never what it makes
 _KNOWN = re.compile(r"\b(?:PPO|GRPO|DPO|RLHF|LoRA|CLIP|BERT|GPT[\w-]*|SAM|ViT|U-Net|YOLO\w*)\b")
 
@@ -84,4 +132,8 @@ def component_fact(
         what = f"{ko} {name}" if ko else name
         verb = "구축합니다" if kind in ("dataset", "benchmark") else _PART_VERBS[m.group("verb")]
         return f"또한 {josa(what, '을/를')} {verb}."
+    for sentence in found[first + 1 :]:
+        line = _apposed_part(sentence, names, said, glossary)
+        if line:
+            return line
     return None

@@ -614,3 +614,18 @@ def test_detection_and_tracking_scores_are_metrics_and_a_narrow_setting_drops_th
         "on nuScenes."
     )
     assert result_fact(narrow, G, ("PF3Det",)) is None
+
+
+def test_a_second_named_thing_introduced_with_its_kind():
+    from localdigest.floor_named import component_fact
+
+    abstract = (
+        "We propose ADAT, an adaptive transformer for sign language translation. To evaluate "
+        "ADAT, we introduce MedASL, the first public medical American Sign Language dataset."
+    )
+    assert component_fact(abstract, G, ("ADAT",)) == (
+        "또한 공개 의료 American Sign Language 데이터셋 MedASL을 구축합니다."
+    )
+    # a name built on the line's own is not a second thing; nor a well-known method
+    same = "We propose A2Seek, a dataset. Building on it, we propose A2Seek-R1, a framework."
+    assert component_fact(same, G, ("A2Seek",)) is None
