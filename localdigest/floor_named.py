@@ -61,9 +61,10 @@ _KIND_KO |= {
 # "we introduce MedASL, the first public medical American Sign Language dataset", "we curate
 # AVQA-R1-6K, a dataset pairing ...": a second named thing, then what kind of thing it is
 _APPOSED = re.compile(
-    r"\b[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?"
+    r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?"
     r"(?P<verb>introduce|propose|present|build|construct|release|curate|develop|design|create|"
-    r"collect)[sd]?\s+(?P<name>(?:[A-Z][\w\-.]*[A-Z0-9][\w\-.]*|[A-Z][a-z]+[A-Z][\w\-.]*))"
+    r"collect)[sd]?|together with|along with)\s+"
+    r"(?P<name>(?:[A-Z][\w\-.]*[A-Z0-9][\w\-.]*|[A-Z][a-z]+[A-Z][\w\-.]*))"
     r"\s*,\s*(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){0,6}?)"
     r"(?P<kind>dataset|benchmark|corpus|metric|module|framework|model|method|algorithm|adapter|"
     r"loss|strategy|network|pipeline|agent|approach|paradigm|mechanism|system|toolkit|library)"
@@ -75,9 +76,13 @@ _MADE_KO |= {"release": "공개", "design": "설계", "develop": "개발", "crea
 
 def _apposed_part(sentence: str, names: tuple[str, ...], said: str, glossary: Glossary):
     """ "또한 데이터셋 MedASL을 구축합니다." from "we introduce MedASL, the first ... dataset"."""
-    m = _APPOSED.search(sentence)
-    if not m:
-        return None
+    return next(
+        (x for m in _APPOSED.finditer(sentence) if (x := _apposed(m, names, said, glossary))),
+        None,
+    )
+
+
+def _apposed(m: re.Match, names: tuple[str, ...], said: str, glossary: Glossary) -> str | None:
     name = m.group("name").rstrip(".")
     if _KNOWN.search(name) or name.lower() in said.lower():
         return None
@@ -89,7 +94,7 @@ def _apposed_part(sentence: str, names: tuple[str, ...], said: str, glossary: Gl
     ko = translate_phrase(f"{desc} {kind}".strip(), glossary) if desc else None
     if not ko or _broken(ko) or not re.search(r"[가-힣]", ko) or "최초" in ko or "가장" in ko:
         ko = _KIND_KO[kind]
-    verb = m.group("verb")
+    verb = m.group("verb") or ""
     made = _MADE_KO.get(verb) or ("구축" if kind in ("dataset", "benchmark", "corpus") else "제안")
     return f"또한 {josa(f'{ko} {name}', '을/를')} {made}합니다."
 
@@ -132,7 +137,7 @@ def component_fact(
         what = f"{ko} {name}" if ko else name
         verb = "구축합니다" if kind in ("dataset", "benchmark") else _PART_VERBS[m.group("verb")]
         return f"또한 {josa(what, '을/를')} {verb}."
-    for sentence in found[first + 1 :]:
+    for sentence in found[first:]:  # the contribution's own sentence may name a second thing
         line = _apposed_part(sentence, names, said, glossary)
         if line:
             return line
