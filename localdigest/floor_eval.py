@@ -495,7 +495,11 @@ def count_of(word: str) -> int:
 
 _COUNT = re.compile(
     r"\b(?P<prep>on|across|over|using|with)\s+(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
-    r"(?:(?!\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)[\w-]+\s+){0,3}?"
+    # the words between count and noun describe the noun: no other count ("eight classification
+    # and one segmentation datasets"), no preposition ("two settings on several benchmarks")
+    r"(?:(?!\d|(?:one|an?|on|in|of|for|across|with|from|at|over|under|to|by|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s)[\w-]+\s+){0,4}?"
     r"(?P<what>benchmarks|datasets|tasks|languages)\b",
     re.IGNORECASE,
 )

@@ -629,3 +629,21 @@ def test_a_second_named_thing_introduced_with_its_kind():
     # a name built on the line's own is not a second thing; nor a well-known method
     same = "We propose A2Seek, a dataset. Building on it, we propose A2Seek-R1, a framework."
     assert component_fact(same, G, ("A2Seek",)) is None
+
+
+def test_a_count_describes_its_own_noun():
+    from localdigest.floor_eval import eval_count
+
+    long = "Extensive experiments on 10 mathematical and general reasoning benchmarks show gains."
+    assert eval_count(long) == "10개 벤치마크"
+    # another count or a preposition in between: the count is of something else
+    assert (
+        eval_count("Experiments on eight classification and one segmentation datasets show it.")
+        is None
+    )
+    assert (
+        eval_count("Experiments across two different settings on several benchmarks verify it.")
+        is None
+    )
+    assert eval_count("Our method outperforms others across three scales of benchmarks.") is None
+    assert eval_count("It was evaluated across three in-house datasets.") == "3개 데이터셋"
