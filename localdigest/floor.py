@@ -59,7 +59,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-96"
+FLOOR_VERSION = "floor-97"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -170,7 +170,16 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         # increase": a metric improves nothing, so the gain is another thing's
         fact = None
     how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
-    size = None if fact else size_fact(paper.abstract, glossary, names)
+    # the line's own object is data ("... 벤치마크 VCR-Bench를 제안합니다."): its kind, for a
+    # size said of its name
+    data_kind = re.search(
+        r"(데이터셋|벤치마크|코퍼스)(?:\s+[^\s가-힣]\S*)?(?:을|를)\s+\S+합니다\.$", main
+    )
+    size = (
+        None
+        if fact
+        else size_fact(paper.abstract, glossary, names, data_kind.group(1) if data_kind else "")
+    )
     if size and set(re.findall(r"\d[\d,.]*", size)) <= set(re.findall(r"\d[\d,.]*", main)):
         size = None  # "100개 C 저장소의 데이터셋 ... 저장소 100개를 포함합니다": said already
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)

@@ -50,51 +50,67 @@ _HEDGE_KO = {"over": "{} 이상", "more than": "{} 이상", "+": "{} 이상"}
 _HEDGE_KO |= {w: "약 {}" for w in ("approximately", "about", "around", "roughly", "~")}
 
 
-def size_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) -> str | None:
+def size_fact(
+    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), kind: str = ""
+) -> str | None:
     """How many items the paper's own dataset or benchmark holds ("a dataset comprising 14,902
-    image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it."""
+    image pairs" -> "이미지 쌍 14,902개로 구성됩니다."), from a sentence about it. ``kind``: the
+    Korean kind of the line's own object when it is data ("벤치마크"), so that a sentence whose
+    subject is its name ("VCR-Bench comprises 859 videos") speaks of it."""
+    subject = re.compile(
+        r"(?:(?:Specifically|In total|Overall|Together),\s+)?"
+        r"(?:It|This (?:dataset|benchmark|corpus)"
+        + "".join(f"|{re.escape(n)}" for n in names if n)
+        + r")\s+(?:(?:also|currently|now)\s+)?$"
+    )
     own = re.compile(
         r"\b(?:we|our|this|the (?:dataset|benchmark|corpus|collection)|it)\b"
         + "".join(f"|{re.escape(n)}" for n in names if n),
         re.IGNORECASE,
     )
-    previous = ""
-    for sentence in sentences(abstract):
-        before, previous = previous, sentence
-        m = _SIZE.search(sentence)
-        data = _DATA_WORD.search(sentence[: m.start()]) if m else None
-        if m and not data and re.match(r"It\s+(?:also\s+)?$", sentence[: m.start()]):
-            # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
-            # "It" is the data the sentence before introduced
-            data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)
-        if not data:
-            m = _SIZE_OF.search(sentence)
-            data = m and re.match(r"\w+", m.group("data"))
-        if not m or not data or not own.search(sentence[: m.start()]):
-            continue
-        noun = m.group("noun")
-        if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
-            continue  # "500 image-mask pairs per category": not the dataset's size
-        hedge = (m.group("hedge") or m.group("plus") or "").lower()
-        if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
-            continue
-        ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
-        vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
-        if not ko or vague and noun.lower() not in _ITEMS:
-            continue  # "training instances": a modifier, not a verb
-        if noun.endswith("hours") and noun != "hours":
-            continue  # "500 individual hours": no count of items
-        spans = re.match(r"(?:span|cover)", m.group(0), re.I)
-        if spans and noun.endswith("subjects"):
-            continue  # "spanning 57 subjects": school subjects, not 57 people
-        counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
-        what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
-            f"{_korean_count(m.group('n'))}{counter}"
-        )
-        verb = "다룹니다" if spans else "포함합니다"
-        # the dataset is the sentence's subject, not the method the line's first part names
-        kind = _DATA_KO[data.group(0).lower()]
-        return f"{josa(kind, '은/는')} {josa(what, '을/를')} {verb}."
+    for by_name in (False, True):  # a sentence that names its data first, then one about its name
+        previous = ""
+        for sentence in sentences(abstract):
+            before, previous = previous, sentence
+            m = _SIZE.search(sentence)
+            data = _DATA_WORD.search(sentence[: m.start()]) if m else None
+            if m and not data and re.match(r"It\s+(?:also\s+)?$", sentence[: m.start()]):
+                # "we introduce Morpheus, a benchmark for ... . It features 80 real-world videos":
+                # "It" is the data the sentence before introduced
+                data = re.search(r"\b(?:we|our)\b", before, re.I) and _DATA_WORD.search(before)
+            named = bool(
+                by_name and m and not data and kind and subject.match(sentence[: m.start()])
+            )
+            if not data and not named:
+                m = _SIZE_OF.search(sentence)
+                data = m and re.match(r"\w+", m.group("data"))
+            if named:
+                data = None
+            if not m or not (data or named) or not own.search(sentence[: m.start()]):
+                continue
+            noun = m.group("noun")
+            if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
+                continue  # "500 image-mask pairs per category": not the dataset's size
+            hedge = (m.group("hedge") or m.group("plus") or "").lower()
+            if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
+                continue
+            ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
+            vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
+            if not ko or vague and noun.lower() not in _ITEMS:
+                continue  # "training instances": a modifier, not a verb
+            if noun.endswith("hours") and noun != "hours":
+                continue  # "500 individual hours": no count of items
+            spans = re.match(r"(?:span|cover)", m.group(0), re.I)
+            if spans and noun.endswith("subjects"):
+                continue  # "spanning 57 subjects": school subjects, not 57 people
+            counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
+            what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
+                f"{_korean_count(m.group('n'))}{counter}"
+            )
+            verb = "다룹니다" if spans else "포함합니다"
+            # the dataset is the sentence's subject, not the method the line's first part names
+            said = kind if named else _DATA_KO[data.group(0).lower()]
+            return f"{josa(said, '은/는')} {josa(what, '을/를')} {verb}."
     return None
 
 

@@ -647,3 +647,15 @@ def test_a_count_describes_its_own_noun():
     )
     assert eval_count("Our method outperforms others across three scales of benchmarks.") is None
     assert eval_count("It was evaluated across three in-house datasets.") == "3개 데이터셋"
+
+
+def test_a_size_said_of_the_datas_own_name():
+    abstract = (
+        "We introduce VCR-Bench, a novel benchmark for video chain-of-thought reasoning. "
+        "VCR-Bench comprises 859 videos spanning a variety of content, along with 1,034 pairs."
+    )
+    line = floor_line(paper(abstract, "VCR-Bench: A Comprehensive Evaluation Framework"), G)
+    assert "벤치마크는 비디오 859개를 포함합니다." in line
+    # a method's name is no data: no size said of it
+    method = "We propose FastNet, a network for detection. FastNet comprises 12 layers and 3 heads."
+    assert "포함합니다" not in floor_line(paper(method, "FastNet: Fast Detection"), G)
