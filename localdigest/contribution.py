@@ -300,6 +300,15 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         and not in_parens
         and stem in _MAKING
         and not re.search(r"\bof\b", phrase, re.I)
+        # "a humor generation mechanism based on a fundamental humor theory, GTVH": the name is
+        # the theory's, what it is based on, not the mechanism's
+        # (a plural, "based on diffusion models, DiffDFKD", names nothing but the approach)
+        and not re.search(
+            r"\b(?:based on|built on|grounded in|inspired by|derived from)\s+(?:an?|the)\s+"
+            r"(?:[\w-]+\s+){0,4}[\w-]*[^s\W]$",
+            phrase.strip(),
+            re.I,
+        )
         and _is_name(appositive.group(1))
     ):
         name = appositive.group(1)

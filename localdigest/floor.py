@@ -37,8 +37,9 @@ from .floor_claim import (
     _sota_count,
     _sota_subject,
 )
+from .floor_count import beaten_names, eval_count
 from .floor_detail import result_fact
-from .floor_eval import beaten_names, eval_count, eval_names
+from .floor_eval import eval_names
 from .floor_how import how_fact
 from .floor_named import component_fact
 from .floor_size import size_fact
@@ -59,7 +60,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-97"
+FLOOR_VERSION = "floor-98"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -272,6 +273,32 @@ _HEAD_KIND = {
 }
 
 
+_DATA_KINDS = ("데이터셋", "벤치마크", "코퍼스")
+_METHOD_KINDS = (
+    "에이전트",
+    "모델",
+    "프레임워크",
+    "방법",
+    "시스템",
+    "네트워크",
+    "알고리즘",
+    "아키텍처",
+)
+
+
+def _other_kind(kind: str, topic: str, name: str) -> bool:
+    """The title's topic calls the name a method while the paper calls it data, or the other
+    way round ("OmniGAIA, a comprehensive benchmark" under "Towards Native Omni-Modal AI Agents":
+    "... 에이전트 OmniGAIA" would call the benchmark an agent)."""
+    head = topic.removesuffix(name).split()[-1:] if topic.endswith(name) else []
+    if not kind or not head or kind in topic:
+        return False  # "벤치마크 프레임워크 EHRStruct": the topic says the paper's kind too
+    said = head[0]
+    return (kind in _DATA_KINDS and said in _METHOD_KINDS) or (
+        kind in _METHOD_KINDS and said in _DATA_KINDS
+    )
+
+
 def _head_noun(phrase: str | None) -> str:
     """The last word before the phrase's first preposition: its head ("dataset"); "" when
     the phrase is a clause ("which introduces a reflection model": the model is not the
@@ -354,9 +381,15 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
             return f"{josa(topic, '을/를')} {c.verb}합니다."
     slogan = _slogan(paper.title)
     first = (c.name or c.phrase or "").strip()
+    short, colon, spelled = first.partition(": ")
     if slogan and first and slogan.lower().startswith(first.lower() + ","):
         # "we present One Sentence, One Drama, a ...": the name runs past its first comma
         c = replace(c, name=slogan, phrase="")
+        np_ko = ""
+    elif slogan and colon and slogan.lower().startswith(spelled.lower() + ","):
+        # "introduces OMAR: One Model, All Roles, a reinforcement learning framework": the
+        # acronym, then the title's slogan it spells, whole
+        c = replace(c, name=f"{short}({slogan})", phrase="")
         np_ko = ""
     bare = re.sub(r"^the\s+", "", c.name or "", flags=re.IGNORECASE)
     name = c.name if c.name and bare.lower() not in np_ko.lower() else ""
@@ -372,8 +405,12 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
             topic = _title_topic(paper.title, glossary)
             desc = (_title_desc(paper.title) or ("", None, ""))[2]
             verbal = re.match(r"[A-Za-z-]+ing\b", desc)  # "Rethinking ...", "Boosting ..."
+            kind = _HEAD_KIND.get(_head_noun(c.phrase), "")
             if topic and topic.endswith(name) and not verbal and not _broken(topic):
-                obj = topic
+                # "we introduce OmniGAIA, a comprehensive benchmark" under "OmniGAIA: Towards
+                # Native Omni-Modal AI Agents": the title's topic is what it is for, and the
+                # benchmark is no agent; the kind the paper gives stays
+                obj = topic if not _other_kind(kind, topic, name) else obj
     return f"{josa(obj, '을/를')} {c.verb}합니다."
 
 

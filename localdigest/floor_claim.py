@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .contribution import sentences
-from .floor_eval import _COUNT, _split_names, eval_count
+from .floor_count import _COUNT, eval_count
+from .floor_eval import _split_names
 from .korean import _is_name
 
 _SOTA = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .contribution import _CONTRIB, _adjective, sentences
-from .floor_eval import count_of
+from .floor_count import count_of
 from .floor_object import _empty_object, _people_object, _vague_part, _verb_led
 from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
 from .korean import Glossary, _is_name, josa

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .contribution import sentences
-from .floor_eval import _NUMBER_WORDS, count_of
+from .floor_count import _NUMBER_WORDS, count_of
 from .korean import Glossary, _is_name, josa
 from .phrase import translate_phrase
 from .phrase_check import _broken

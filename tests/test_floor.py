@@ -615,7 +615,7 @@ def test_round_13_and_june_dev_reading_names_and_clauses():
 
 
 def test_a_count_that_adds_to_one_already_given_is_no_total():
-    from localdigest.floor_eval import eval_count
+    from localdigest.floor_count import eval_count
 
     assert (
         eval_count(

@@ -1,8 +1,9 @@
 """The floor's second sentence: one fact the title does not say, or nothing."""
 
 from localdigest.floor import floor_line, translate_phrase
+from localdigest.floor_count import beaten_names, eval_count
 from localdigest.floor_detail import result_fact
-from localdigest.floor_eval import beaten_names, eval_count, eval_names
+from localdigest.floor_eval import eval_names
 from localdigest.floor_how import how_fact
 from localdigest.floor_named import component_fact
 from localdigest.floor_size import size_fact

@@ -513,7 +513,7 @@ def test_benchmarks_named_as_examples_of_the_authors_evaluation():
 
 
 def test_a_count_of_datasets_an_evaluation_uses():
-    from localdigest.floor_eval import eval_count
+    from localdigest.floor_count import eval_count
 
     used = "We conducted a comprehensive evaluation using three distinct medical datasets."
     assert eval_count(used) == "3개 데이터셋"
@@ -632,7 +632,7 @@ def test_a_second_named_thing_introduced_with_its_kind():
 
 
 def test_a_count_describes_its_own_noun():
-    from localdigest.floor_eval import eval_count
+    from localdigest.floor_count import eval_count
 
     long = "Extensive experiments on 10 mathematical and general reasoning benchmarks show gains."
     assert eval_count(long) == "10개 벤치마크"
@@ -659,3 +659,49 @@ def test_a_size_said_of_the_datas_own_name():
     # a method's name is no data: no size said of it
     method = "We propose FastNet, a network for detection. FastNet comprises 12 layers and 3 heads."
     assert "포함합니다" not in floor_line(paper(method, "FastNet: Fast Detection"), G)
+
+
+def test_round_38s_wrong_lines():
+    from localdigest.floor_count import eval_count
+
+    # data a pretrained model was trained on, named as examples, is no evaluation
+    trained = (
+        "We start from a pretrained MonSter model, trained initially on a mix of synthetic and "
+        "real datasets such as SceneFlow and KITTI, and fine-tune it on DFC2019 pairs."
+    )
+    assert eval_names(trained, ()) == []
+    # a counted source of the paper's own data is no evaluation either
+    source = (
+        "AIForge-Doc forges numeric fields, yielding 4,061 forged images from four public "
+        "document datasets (CORD, WildReceipt, SROIE, XFUND) across nine languages."
+    )
+    assert eval_names(source, ()) == []
+    # "ten national cultures and culture-sensitive tasks" counts cultures, not tasks
+    assert (
+        eval_count(
+            "Experiments across ten national cultures and culture-sensitive tasks show gains."
+        )
+        is None
+    )
+    # "smoothing" before a plural kind is no clause: the phrase keeps its head
+    assert translate_phrase("training-free trajectory smoothing schemes", G).endswith("방식")
+    # a name after "based on a ... theory," is the theory's
+    gtvh = (
+        "We develop a novel LLM-based humor generation mechanism based on a fundamental humor "
+        "theory, GTVH."
+    )
+    assert "GTVH" not in floor_line(paper(gtvh, "On the Wings of Imagination"), G)
+    # a benchmark is not called the agent its title is about
+    omni = (
+        "To bridge this gap, we introduce OmniGAIA, a comprehensive benchmark designed to "
+        "evaluate omni-modal agents."
+    )
+    line = floor_line(paper(omni, "OmniGAIA: Towards Native Omni-Modal AI Agents"), G)
+    assert "에이전트 OmniGAIA" not in line and "벤치마크 OmniGAIA" in line
+    # an acronym and the title's slogan it spells are one name
+    omar = (
+        "This paper introduces OMAR: One Model, All Roles, a reinforcement learning framework "
+        "that enables AI to develop social intelligence."
+    )
+    line = floor_line(paper(omar, "One Model, All Roles: Self-Play RL for Social Intelligence"), G)
+    assert "OMAR(One Model, All Roles)" in line
