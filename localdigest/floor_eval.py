@@ -20,7 +20,8 @@ _EVAL_ON = re.compile(
     r"(?:(?:datasets?|benchmarks?)\s*,?\s*(?:including\s+|such as\s+|namely\s+)?)?"
     r"(?P<names>(?:[A-Z][\w\-.]*[\w](?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)"
     r"(?P<after>\s*(?:benchmark\s+)?(?:datasets?|benchmarks?)?\s*(?:\)|,|\.(?!\w)|;|$|show|demonstrat|reveal|indicat|"
-    r"confirm|verif|validat|highlight|prove|suggest))",
+    # "Experiments on GSM8K across three models spanning ...": the setting follows the name
+    r"confirm|verif|validat|highlight|prove|suggest|across\s+(?:\w+\s+){0,3}models\b))",
 )
 
 
@@ -148,7 +149,8 @@ _EVAL_NAMED = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}?(?:datasets?|benchmarks?)\s*,?\s*(?:-\s*|including\s+|such as\s+))?"
     rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
     r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$)|"
-    r"\s+(?:show|demonstrat|reveal|indicat|confirm|verif|validat|highlight|prove|suggest))"
+    r"\s+(?:show|demonstrat|reveal|indicat|confirm|verif|validat|highlight|prove|suggest)|"
+    r"\s+across\s+(?:\w+\s+){0,3}models\b)"
 )
 
 
@@ -216,8 +218,9 @@ _RESULT_ON = re.compile(
     # "on benchmarks such as FFHQ-Ref and CelebA-Ref-Test": examples, so the list stays open
     r"(?:(?:datasets?|benchmarks?)\s+(?:such as|including|like)\s+)?"
     rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
+    # "improves performance on WebArena-Lite and GoBrowse by up to 9.1%": a margin after
     r"(?=\s+(?:datasets?|benchmarks?|test sets?|splits?)\b|\s*(?:[,;)]|\.(?!\w)|$)|"
-    r"\s+(?:for|under|with)\s)"
+    r"\s+(?:for|under|with|by|over)\s)"
 )
 # "85.3 on AIME 2024, 74.4 on AIME 2025, and 70.3 on LiveCodeBench": a score on each name
 _SCORE_ON = re.compile(

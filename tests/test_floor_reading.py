@@ -705,3 +705,13 @@ def test_round_38s_wrong_lines():
     )
     line = floor_line(paper(omar, "One Model, All Roles: Self-Play RL for Social Intelligence"), G)
     assert "OMAR(One Model, All Roles)" in line
+
+
+def test_a_benchmark_name_before_a_margin_or_a_model_setting():
+    margin = (
+        "CATTS improves performance on WebArena-Lite and GoBrowse by up to 9.1% over React "
+        "while using fewer tokens."
+    )
+    assert eval_names(margin, ("CATTS",)) == ["WebArena-Lite", "GoBrowse 등"]
+    models = "Experiments on GSM8K across three models spanning two families show improvements."
+    assert eval_names(models, ()) == ["GSM8K"]
