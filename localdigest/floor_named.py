@@ -95,6 +95,12 @@ def _apposed(m: re.Match, names: tuple[str, ...], said: str, glossary: Glossary)
     if not ko or _broken(ko) or not re.search(r"[가-힣]", ko) or "최초" in ko or "가장" in ko:
         ko = _KIND_KO[kind]
     verb = m.group("verb") or ""
+    if not verb and not re.search(
+        r"\b[Ww]e\s+(?:\w+\s+)?(?:introduce|propose|present|build|construct|release|curate|"
+        r"develop|design|create|collect)",
+        m.string[: m.start()],
+    ):
+        return None  # "evaluated along with DeepSeek-R1, a reasoning model": not theirs
     made = _MADE_KO.get(verb) or ("구축" if kind in ("dataset", "benchmark", "corpus") else "제안")
     return f"또한 {josa(f'{ko} {name}', '을/를')} {made}합니다."
 

@@ -715,3 +715,15 @@ def test_a_benchmark_name_before_a_margin_or_a_model_setting():
     assert eval_names(margin, ("CATTS",)) == ["WebArena-Lite", "GoBrowse 등"]
     models = "Experiments on GSM8K across three models spanning two families show improvements."
     assert eval_names(models, ()) == ["GSM8K"]
+
+
+def test_a_system_evaluated_along_with_is_not_made():
+    from localdigest.floor_named import component_fact
+
+    along = (
+        "We propose ReasonX, a method. It is evaluated along with DeepSeek-R1, a reasoning model "
+        "from another lab."
+    )
+    assert component_fact(along, G, ("ReasonX",)) is None
+    made = "We introduce ADAT, a model, together with MedASL, a sign language dataset."
+    assert component_fact(made, G, ("ADAT",)) == "또한 수어 데이터셋 MedASL을 구축합니다."
