@@ -84,34 +84,38 @@ def size_fact(
             if not data and not named:
                 m = _SIZE_OF.search(sentence)
                 data = m and re.match(r"\w+", m.group("data"))
-            if named:
-                data = None
             if not m or not (data or named) or not own.search(sentence[: m.start()]):
                 continue
-            noun = m.group("noun")
-            if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
-                continue  # "500 image-mask pairs per category": not the dataset's size
-            hedge = (m.group("hedge") or m.group("plus") or "").lower()
-            if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
-                continue
-            ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
-            vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
-            if not ko or vague and noun.lower() not in _ITEMS:
-                continue  # "training instances": a modifier, not a verb
-            if noun.endswith("hours") and noun != "hours":
-                continue  # "500 individual hours": no count of items
-            spans = re.match(r"(?:span|cover)", m.group(0), re.I)
-            if spans and noun.endswith("subjects"):
-                continue  # "spanning 57 subjects": school subjects, not 57 people
-            counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
-            what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(
-                f"{_korean_count(m.group('n'))}{counter}"
-            )
-            verb = "다룹니다" if spans else "포함합니다"
             # the dataset is the sentence's subject, not the method the line's first part names
             said = kind if named else _DATA_KO[data.group(0).lower()]
-            return f"{josa(said, '은/는')} {josa(what, '을/를')} {verb}."
+            line = _size_said(m, sentence, said, glossary)
+            if line:
+                return line
     return None
+
+
+def _size_said(m: re.Match, sentence: str, said: str, glossary: Glossary) -> str | None:
+    """ "데이터셋은 이미지 쌍 14,902개를 포함합니다." for a size match, or None when the count is
+    not of the data's items (per category, years, a vague noun, a hedge the line cannot carry)."""
+    noun = m.group("noun")
+    if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
+        return None  # "500 image-mask pairs per category": not the dataset's size
+    hedge = (m.group("hedge") or m.group("plus") or "").lower()
+    if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
+        return None
+    ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
+    vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
+    if not ko or vague and noun.lower() not in _ITEMS:
+        return None  # "training instances": a modifier, not a verb
+    if noun.endswith("hours") and noun != "hours":
+        return None  # "500 individual hours": no count of items
+    spans = re.match(r"(?:span|cover)", m.group(0), re.I)
+    if spans and noun.endswith("subjects"):
+        return None  # "spanning 57 subjects": school subjects, not 57 people
+    counter = "명" if _PEOPLE.search(noun) else "시간" if noun == "hours" else "개"
+    what = f"{ko} " + _HEDGE_KO.get(hedge, "{}").format(f"{_korean_count(m.group('n'))}{counter}")
+    verb = "다룹니다" if spans else "포함합니다"
+    return f"{josa(said, '은/는')} {josa(what, '을/를')} {verb}."
 
 
 def _korean_count(n: str) -> str:
