@@ -106,7 +106,7 @@ _RELATIVE_RE = re.compile(
     r"^\s*,?\s*(?:(?:that|which|to)\s+)?(?:(?:first|jointly|explicitly|dynamically|"
     r"effectively|efficiently|automatically|adaptively|simultaneously|also)\s+)?("
     + "|".join(_REL_ROOTS)
-    + r")(?:e|es|s|ies|y|ing|ying)?\s+(.*)",
+    + r")(?:e|es|s|ies|ys|y|ing|ying)?\s+(.*)",
     re.IGNORECASE,
 )
 
@@ -371,6 +371,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         # "leverages a synchronized, co-adaptive dialogue" cut at the comma: no noun is left
         if obj.split() and _adjective(obj.split()[-1]):
             obj = ""
+        if re.search(r"-(?:aware|driven|based|guided|free|like|level|specific|agnostic)$", obj):
+            obj = ""  # "employs anatomy-aware (text prompts)": cut after a hyphenated modifier
         verb = RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
         paired = verb in ("결합하는", "통합하는") and re.fullmatch(r"(.+?)\s+with\s+(.+)", obj)
         if paired and not re.search(r",|\s(?:and|or)\s", obj):

@@ -727,3 +727,14 @@ def test_a_system_evaluated_along_with_is_not_made():
     assert component_fact(along, G, ("ReasonX",)) is None
     made = "We introduce ADAT, a model, together with MedASL, a sign language dataset."
     assert component_fact(made, G, ("ADAT",)) == "또한 수어 데이터셋 MedASL을 구축합니다."
+
+
+def test_employs_is_a_relative_verb_and_a_cut_modifier_is_no_object():
+    abstract = (
+        "We introduce a transductive one-shot learning approach that employs subspace "
+        "decomposition to utilize unlabeled images."
+    )
+    line = floor_line(paper(abstract, "Transductive One-Shot Learning"), G)
+    assert line.startswith("subspace decomposition을 사용하는 ")
+    cut = "We present ATM-Net, an innovative framework that employs anatomy-aware text prompts."
+    assert "anatomy-aware를" not in floor_line(paper(cut, "ATM-Net: Lumbar Spine Segmentation"), G)
