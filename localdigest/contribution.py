@@ -231,6 +231,9 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if glued and _spells(glued.group(1), glued.group(2)):
         rest = f"{glued.group(2)} ({glued.group(1)})" + rest[glued.end() :]
     expansion = acronym = None
+    # "the City that Never Settles (CNS) dataset": the article before a spelled-out name
+    the = re.match(r"the\s+(?=[A-Z][\w-]*\s+that\s+[A-Z])", rest)
+    rest = rest[the.end() :] if the else rest
     exp = _EXPANSION.match(rest)
     if exp and _spells(exp.group(2), exp.group(1)):
         # "Policy as Generative Verifier (PAG), a framework ...": the name's own words are
@@ -323,6 +326,13 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             name = tn  # ("DIMT25@ICDAR2025" is a venue)
     if acronym and (name == acronym or (name is None and phrase.strip() == acronym)):
         name, phrase = expansion, "" if phrase.strip() == acronym else phrase
+    elif (
+        acronym
+        and name is None
+        and re.match(rf"{re.escape(acronym)}\s+(?:dataset|benchmark)$", phrase.strip())
+    ):
+        # "the City that Never Settles (CNS) dataset": the spelled name, then its kind
+        name, phrase = expansion, phrase.strip()[len(acronym) :].strip()
     phrase = _DETERMINER.sub("", phrase.strip())
     phrase = _DETERMINER.sub("", phrase)  # "a new" after "the"
     if re.fullmatch(r"[a-z]+ed", phrase.strip()):
@@ -390,11 +400,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     )
 
 
-_SMALL = r"(?:of|as|for|and|the|via|with|to|in|on|through|by)"
+_SMALL = r"(?:of|as|for|and|the|via|with|to|in|on|through|by|that)"
 _EXPANSION = re.compile(
     rf"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|{_SMALL})){{1,8}})\s*\(([A-Z][A-Za-z0-9-]{{1,14}})\)"
     # the name ends the phrase: not "A (FADConv) and B (FAT) modules", "X (GLC) models"
-    r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|to|for|as|with|by|in|on|via|using)\b)"
+    r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|to|for|as|with|by|in|on|via|using|dataset|benchmark)\b)"
 )
 
 

@@ -123,6 +123,8 @@ def beaten_names(abstract: str, names: tuple[str, ...] = ()) -> list[str]:
         m = _BEATS.search(sentence)
         if not m or not _about_ours(sentence[: m.start()], names):
             continue
+        if re.search(r"\b(?:comparable|on par|competitive)\b", sentence[m.end() :], re.I):
+            continue  # "outperforms GPT-4o in Chinese tasks and is comparable to GPT-4 in English"
         found = [n for n in re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", m.group("names")) if n]
         if found and all(_is_name(n) and not _NOT_SYSTEM.match(n) for n in found):
             return found

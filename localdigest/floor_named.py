@@ -65,7 +65,10 @@ _APPOSED = re.compile(
     r"(?P<verb>introduce|propose|present|build|construct|release|curate|develop|design|create|"
     r"collect)[sd]?|together with|along with)\s+"
     r"(?P<name>(?:[A-Z][\w\-.]*[A-Z0-9][\w\-.]*|[A-Z][a-z]+[A-Z][\w\-.]*))"
-    r"\s*,\s*(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){0,6}?)"
+    # the words before the kind describe it: no clause ("a diagnostic tool that decodes
+    # intermediate model states" is a tool, not a model)
+    r"\s*,\s*(?:a|an|the)\s+(?P<desc>(?:(?!(?:that|which|who|to|for|of|with|in|on|by|"
+    r"from|into|as|tool|tools)\b)[\w\-]+\s+){0,6}?)"
     r"(?P<kind>dataset|benchmark|corpus|metric|module|framework|model|method|algorithm|adapter|"
     r"loss|strategy|network|pipeline|agent|approach|paradigm|mechanism|system|toolkit|library)"
     r"\b(?!-)"

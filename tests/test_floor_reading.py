@@ -738,3 +738,28 @@ def test_employs_is_a_relative_verb_and_a_cut_modifier_is_no_object():
     assert line.startswith("subspace decomposition을 사용하는 ")
     cut = "We present ATM-Net, an innovative framework that employs anatomy-aware text prompts."
     assert "anatomy-aware를" not in floor_line(paper(cut, "ATM-Net: Lumbar Spine Segmentation"), G)
+
+
+def test_dev_search_floor100_classes():
+    from localdigest.floor_count import beaten_names
+    from localdigest.floor_named import component_fact
+
+    # a tool whose clause mentions a model is no model
+    tool = (
+        "We study sentence prediction. Finally, we introduce SentenceLens, a diagnostic tool "
+        "that decodes intermediate model states into sentences."
+    )
+    assert component_fact(tool, G, ()) is None
+    # beating one system in one setting while comparable to another is no win to report
+    mixed = (
+        "ClinicalGPT-R1 outperforms GPT-4o in Chinese diagnostic tasks and achieves comparable "
+        "performance to GPT-4 in English settings."
+    )
+    assert beaten_names(mixed, ("ClinicalGPT-R1",)) == []
+    assert translate_phrase("light weight CNN", G) == "경량 CNN"
+    cns = (
+        "To bridge this gap, we introduce the City that Never Settles (CNS) dataset, a "
+        "simulation-based dataset created using the CARLA simulator."
+    )
+    line = floor_line(paper(cns, "The City that Never Settles: Simulation-based LiDAR Dataset"), G)
+    assert line.startswith("데이터셋 City that Never Settles(CNS)를 ")
