@@ -384,8 +384,16 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         if re.search(r"-(?:aware|driven|based|guided|free|like|level|specific|agnostic)$", obj):
             obj = ""  # "employs anatomy-aware (text prompts)": cut after a hyphenated modifier
         verb = RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
-        paired = verb in ("결합하는", "통합하는") and re.fullmatch(r"(.+?)\s+with\s+(.+)", obj)
-        if paired and not re.search(r",|\s(?:and|or)\s", obj):
+        paired = verb in ("결합하는", "통합하는", "연결하는", "정렬하는") and re.fullmatch(
+            r"(.+?)\s+with\s+(.+)", obj
+        )
+        if paired and re.search(r",|\s(?:and|or)\s", paired.group(2)):
+            # "bridges geometric facts with symbolic predicates and relations": which words
+            # pair is unsure, and A alone would be half the pair: no relative
+            paired, obj = None, ""
+        elif paired and re.search(r",|\s(?:and|or)\s", obj):
+            paired = None  # "combines ResNet and ViT backbones with ...": the list is before "with"
+        if paired:
             # "combines Monte Carlo pose sampling with Fisher Information-based PnP
             # optimization": both parts, the pair a little longer than one object may be
             obj = f"{paired.group(1)} and {paired.group(2)}"

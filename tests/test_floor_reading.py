@@ -763,3 +763,20 @@ def test_dev_search_floor100_classes():
     )
     line = floor_line(paper(cns, "The City that Never Settles: Simulation-based LiDAR Dataset"), G)
     assert line.startswith("데이터셋 City that Never Settles(CNS)를 ")
+
+
+def test_bridges_and_aligns_a_with_b_and_a_list_after_with_is_no_pair():
+    rec = (
+        "We propose Rec-R1, a general reinforcement learning framework that bridges large "
+        "language models with recommendation systems through closed-loop optimization."
+    )
+    line = floor_line(paper(rec, "Rec-R1: Bridging LLMs and Recommendation"), G)
+    assert line.startswith("대규모 언어 모델과 추천 시스템을 연결하는 ")
+    # "with symbolic predicates and relations": which words pair is unsure, and "A를 연결하는"
+    # alone would be half the pair
+    listed = (
+        "We present a spatial reasoning framework that bridges geometric facts with symbolic "
+        "predicates and relations to handle key tasks."
+    )
+    line = floor_line(paper(listed, "Spatial Reasoner: A 3D Inference Pipeline"), G)
+    assert "연결하는" not in line
