@@ -306,11 +306,11 @@ def _parts_sentence(
         end = _HOW_END.search(obj)
     if (
         end
-        and verb in ("결합합니다", "정렬합니다")
+        and verb in ("결합합니다", "정렬합니다", "통합합니다", "연결합니다")
         and re.match(r"\s+(?:with|to)\b", obj[end.start() :])
         and not re.search(r"\s(?:and|or)\s|,", obj[: end.start()])
     ):
-        paired = verb == "결합합니다" and _combined_with(obj, end)
+        paired = _combined_with(obj, end)
         if not paired:
             return None  # "combines different LLMs with prompting techniques": with what, unsaid
         obj = paired  # "combines A with B": A and B are the parts combined

@@ -780,3 +780,19 @@ def test_bridges_and_aligns_a_with_b_and_a_list_after_with_is_no_pair():
     )
     line = floor_line(paper(listed, "Spatial Reasoner: A 3D Inference Pipeline"), G)
     assert "연결하는" not in line
+
+
+def test_integrates_a_with_b_in_a_how_sentence_names_both_or_nothing():
+    from localdigest.floor_how import how_fact
+
+    both = (
+        "Specifically, Scene4U integrates an open-vocabulary segmentation model with a large "
+        "language model to decompose a panorama."
+    )
+    assert how_fact(both, G, ("Scene4U",)) == "개방형 어휘 분할 모델·대규모 언어 모델을 통합합니다."
+    # a partner the reader cannot read as a plain noun phrase: not the first part alone
+    half = (
+        "The framework integrates human gaze priors with machine-derived visual sequences, "
+        "effectively correcting errors."
+    )
+    assert how_fact(half, G) != "인간 gaze priors를 통합합니다."
