@@ -401,7 +401,9 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             relative, relative_verb, pair = obj, verb, bool(paired)
     if not words and not name:
         return None
-    if not name and not relative and _too_thin(phrase):
+    if not name and (not relative or len(relative.split()) <= 2) and _too_thin(phrase):
+        # "a new approach that employs reinforcement learning": a short relative does not make
+        # a thin phrase the contribution (round 40: the title and a how sentence said more)
         return None  # "soft", "use of addition": a cut-off phrase, not the contribution
     return Contribution(
         stem, phrase.strip(), name, relative, relative_verb, qualified_first, paired=pair

@@ -43,7 +43,7 @@ _COUNT = re.compile(
     # and one segmentation datasets"), no preposition ("two settings on several benchmarks")
     # and no plural noun joined to the counted one ("ten national cultures and culture-sensitive
     # tasks" counts cultures)
-    r"(?:(?![\w-]+[^su\W]s\s+(?:and|or)\s)(?!\d|(?:one|an?|on|in|of|for|across|with|from|at|over|under|to|by|"
+    r"(?:(?!(?![\w-]+ics\s)[\w-]+[^su\W]s\s+(?:and|or)\s)(?!\d|(?:one|an?|on|in|of|for|across|with|from|at|over|under|to|by|"
     + "|".join(_NUMBER_WORDS)
     + r")\s)[\w-]+\s+){0,4}?"
     r"(?P<what>benchmarks|datasets|tasks|languages)\b",

@@ -311,10 +311,13 @@ def _parts_sentence(
         and not re.search(r"\s(?:and|or)\s|,", obj[: end.start()])
     ):
         paired = _combined_with(obj, end)
-        if not paired:
+        if paired:
+            obj = paired  # "combines A with B": A and B are the parts combined
+            end = _HOW_END.search(obj)
+        elif verb in ("결합합니다", "정렬합니다"):
             return None  # "combines different LLMs with prompting techniques": with what, unsaid
-        obj = paired  # "combines A with B": A and B are the parts combined
-        end = _HOW_END.search(obj)
+        # "integrates cross-modal understanding with ...": what it integrates is said alone,
+        # as before (round 40 read those lines as right and specific)
     if end and re.match(r"\s+(?:between|among)\b", obj[end.start() :]):
         if len(obj[: end.start()].split()) < 2 and not _is_name(obj[: end.start()].strip()):
             return None  # "measures similarity between ...": of what, the line cannot say

@@ -317,7 +317,9 @@ def test_a_means_is_not_the_object_studied():
 
 def test_a_second_verb_ends_the_relative_clause():
     p = paper("We propose a pipeline to detect 3D lesions and tag them according to body part.")
-    assert "tag" not in floor_line(p, G8)
+    # (since floor-104 a two-word relative leaves the thin "pipeline" to a quote, whose English
+    # is the abstract's own)
+    assert "tag" not in floor_line(p, G8).split("“")[0]
 
 
 def test_a_comma_participle_after_a_study_verb_belongs_to_the_authors():

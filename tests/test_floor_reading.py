@@ -790,9 +790,30 @@ def test_integrates_a_with_b_in_a_how_sentence_names_both_or_nothing():
         "language model to decompose a panorama."
     )
     assert how_fact(both, G, ("Scene4U",)) == "개방형 어휘 분할 모델·대규모 언어 모델을 통합합니다."
-    # a partner the reader cannot read as a plain noun phrase: not the first part alone
+    # a partner the reader cannot read as a plain noun phrase: "integrates" says the first part
+    # alone, as before floor-103 (round 40 read those lines as right and specific), "combines"
+    # says nothing (floor-63)
     half = (
         "The framework integrates human gaze priors with machine-derived visual sequences, "
         "effectively correcting errors."
     )
-    assert how_fact(half, G) != "인간 gaze priors를 통합합니다."
+    assert how_fact(half, G) == "인간 gaze priors를 통합합니다."
+    combined = (
+        "Our approach combines different LLMs with prompt engineering techniques, which help."
+    )
+    assert how_fact(combined, G) != "서로 다른 LLMs를 결합합니다."
+
+
+def test_round_40s_losses():
+    from localdigest.floor_count import eval_count
+
+    # "mathematics and coding benchmarks": -ics is no plural noun counted apart
+    ten = "Experiments on 10 mathematics and coding benchmarks demonstrate consistent improvements."
+    assert eval_count(ten) == "10개 벤치마크"
+    # a short relative does not make a thin phrase the contribution
+    thin = (
+        "We propose a novel approach that employs reinforcement learning. Our method uses the "
+        "Group Sequence Policy Optimization algorithm."
+    )
+    line = floor_line(paper(thin, "Reinforcement Learning for Interpretable Fraud Detection"), G)
+    assert not line.startswith("강화 학습을 사용하는 새로운 접근 방식")
