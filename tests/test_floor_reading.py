@@ -817,3 +817,9 @@ def test_round_40s_losses():
     )
     line = floor_line(paper(thin, "Reinforcement Learning for Interpretable Fraud Detection"), G)
     assert not line.startswith("강화 학습을 사용하는 새로운 접근 방식")
+
+
+def test_local_models_run_on_premises():
+    # round 39: "Local Language Models" had become 지역 언어 모델 (regional)
+    assert translate_phrase("local LLMs", G) == "로컬 LLM"
+    assert translate_phrase("local features", G) == "지역 특징"
