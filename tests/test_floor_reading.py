@@ -823,3 +823,16 @@ def test_local_models_run_on_premises():
     # round 39: "Local Language Models" had become 지역 언어 모델 (regional)
     assert translate_phrase("local LLMs", G) == "로컬 LLM"
     assert translate_phrase("local features", G) == "지역 특징"
+
+
+def test_a_titles_verb_left_in_korean_is_broken():
+    # round 39: "Reasoning Promotes Robustness in Theory of Mind Tasks" became
+    # "마음 이론 작업에서의 promotes 강건성 추론"
+    line = floor_line(
+        paper(
+            "This paper examines reasoning models in ToM tasks.",
+            "Reasoning Promotes Robustness in Theory of Mind Tasks",
+        ),
+        G,
+    )
+    assert "promotes" not in line
