@@ -515,7 +515,8 @@ def _looks_like_name(text: str) -> bool:
         0 < len(words) <= 3
         and len(text) <= 30
         and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-        and any(_is_name(w) for w in words)
+        # "Think@n": an @ inside a word is a name's ("pass@k" is lower-case, no name)
+        and any(_is_name(w) or re.fullmatch(r"[A-Z]\w*@\w+", w) for w in words)
     )
 
 

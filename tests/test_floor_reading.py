@@ -836,3 +836,12 @@ def test_a_titles_verb_left_in_korean_is_broken():
         G,
     )
     assert "promotes" not in line
+
+
+def test_a_name_with_an_at_sign_is_a_name():
+    abstract = (
+        "We quantify effort by deep-thinking tokens. Leveraging this insight, we introduce "
+        "Think@n, a test-time scaling strategy that prioritizes samples with high ratios."
+    )
+    c = find_contribution(paper(abstract, "Think Deep, Not Just Long"))
+    assert c.name == "Think@n" and "scaling strategy" in c.phrase
