@@ -124,6 +124,13 @@ _QUAL_KO = {
     "diagnostic": "진단",
     "segmentation": "분할",
 }
+# "achieves an F1 score of 0.943", "an FID of 2.26", "a PSNR of 32.5 dB": a score as a decimal,
+# copied with the metric's own name; never a range, a spread ("± 0.17") or a percentage
+_SCORE_DEC = re.compile(
+    r"\b(?P<metric>F1(?:[- ]score)?|AUC|AUROC|Dice(?:\s+score)?|FID|PSNR|SSIM|BLEU|CIDEr|EER)"
+    r"\s+(?:of\s+)?(?P<upto>(?:up to)\s+)?(?<![\d.,])(?P<num>\d{1,3}\.\d{1,4})"
+    r"(?P<unit>\s*dB)?(?![\d.%])(?!\s*(?:%|±|\+/-|\+-|[-–]\s*\d|to\s+\d|and\s+\d))"
+)
 _SPEED = re.compile(
     rf"{_UPTO}{_TIMES}\s+(?P<what>faster|speed-?ups?|acceleration|fewer|less|smaller|"
     r"lower|reduction)\b",
@@ -213,6 +220,7 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             (_SPEED, _speed),
             (_SCORE, _score),
             (_SCORE_FIRST, _score),
+            (_SCORE_DEC, _score_dec),
             (_MARGIN, _margin),
             (_FROM_TO, _from_to),
             (_GAIN, _gain),
@@ -254,6 +262,27 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
                 or not _SCORE_BEFORE.search(sentence[: m.start()])
             ):
                 continue  # "60% for GPT-4, 80% for ours"; "a relative accuracy": a guess
+            if (
+                pattern is _SCORE_DEC
+                and (
+                    len(_SCORE_DEC.findall(sentence)) > 1
+                    or not _SCORE_BEFORE.search(sentence[: m.start()])
+                    or re.search(
+                        r"\b(?:vs\.?|versus|compared|than|baseline)\b", sentence[m.end() :]
+                    )
+                    # "Our experiments reveal that Gradient-Based MIA achieves ... 0.87": the clause
+                    # the score is in must name the authors' method, not only the sentence
+                    or not _about_ours(re.split(r"\bthat\b|:", sentence[: m.start()])[-1], names)
+                    # another score after it, outside parentheses ("0.864 (95% CI ...) on CMMD and
+                    # 0.889 on INbreast"): each holds on its own data
+                    or re.search(r"\d\.\d", re.sub(r"\([^()]*\)", "", sentence[m.end() :]))
+                    or re.match(
+                        r"\s*(?:dB\s*)?(?:\+-|±)|\s*(?:dB\s+)?(?:for|at|when|with|under)\s",
+                        sentence[m.end() :],
+                    )
+                )
+            ):
+                continue  # "Dice 0.624 and 0.883", "an adjusted F1", "RMSE of 3.32 vs 2.92": unsure
             after = sentence[m.end() :]
             verb_before = re.search(r"\b[a-z]+(?:ing|es|ed)\s+$", sentence[: m.start()])
             if pattern is _SPEED and m.group("what").lower() == "faster" and verb_before:
@@ -383,6 +412,13 @@ def _score(m: re.Match, glossary: Glossary, translate) -> str | None:
     if qual:
         ko = f"{_QUAL_KO[qual]} {ko}"
     return f"{ko}{abbr} {josa(num, '을/를')} 기록합니다." if num else None
+
+
+def _score_dec(m: re.Match, glossary: Glossary, translate) -> str | None:
+    metric = re.sub(r"(?i)[- ]score$|\s+score$", "", " ".join(m.group("metric").split()))
+    upto = "최대 " if m.group("upto") else ""
+    unit = " dB" if m.group("unit") else ""
+    return f"{metric} {josa(upto + m.group('num') + unit, '을/를')} 기록합니다."
 
 
 def _change_times(m: re.Match, glossary: Glossary, translate) -> str | None:

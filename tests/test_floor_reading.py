@@ -845,3 +845,18 @@ def test_a_name_with_an_at_sign_is_a_name():
     )
     c = find_contribution(paper(abstract, "Think Deep, Not Just Long"))
     assert c.name == "Think@n" and "scaling strategy" in c.phrase
+
+
+def test_a_decimal_score_of_the_authors_method():
+    ours = "It achieves an FID of 1.98 on 256x256 ImageNet class-conditional image generation."
+    assert result_fact(ours, G).endswith("FID 1.98을 기록합니다.")
+    # a score of another system the authors' experiments report is not theirs
+    other = (
+        "Our experiments reveal that Gradient-Based MIA achieves the highest effectiveness, "
+        "with a precision of 0.79 and F1-score of 0.87."
+    )
+    assert result_fact(other, G) is None
+    # a spread or a condition after it, or a second score on other data: none
+    assert result_fact("Our method achieves a PSNR of up to 41.91+-2.94 dB.", G) is None
+    two = "Our model achieved AUC of 0.864 on the CMMD dataset and 0.889 on the INbreast dataset."
+    assert result_fact(two, G) is None
