@@ -860,3 +860,13 @@ def test_a_decimal_score_of_the_authors_method():
     assert result_fact("Our method achieves a PSNR of up to 41.91+-2.94 dB.", G) is None
     two = "Our model achieved AUC of 0.864 on the CMMD dataset and 0.889 on the INbreast dataset."
     assert result_fact(two, G) is None
+
+
+def test_a_score_without_its_data_keeps_where_it_is_evaluated():
+    abstract = (
+        "We propose WoundFormer, a transformer-based framework for wound tissue segmentation. "
+        "Experiments on the WoundTissueSeg dataset show that WoundFormer achieves a Dice score of "
+        "81.9%."
+    )
+    line = floor_line(paper(abstract, "WoundFormer: Multi-Class Wound Tissue Segmentation"), G)
+    assert "81.9%" in line and line.endswith("WoundTissueSeg에서 평가합니다.")
