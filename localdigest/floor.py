@@ -174,7 +174,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     # the line's own object is data ("... 벤치마크 VCR-Bench를 제안합니다."): its kind, for a
     # size said of its name
     data_kind = re.search(
-        r"(데이터셋|벤치마크|코퍼스)(?:\s+[^\s가-힣]\S*)?(?:을|를)\s+\S+합니다\.$", main
+        rf"({'|'.join(_DATA_KINDS)})(?:\s+[^\s가-힣]\S*)?(?:을|를)\s+\S+합니다\.$", main
     )
     size = (
         None
@@ -406,7 +406,7 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
             topic = _title_topic(paper.title, glossary)
             desc = (_title_desc(paper.title) or ("", None, ""))[2]
             verbal = re.match(r"[A-Za-z-]+ing\b", desc)  # "Rethinking ...", "Boosting ..."
-            kind = _HEAD_KIND.get(_head_noun(c.phrase), "")
+            kind = _HEAD_KIND.get(_head_noun(c.phrase), "")  # c may carry the slogan now
             if topic and topic.endswith(name) and not verbal and not _broken(topic):
                 # "we introduce OmniGAIA, a comprehensive benchmark" under "OmniGAIA: Towards
                 # Native Omni-Modal AI Agents": the title's topic is what it is for, and the

@@ -192,14 +192,10 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
         # ("three datasets, including A, B and C" names them all)
         before = sentence[: m.start("names")]
         example = re.search(r"\b(?:including|such as|e\.g\.,?)\s*$", before)
-        counted = re.search(
-            rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
-            r"(?:datasets|benchmarks)\s*,?\s*(?:including|such as)\s*$",
-            before,
-            re.I,
+        kind = re.search(
+            r"\s(?:datasets|benchmarks)\s*,?\s*(?:including|such as)\s*$", before, re.I
         )
-        n = counted.group(1).lower() if counted else ""
-        whole = bool(n) and count_of(n) == len(names)
+        whole = bool(kind) and _count_before(before[: kind.start() + 1]) == len(names)
         goes_on = goes_on or bool(example and not whole)
         return _at_most_three(_not_own(names, own), more=goes_on)
     return []
@@ -449,14 +445,23 @@ def _examples_of_kind(abstract: str, own: tuple[str, ...]) -> list[str]:
             for n in names
         ):
             continue
-        counted = re.search(
-            rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?$", before, re.I
-        )
-        whole = bool(counted) and count_of(counted.group(1)) == len(names)
+        whole = _count_before(before) == len(names)
         kept = _not_own(names, own)
         if kept:
             return _at_most_three(kept, more=not whole)
     return []
+
+
+_COUNT_BEFORE = re.compile(
+    rf"\b({'|'.join(_NUMBER_WORDS)}|\d+)\s+(?:[\w-]+\s+){{0,3}}?$", re.IGNORECASE
+)
+
+
+def _count_before(text: str) -> int | None:
+    """The count a list's kind carries, read from the words before it ("on three public
+    datasets" -> 3), or None: when it equals the names listed after, the list is whole."""
+    m = _COUNT_BEFORE.search(text)
+    return count_of(m.group(1)) if m else None
 
 
 def _more_data(abstract: str, sentence: str, m: re.Match) -> bool:

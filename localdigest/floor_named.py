@@ -60,10 +60,12 @@ _KIND_KO |= {
 }
 # "we introduce MedASL, the first public medical American Sign Language dataset", "we curate
 # AVQA-R1-6K, a dataset pairing ...": a second named thing, then what kind of thing it is
+_MAKE_VERBS = (
+    r"introduce|propose|present|build|construct|release|curate|develop|design|create|collect"
+)
 _APPOSED = re.compile(
     r"\b(?:[Ww]e\s+(?:also\s+|further\s+|then\s+|additionally\s+)?"
-    r"(?P<verb>introduce|propose|present|build|construct|release|curate|develop|design|create|"
-    r"collect)[sd]?|together with|along with)\s+"
+    rf"(?P<verb>{_MAKE_VERBS})[sd]?|together with|along with)\s+"
     r"(?P<name>(?:[A-Z][\w\-.]*[A-Z0-9][\w\-.]*|[A-Z][a-z]+[A-Z][\w\-.]*))"
     # the words before the kind describe it: no clause ("a diagnostic tool that decodes
     # intermediate model states" is a tool, not a model)
@@ -99,9 +101,7 @@ def _apposed(m: re.Match, names: tuple[str, ...], said: str, glossary: Glossary)
         ko = _KIND_KO[kind]
     verb = m.group("verb") or ""
     if not verb and not re.search(
-        r"\b[Ww]e\s+(?:\w+\s+)?(?:introduce|propose|present|build|construct|release|curate|"
-        r"develop|design|create|collect)",
-        m.string[: m.start()],
+        rf"\b[Ww]e\s+(?:\w+\s+)?(?:{_MAKE_VERBS})", m.string[: m.start()]
     ):
         return None  # "evaluated along with DeepSeek-R1, a reasoning model": not theirs
     made = _MADE_KO.get(verb) or ("구축" if kind in ("dataset", "benchmark", "corpus") else "제안")
