@@ -214,8 +214,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + (f"{scope}에서 " if scope else "")
             + "기존 방법보다 높은 성능을 보고합니다"
         )
-    elif not fact and beaten_names(paper.abstract, names):
-        extras.append(f"{'·'.join(beaten_names(paper.abstract, names))}보다 높은 성능을 보고합니다")
+    elif not fact and (beaten := beaten_names(paper.abstract, names)):
+        extras.append(f"{'·'.join(beaten)}보다 높은 성능을 보고합니다")
     elif not fact or ("에서 " not in fact and not re.search(r"(?:높|줄|개선|빠릅|향상)", fact)):
         # a score with no data named ("F1 61.1을 기록합니다"): where it is evaluated, said apart
         where = eval_names(paper.abstract, names)
