@@ -39,9 +39,9 @@ from .floor_claim import (
 )
 from .floor_count import beaten_names, eval_count
 from .floor_detail import result_fact
-from .floor_eval import eval_names
 from .floor_how import how_fact
 from .floor_named import component_fact
+from .floor_parts import parts_fact
 from .floor_size import size_fact
 from .floor_tested import systems_tested
 from .floor_title import (  # noqa: F401 (_title_desc, _without_motto: read by tests)
@@ -52,6 +52,7 @@ from .floor_title import (  # noqa: F401 (_title_desc, _without_motto: read by t
     _title_topic,
     _without_motto,
 )
+from .floor_where import where_evaluated
 from .korean import Glossary, josa
 from .paper import Paper
 from .phrase import translate_phrase
@@ -60,7 +61,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-108"
+FLOOR_VERSION = "floor-109"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -183,6 +184,9 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     )
     if size and set(re.findall(r"\d[\d,.]*", size)) <= set(re.findall(r"\d[\d,.]*", main)):
         size = None  # "100개 C 저장소의 데이터셋 ... 저장소 100개를 포함합니다": said already
+    if not (fact or size or how):
+        # named stages or modules ("A·B·C의 세 단계로 구성됩니다") say how it works, by name
+        how = parts_fact(paper.abstract, names, main)
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
     tested = None if fact or size or how or part else systems_tested(paper.abstract, glossary, main)
     if main.startswith("초록의 요지"):
@@ -204,7 +208,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         # where it is better: the names or the count its own sentence gives, nothing else
         where = _sota_benchmarks(sota, title_name(paper.title))
         scope = "·".join(where) if where else _sota_count(sota)
-        tested = None if scope else eval_names(paper.abstract, names)
+        tested = None if scope else where_evaluated(paper.abstract, names)
         if tested:
             # where it was evaluated, said apart: the claim of beating others may be narrower
             extras.append(f"{'·'.join(tested)}에서 평가합니다")
@@ -218,7 +222,7 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         extras.append(f"{'·'.join(beaten)}보다 높은 성능을 보고합니다")
     elif not fact or ("에서 " not in fact and not re.search(r"(?:높|줄|개선|빠릅|향상)", fact)):
         # a score with no data named ("F1 61.1을 기록합니다"): where it is evaluated, said apart
-        where = eval_names(paper.abstract, names)
+        where = where_evaluated(paper.abstract, names)
         said = " ".join(parts)
         if not main.startswith("초록의 요지") and all(_says(said, n) for n in where):
             where = []  # "Writing Quality Benchmark(WQ)를 제안합니다. WQ에서 평가합니다": its own

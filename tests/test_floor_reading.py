@@ -870,3 +870,88 @@ def test_a_score_without_its_data_keeps_where_it_is_evaluated():
     )
     line = floor_line(paper(abstract, "WoundFormer: Multi-Class Wound Tissue Segmentation"), G)
     assert "81.9%" in line and line.endswith("WoundTissueSeg에서 평가합니다.")
+
+
+def test_names_after_on_in_any_result_sentence_of_ours():
+    from localdigest.floor_where import named_on
+
+    intro = "Tracking pedestrians across views is hard. "
+    # after a score, an adjective or a task word; each name of the sentence
+    scored = (
+        "Experiments show our model outperforms prior models, with an IDF1 score of 96.1% on "
+        "Wildtrack dataset, and 85.7% on MultiviewX dataset."
+    )
+    assert named_on(intro + scored) == ["Wildtrack", "MultiviewX"]
+    adjective = "We evaluate cdViews on the widely-used ScanQA and SQA benchmarks."
+    assert named_on(intro + adjective) == ["ScanQA", "SQA"]
+    # the subject after a leading "On X," is the authors' (a variant of their name too)
+    lead = "On MultimodalQA validation set, VLMT-Large achieves 76.5% Exact Match."
+    assert named_on(intro + lead, ("VLMT", "")) == ["MultimodalQA"]
+    # a name the sentence drops (a plain word) leaves the list open
+    partial = "Seed-Thinking achieves 86.7 on AIME 2024, 55.0 on Codeforces and 77.3 on GPQA."
+    assert named_on(intro + partial, ("Seed-Thinking", "")) == ["AIME 2024", "GPQA 등"]
+
+
+def test_names_after_on_that_are_no_benchmark():
+    from localdigest.floor_where import named_on
+
+    intro = "Tracking pedestrians across views is hard. "
+    for sentence in (
+        # modifiers of a noun: modalities, domains, models, a kind of data
+        "Extensive experiments on diverse benchmarks across CT and MR modalities show gains.",
+        "Our approach aligns semantic information across the RGB and thermal domains.",
+        "Experimental results on LLaDA and Dream models show a 27.6x throughput gain.",
+        "Empirical evaluations on multiple ReID benchmarks show that our method outperforms.",
+        "Extensive experiments on a large-scale CXR dataset show that our model outperforms.",
+        "We evaluate our method on time-aligned sEEG and spoken transcripts.",
+        # trained on, run on, someone else's example, a task
+        "Our model, trained on ImageNet-21K, achieves strong results.",
+        "Our method runs in real time on an NVIDIA A100 GPU, achieving 77 FPS.",
+        "We show our attack works (e.g., a reverberated attack on MERaLiON).",
+        "Experiments on public datasets verify the proposed CANet on CD.",
+    ):
+        assert named_on(intro + sentence) == [], sentence
+    # the abstract's opening is the field's, not the paper's evaluation
+    assert named_on("Existing trackers achieve 90% on MOT17. We propose X.") == []
+
+
+def test_a_line_that_says_only_it_beats_others_gains_where_it_is_evaluated():
+    abstract = (
+        "Multi-view pedestrian tracking remains difficult. We propose a novel model integrating "
+        "attention mechanisms in multi-view pedestrian tracking scenarios. Extensive experiments "
+        "demonstrate that our model outperforms state-of-the-art models, with an IDF1 score of "
+        "96.1% on Wildtrack dataset, and 85.7% on MultiviewX dataset."
+    )
+    line = floor_line(paper(abstract, "Multi-View Pedestrian Tracking with Attention"), G)
+    assert "Wildtrack·MultiviewX에서 평가하며, 기존 방법보다 높은 성능을 보고합니다." in line
+
+
+def test_named_stages_or_modules_of_the_authors_method():
+    from localdigest.floor_parts import parts_fact
+
+    intro = "Scene generation is hard. We present SceneGrow, a training-free framework. "
+    staged = (
+        "Through three stages--Layout Prior Setup, Mesh Growing, and View Completion--SceneGrow "
+        "alternates between 2D and 3D."
+    )
+    assert parts_fact(intro + staged, ("SceneGrow", "")) == (
+        "Layout Prior Setup·Mesh Growing·View Completion의 세 단계로 구성됩니다."
+    )
+    numbered = (
+        "It has four parts: (i) SenseFusion, a light encoder; (ii) Edge-RAG, a retrieval layer; "
+        "(iii) PromptRouter, a router; and (iv) Secure Execution, a sandbox."
+    )
+    assert parts_fact(intro + numbered) == (
+        "SenseFusion·Edge-RAG·PromptRouter·Secure Execution으로 구성됩니다."
+    )
+    # a list as long as the count, or nothing; parts that open with a description: nothing
+    assert parts_fact(intro + "It has three modules: Alpha Net and Beta Net.") is None
+    assert parts_fact(intro + "It has two stages: a coarse pass and a fine pass.") is None
+    # someone else's pipeline, or a whole ecosystem the method is one part of
+    other = "Existing pipelines have two stages: Coarse Fit and Fine Fit."
+    assert parts_fact(intro + other) is None
+    eco = (
+        "This ecosystem comprises three components: (1) Star-100K, a dataset; (2) Star-mAP, a "
+        "metric; and (3) StarKit, a toolkit featuring SceneGrow."
+    )
+    assert parts_fact(intro + eco, ("SceneGrow", "")) is None
