@@ -242,6 +242,10 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         rest = acronym + rest[exp.end() :]
     name = None
     naming = _naming(rest[:240])
+    # "we propose RFKG-CoT: First, it replaces ...": the name, then its steps, no description
+    steps = re.match(r"([^\s:,]+):\s+(?:First|Firstly|Specifically|Namely|Concretely)\b", rest)
+    if steps and _looks_like_name(steps.group(1)):
+        rest = f"{steps.group(1)}."
     # "HTMNet, a hybrid network ..." : a name, then its description after the comma
     first, comma, after = rest.partition(",")
     if comma and _looks_like_name(_PAREN.sub("", first).strip()):
@@ -371,6 +375,19 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if rel:
         obj = rel.group(2)
         cut = _BOUNDARY.search(obj)
+        if cut and re.match(
+            r",\s*(?!(?:[a-z]+ing|which|that|where|while|thus|thereby|including|such|e\.g)\b)"
+            r"(?:[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*)*(?:[\w-]+\s+){0,3}?(?:and|or)\s",
+            rel.group(2)[cut.start() :],
+        ):
+            # "evaluates LLMs across biology, chemistry, materials, and physics": the comma
+            # continues a list; the object ends before the preposition that opens it
+            preps = list(_PREP_RE.finditer(obj[: cut.start()]))
+            cut = preps[-1] if preps else cut
+            if preps and re.match(r"\s*(?:with|of)\b", preps[-1].group(0)):
+                # "integrates A with B, C, and D" would keep half a pair, "leverages the power
+                # of A, B and C" a noun the list defines: no relative at all
+                cut = re.match("", obj)
         obj = obj[: cut.start()] if cut else obj
         # "detect 3D lesions and tag them according to ...": a second verb, not more object
         obj = re.split(r"\s+and\s+(?=[a-z]+\s+(?:them|it|their|its|the|a|an|each)\b)", obj)[0]

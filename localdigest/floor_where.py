@@ -20,6 +20,8 @@ from .contribution import sentences
 from .floor_count import eval_count
 from .floor_eval import (
     _BENCH_NAME,
+    _DATA_USED,
+    _GOES_ON,
     _LIST_GOES_ON,
     _METRIC_NAMES,
     _NOT_A_NAME,
@@ -213,7 +215,8 @@ def _more(found: list[str], k: int, plain: str, spans: list[tuple[int, int]]) ->
     if _KINDS_SAID.search(outside):
         return True
     return any(
-        j != k and _OUR_EVAL.search(s) and _KINDS_SAID.search(s) for j, s in enumerate(found)
+        j != k and (_OUR_EVAL.search(s) or _GOES_ON.match(s)) and _DATA_USED.search(s)
+        for j, s in enumerate(found)
     )
 
 

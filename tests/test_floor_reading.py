@@ -955,3 +955,64 @@ def test_named_stages_or_modules_of_the_authors_method():
         "metric; and (3) StarKit, a toolkit featuring SceneGrow."
     )
     assert parts_fact(intro + eco, ("SceneGrow", "")) is None
+
+
+def test_more_data_only_when_another_sentence_evaluates_on_it():
+    from localdigest.floor_eval import eval_names
+
+    one = (
+        "Extraction matters for materials. We evaluate four prompting strategies across six "
+        "LLMs using the ZSEE dataset of 1,530 annotated sentences. Our findings demonstrate "
+        "that LLMs need domain-adapted models, providing quantitative benchmarks for extraction."
+    )
+    assert eval_names(one) == ["ZSEE"]  # "providing benchmarks" names no data it is tested on
+    more = one + " Similarly, on the held-out PolyChem dataset, the strategies rank alike."
+    assert eval_names(more) == ["ZSEE 등"]
+
+
+def test_a_quoted_line_gives_way_to_the_name_when_it_says_where_it_is_evaluated():
+    abstract = (
+        "Retrieval remains hard for dense models. In this paper, we tackle the memory-based "
+        "answering problem by filtering out direct-answer questions, and we reveal that "
+        "degradation is driven by the reduction in the context. Experiments on the HotpotQA "
+        "dataset show that our approach outperforms prior methods."
+    )
+    line = floor_line(paper(abstract, "MemoRank: Whither Goest Thou"), G)
+    assert line == "MemoRank를 다룹니다. HotpotQA에서 기존 방법보다 높은 성능을 보고합니다."
+
+
+def test_field_compounds_of_round_42():
+    assert translate_phrase("ensemble visualization of scalar fields", G).startswith("스칼라장의")
+    assert translate_phrase("higher education", G) == "고등 교육"
+    assert "일차 진료" in translate_phrase("synthetic general practice notes", G)
+
+
+def test_a_relative_cut_inside_a_list_ends_before_the_lists_preposition():
+    abstract = (
+        "LLMs are applied to science. We introduce a scenario-grounded benchmark that evaluates "
+        "LLMs across biology, chemistry, materials, and physics, where experts define projects."
+    )
+    c = find_contribution(paper(abstract, "Evaluating Large Language Models in Discovery"))
+    assert c.relative == "LLMs"  # never "across biology" alone
+    # half a pair ("with B, C, and D") or a noun the list defines ("the power of ..."): none
+    paired = abstract.replace(
+        "evaluates LLMs across", "integrates stylometric analysis with"
+    )
+    assert find_contribution(paper(paired, "Evaluating Text Detectors")).relative is None
+    # a participle or examples after the comma are no list continuing the object
+    examples = (
+        "Dialogue breaks down. We propose an approach that combines specialized fine-tuning with "
+        "advanced prompting strategies, including few-shot learning, chain-of-thought reasoning, "
+        "and analogical prompting."
+    )
+    c = find_contribution(paper(examples, "Robust Dialogue Breakdown Detection"))
+    assert c.relative and c.paired
+
+
+def test_a_name_followed_by_its_steps_is_the_name_alone():
+    abstract = (
+        "LLMs hallucinate in QA. To address this, we propose RFKG-CoT: First, it replaces the "
+        "rigid selector with an adaptive selector. Second, it adds path guidance."
+    )
+    c = find_contribution(paper(abstract, "RFKG-CoT: Adaptive Hop-count Selection for QA"))
+    assert c.name == "RFKG-CoT" and "replaces" not in c.phrase
