@@ -995,9 +995,7 @@ def test_a_relative_cut_inside_a_list_ends_before_the_lists_preposition():
     c = find_contribution(paper(abstract, "Evaluating Large Language Models in Discovery"))
     assert c.relative == "LLMs"  # never "across biology" alone
     # half a pair ("with B, C, and D") or a noun the list defines ("the power of ..."): none
-    paired = abstract.replace(
-        "evaluates LLMs across", "integrates stylometric analysis with"
-    )
+    paired = abstract.replace("evaluates LLMs across", "integrates stylometric analysis with")
     assert find_contribution(paper(paired, "Evaluating Text Detectors")).relative is None
     # a participle or examples after the comma are no list continuing the object
     examples = (
