@@ -52,6 +52,7 @@ from .floor_title import (  # noqa: F401 (_title_desc, _without_motto: read by t
     _title_topic,
     _without_motto,
 )
+from .floor_verbs import HOW_VERBS
 from .floor_where import where_evaluated
 from .korean import Glossary, josa
 from .paper import Paper
@@ -61,7 +62,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-110"
+FLOOR_VERSION = "floor-111"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -161,17 +162,37 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     if main is None or _broken(main):
         main = _title_sentence(paper, glossary)
     names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
+    # "the Prismatic World Model (PRISM-WM) ... PRISM-WM leverages X": the abbreviation the
+    # abstract gives the name is how its later sentences speak of the method
+    names += tuple(
+        m.group(1)
+        for n in names[:2]
+        if n and "(" not in n
+        for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]*)\)", paper.abstract)]
+        if m
+    )[:1]
     if "최초의 " in main and not re.search(r"위한|하는|에서의|에 대한", main):
         # "the first agentic benchmark measuring whether agents avoid ...": first only at what
         # the line left out, so not said
         main = main.replace("최초의 ", "", 1)
-    said_how = bool(contribution and contribution.relative and "하는" in main)
+    # a relative clause of means ("Mamba layers를 활용하는") says how; one of purpose ("암기를
+    # 완화하는", "과제를 다루는") says what for, and how it works may still follow
+    said_how = bool(
+        contribution
+        and contribution.relative
+        and "하는" in main
+        and contribution.relative_verb in _MEANS_RELATIVE
+    )
     fact = result_fact(paper.abstract, glossary, names)
     if fact and _measures(contribution) and re.search(r"(?:높|줄|빠릅|개선)", fact):
         # "we introduce SrCr, a novel metric ... our recommended combination achieves a 20%
         # increase": a metric improves nothing, so the gain is another thing's
         fact = None
     how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
+    if how and "하는" in main and not how.rstrip(".").endswith(tuple(set(HOW_VERBS.values()))):
+        # after a relative of purpose only the parts it uses ("GatorTron 모델을 사용합니다");
+        # what else it does ("탐색 효율성을 검증합니다") reads as a second purpose
+        how = None
     # the line's own object is data ("... 벤치마크 VCR-Bench를 제안합니다."): its kind, for a
     # size said of its name
     data_kind = re.search(
@@ -252,6 +273,9 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + "."
         )
     return _tidy(" ".join(parts))
+
+
+_MEANS_RELATIVE = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
 
 
 _THIS_PAPER = re.compile(r"\b[Tt]his (?:paper|work|study|article|(?:technical )?report)\b")

@@ -96,7 +96,7 @@ def how_fact(
     self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
     활용합니다."), from the first sentence about the method itself whose parts can be named
     without guessing."""
-    found = list(_how_candidates(sentences(abstract), names, glossary))
+    found = list(_how_candidates(sentences(abstract), names, glossary, main))
     # the parts a method uses say more than what it does to its input: those first
     for verb, obj, numbered in sorted(found, key=lambda c: c[0] not in HOW_VERBS.values()):
         line = _parts_sentence(verb, obj, glossary, main, names, title, numbered)
@@ -105,7 +105,7 @@ def how_fact(
     return None
 
 
-def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary):
+def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary, main: str = ""):
     """(Korean verb, English object, numbered) in abstract order, from four sentence shapes:
     "It leverages X", "... by leveraging X", "Leveraging X, we ..." and "Our key idea is to
     <verb> X"; ``numbered`` when the object was a "(1) ..., (2) ..." list."""
@@ -130,6 +130,12 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
                 continue
             if m is by and _USE.search(sentence[max(0, m.start() - 60) : m.start()]):
                 continue  # "the dataset can also serve ... by training": a use, not the method
+            other_data = m is by and re.search(
+                r"\b([A-Z][\w-]*)\s+(?:benchmarks?|datasets?|corpus)\s*$",
+                sentence[: m.start()].strip(),
+            )
+            if other_data and other_data.group(1) not in main + " ".join(names):
+                continue  # "we enhance the SafeEdit benchmark by incorporating X": that data's
             if (
                 subj.lower() == "it"
                 and before
@@ -393,6 +399,8 @@ def _parts_sentence(
     ko = [translate_phrase(i, glossary) for i in items[:3]]
     if any(k is None or _broken(k) for k in ko):
         return None
+    if all(k in _BARE_KINDS for k in ko):
+        return None  # "introduces a mechanism to recover ...": the kind alone names nothing
     if main and all(k in main for k in ko):
         return None  # "a federated learning framework ... 연합 학습을 활용합니다": said
     joined = "·".join(ko) + (" 등" if len(items) > 3 else "")
@@ -440,6 +448,10 @@ def _counted_sentence(
     if any(k is None or _broken(k) for k in ko) or all(k in main for k in ko):
         return None
     return _parts_said("·".join(ko), verb)
+
+
+_BARE_KINDS = {"메커니즘", "모듈", "전략", "방법", "프레임워크", "접근 방식", "기법", "방식"}
+_BARE_KINDS |= {"모델"}
 
 
 def _parts_said(joined: str, verb: str) -> str:

@@ -170,6 +170,14 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
         re.fullmatch(r"[a-z][\w-]*(?:[^s\W]|sis|ss|us)", rest) is not None
         # "planning benchmarks", "reasoning capabilities": the kind of thing, not its object
         or (lead in _NOUN_GERUNDS and nxt in _KIND_PLURALS)
+        # "prompting strategies", "instruction-following evaluation tasks": an -ing word
+        # before the kind of thing, at most one noun between, names the kind
+        or (
+            0 < len(rest.split()) <= 2
+            and rest.split()[-1].lower() in _METHOD_KINDS
+            and not _ACTS_ON.match(lead)
+            and not re.search(r"\b(?:the|a|an|of|for|to|with)\b", rest)
+        )
         # "reasoning tokens": a field word before one noun modifies it
         or (lead in _FIELD_GERUNDS and " " not in rest)
         # "training data construction pipeline": a glossary term, not "training" + object
@@ -259,6 +267,33 @@ def _inside_term(phrase: str, m: re.Match, glossary: Glossary) -> bool:
         for i in range(1, min(3, len(before)) + 1)
         for j in range(1, min(3, len(after)) + 1)
     )
+
+
+# kinds of method an -ing word names rather than acts on ("prompting strategies", "training
+# stages"); "scaling models", "solving problems", "building agents" act on their object
+_METHOD_KINDS = {
+    "strategies",
+    "methods",
+    "approaches",
+    "techniques",
+    "schemes",
+    "stages",
+    "steps",
+    "phases",
+    "tasks",
+    "mechanisms",
+    "modules",
+    "pipelines",
+}
+
+
+# -ing words that act on the methods or tasks after them ("evaluating explainability
+# methods", "performing discriminative tasks")
+_ACTS_ON = re.compile(
+    r"(?:evaluat|perform|enhanc|improv|solv|compar|design|develop|build|select|combin|"
+    r"benchmark|understand|analy[sz]|identify|automat|generat|assess|tackl|handl|address|"
+    r"support|accelerat|optimiz|unify|unifi|bridg|integrat|explain|complet|execut|learn)\w*ing$"
+)
 
 
 def _cut_participle(words: list[str], glossary: Glossary) -> list[str]:

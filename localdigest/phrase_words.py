@@ -113,6 +113,9 @@ _KIND_PLURALS = {
     "errors",
     "behaviors",
     "behaviours",
+    "stages",
+    "steps",
+    "phases",
 }
 
 

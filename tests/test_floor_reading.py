@@ -1014,3 +1014,46 @@ def test_a_name_followed_by_its_steps_is_the_name_alone():
     )
     c = find_contribution(paper(abstract, "RFKG-CoT: Adaptive Hop-count Selection for QA"))
     assert c.name == "RFKG-CoT" and "replaces" not in c.phrase
+
+
+def test_a_relative_of_purpose_leaves_room_for_the_parts_the_method_uses():
+    abstract = (
+        "Menstrual data is scattered. We propose a new natural language processing pipeline that "
+        "extracts key menstrual cycle attributes from clinical notes. The pipeline uses the "
+        "GatorTron model for extraction."
+    )
+    line = floor_line(paper(abstract, "Extracting Menstrual Cycle Attributes from Notes"), G)
+    assert "GatorTron 모델을 사용합니다." in line
+    # after a relative of means the line has said how already; a second purpose is not said
+    means = abstract.replace("extracts key menstrual cycle attributes", "leverages GatorTron")
+    assert "사용합니다" not in floor_line(paper(means, "Extracting Menstrual Cycle Attributes"), G)
+
+
+def test_an_ing_word_names_a_kind_of_method():
+    assert translate_phrase("four prompting strategies", G) == "네 프롬프팅 전략"
+    assert translate_phrase("three training stages", G) == "세 학습 단계"
+    # but acts on what it governs
+    assert translate_phrase("evaluating explainability methods", G).endswith("평가")
+    assert translate_phrase("generating pseudo-labels", G) == "의사 레이블 생성"
+
+
+def test_how_is_never_another_datasets_making_nor_a_bare_kind():
+    from localdigest.floor_how import how_fact
+
+    other = (
+        "Editing is risky. We propose ToxEdit, a toxicity-aware knowledge editing approach. We "
+        "also enhance the SafeEdit benchmark by incorporating instruction-following tasks."
+    )
+    assert how_fact(other, G, ("ToxEdit", "ToxEdit")) is None
+    bare = "Fidelity is low. We propose a strategy. Our method introduces a mechanism to recover."
+    assert how_fact(bare, G) is None
+
+
+def test_the_abbreviation_of_the_name_is_the_methods_too():
+    abstract = (
+        "Planning over hybrid dynamics is hard. We introduce the Prismatic World Model "
+        "(PRISM-WM), a structured architecture for hybrid dynamics. PRISM-WM leverages a "
+        "context-aware Mixture-of-Experts framework."
+    )
+    line = floor_line(paper(abstract, "Prismatic World Model: Compositional Dynamics"), G)
+    assert "Mixture-of-Experts" in line.split("다.")[1]
