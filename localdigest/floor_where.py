@@ -199,7 +199,7 @@ def named_on(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
     return []
 
 
-_KINDS_SAID = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora|tasks)\b", re.IGNORECASE)
+_KINDS_SAID = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)\b", re.IGNORECASE)
 
 
 def _more(found: list[str], k: int, plain: str, spans: list[tuple[int, int]]) -> bool:

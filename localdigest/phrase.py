@@ -141,6 +141,8 @@ _OF_A_PROCESS = {
     "losses",
     "configurations",
     "trajectories",
+    "hyperparameters",
+    "parameters",
 }
 
 

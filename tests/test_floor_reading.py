@@ -1057,3 +1057,18 @@ def test_the_abbreviation_of_the_name_is_the_methods_too():
     )
     line = floor_line(paper(abstract, "Prismatic World Model: Compositional Dynamics"), G)
     assert "Mixture-of-Experts" in line.split("다.")[1]
+
+
+def test_round_43_readings():
+    from localdigest.floor_where import named_on
+
+    assert translate_phrase("sampling hyperparameters", G) == "샘플링 하이퍼파라미터"
+    assert translate_phrase("a different paradigm", G) == "다른 패러다임"
+    assert translate_phrase("different datasets", G) == "서로 다른 데이터셋"
+    assert translate_phrase("cognitive capacities", G) == "인지 능력"  # round 44
+    # "tasks" said beside the names is no more data: no 등
+    one = (
+        "Planning is hard. Our results on the TextCraft environment show that subgoals serve as "
+        "a strong start for goal decomposition in text-based planning tasks."
+    )
+    assert named_on(one) == ["TextCraft"]
