@@ -49,8 +49,11 @@ _ON = re.compile(
     r"(?P<mods>(?:(?!(?:and|or|with|by|for|to|of|than|which|that|in|at|on|from|as|its|"
     r"their|top|average|behalf)\b)[a-z][\w-]*\s+){0,4}?)"
     rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,4}})"
-    rf"(?P<kind>\s+{_KIND}\b)?"
-    r"(?=\s*(?:[,;)]|\.(?!\w)|$)|\s+(?:and|with|by|while|compared|respectively|show\w*|"
+    # "the MVTec anomaly detection dataset": a few words of what the data is, then its kind
+    rf"(?P<kind>(?:\s+(?!(?:and|or|with|by|for|on|in|of|to)\b)[a-z][\w-]*){{0,3}}?"
+    rf"\s+(?:dataset|benchmark|corpus)\b|\s+{_KIND}\b)?"
+    # "(vision)": an aside after the name, no score in it
+    r"(?=\s*(?:[,;)]|\.(?!\w)|$)|\s+\([^()\d]*\)(?=\s*(?:[,;.]|$)|\s+(?:and|show|demonstrat))|\s+(?:and|with|by|while|compared|respectively|show\w*|"
     r"demonstrat\w*|reveal\w*|indicat\w*|confirm\w*|verif\w*|validat\w*|highlight\w*|prov\w*|"
     r"suggest\w*|under|when|against|relative|versus|vs\.?|outperform\w*|surpass\w*|"
     r"achiev\w*|establish\w*|set|sets|yield\w*|reach\w*|attain\w*|obtain\w*)\b)"
@@ -207,7 +210,8 @@ def _more(found: list[str], k: int, plain: str, spans: list[tuple[int, int]]) ->
     the sentence speaks of data outside the names, or another sentence of the authors'
     evaluation does ("across multiple reasoning benchmarks")."""
     # "On MultimodalQA validation set, VLMT-Large ...": after a leading list, the subject
-    if spans[-1][0] > 0 and re.match(_LIST_GOES_ON, plain[spans[-1][1] :]):
+    after = re.sub(r"^\s+\([^()]*\)", "", plain[spans[-1][1] :])  # "HotpotQA (text), ..."
+    if spans[-1][0] > 0 and re.match(_LIST_GOES_ON, after):
         return True
     outside = plain
     for a, b in spans:  # the names' own kind words ("the KITTI dataset") are no more data

@@ -1072,3 +1072,18 @@ def test_round_43_readings():
         "a strong start for goal decomposition in text-based planning tasks."
     )
     assert named_on(one) == ["TextCraft"]
+
+
+def test_names_before_a_described_kind_or_an_aside():
+    from localdigest.floor_where import named_on
+
+    intro = "Defects are rare. "
+    described = "Experiments on the Tianchi fabric defect dataset demonstrate gains of our method."
+    assert named_on(intro + described) == ["Tianchi"]
+    aside = (
+        "Experiments on HotpotQA (text), HybridQA (table+text), and MetaQA (KG) show consistent "
+        "gains of our method."
+    )
+    assert named_on(intro + aside)[-1].endswith("등")  # the list goes on past the aside
+    # an aside glued to a kind of data, then a noun: no name
+    assert named_on(intro + "We evaluate our approach on RGB(D) videos from a phone.") == []
