@@ -103,6 +103,12 @@ _NOT_DATA_AFTER = re.compile(
 )
 
 
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:achiev|outperform|surpass|show|demonstrat|reach|obtain|yield|"
+    r"establish|improv|reduc|attain|set)\w*\b"
+)
+
+
 def _ours(before: str, own: tuple[str, ...]) -> bool:
     """The sentence reports the authors' own evaluation or result."""
     if _OUR_EVAL.search(before) or re.search(
@@ -170,6 +176,14 @@ def named_on(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
                 continue  # "on multiple datasets containing unseen GAN ...": not the data's name
             runs_on = not m.group("kind") and _LIST_RUNS_ON.match(plain[m.end() :])
             listed = [n.rstrip(".") for n in _split_names(m.group("names"))]
+            if (
+                len(listed) > 1
+                and re.search(r",\s*[^,\s]+$", m.group("names"))
+                and not re.search(r"\band\s+\S+$", m.group("names"))
+                and _SUBJECT_VERB.match(plain[m.end() :])
+            ):
+                # "on InnovatorBench, Apollo achieves": the name after the comma is the subject
+                listed = listed[:-1]
             kind = (m.group("kind") or "").strip()
             if len(listed) == 1 and re.search(r"s$", kind):
                 continue  # "on multiple ReID benchmarks": one name before a plural is a kind

@@ -1087,3 +1087,13 @@ def test_names_before_a_described_kind_or_an_aside():
     assert named_on(intro + aside)[-1].endswith("등")  # the list goes on past the aside
     # an aside glued to a kind of data, then a noun: no name
     assert named_on(intro + "We evaluate our approach on RGB(D) videos from a phone.") == []
+
+
+def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject():
+    from localdigest.floor_where import named_on
+
+    abstract = (
+        "Agents struggle on long tasks. Our experiments show that when applied to train the "
+        "GLM-4.5 model on InnovatorBench, Apollo achieves more than a 50% improvement."
+    )
+    assert named_on(abstract) == ["InnovatorBench"]
