@@ -1097,3 +1097,31 @@ def test_a_name_after_a_comma_that_a_verb_follows_is_the_subject():
         "GLM-4.5 model on InnovatorBench, Apollo achieves more than a 50% improvement."
     )
     assert named_on(abstract) == ["InnovatorBench"]
+
+
+def test_names_after_their_kind_and_results_of_it():
+    from localdigest.floor_where import named_on
+
+    intro = "Glaciers retreat. "
+    after_kind = (
+        "Through experiments on the challenging glacier segmentation benchmark dataset CaFFe, "
+        "we show that our model sets a new state of the art."
+    )
+    assert named_on(intro + after_kind) == ["CaFFe"]
+    abbreviated = "We achieve state-of-the-art results on the challenging BOBSL (BSL) dataset."
+    assert named_on(intro + abbreviated) == ["BOBSL"]
+    # "it" after a sentence about the method is the method; after someone else's, not
+    it = (
+        "SASQ surpasses existing schemes. "
+        "On LLaMA2-7B, it achieves 5.2% lower perplexity on WikiText2."
+    )
+    assert named_on(intro + it, ("SASQ", "")) == ["WikiText2"]
+    other = "Prior schemes are slow. On LLaMA2-7B, it achieves 5.2% lower perplexity on WikiText2."
+    assert named_on(intro + other, ("SASQ", "")) == []
+
+
+def test_a_country_is_no_benchmark():
+    from localdigest.floor_where import named_on
+
+    abstract = "Maps are hard. We evaluate our method on U.S. congressional maps and show gains."
+    assert named_on(abstract) == []
