@@ -62,7 +62,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-115"
+FLOOR_VERSION = "floor-116"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -168,8 +168,8 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         m.group(1)
         for n in names[:2]
         if n and "(" not in n
-        for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]*)\)", paper.abstract)]
-        if m
+        for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]{{2,}})\)", paper.abstract)]
+        if m  # three letters at least: "AD" would also be part of another name ("ConvAD")
     )[:1]
     if "최초의 " in main and not re.search(r"위한|하는|에서의|에 대한", main):
         # "the first agentic benchmark measuring whether agents avoid ...": first only at what

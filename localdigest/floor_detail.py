@@ -251,6 +251,11 @@ def result_fact(abstract: str, glossary: Glossary, names: tuple[str, ...] = ()) 
             unit = re.match(rf"\s+({_METRIC_NAMES.pattern})\b|\s+(?-i:[A-Z])", sentence[m.end() :])
             if unit and pattern is not _MARGIN and pattern in (_CHANGE, _CHANGE_TIMES):
                 continue  # "boosts generalization by 5.5% Average Precision": points of AP
+            if pattern is _SPEED and re.match(
+                r"\s*than\b.*\d\s*(?:x|×|times)(?!\w)", sentence[m.end() :]
+            ):
+                continue  # "10-20x faster than ray tracing and 1.5-10x faster than ...": each
+                # speed-up has its own rival, and the line would drop them
             if pattern is _SPEED and _SPEED_OF.match(sentence[m.end() :]):
                 # "18.1x faster LLM prefilling": faster at one step, and the line says which
                 line = _faster_at(m, sentence[m.end() :], glossary)

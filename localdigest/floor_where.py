@@ -79,7 +79,7 @@ _NOT_TESTED = re.compile(
     r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|learn\w*|distill\w*|built|based|buil\w*|"
     r"rel(?:y|ies|ying)|depend\w*|focus\w*|run\w*|deploy\w*|implement\w*|condition\w*|"
     r"instantiat\w*|appl\w*|curat\w*|collect\w*|derived|sourced|construct\w*|draw\w*|"
-    r"sampl\w*|extend\w*|built)\s+(?:[\w-]+\s+){0,3}$",
+    r"sampl\w*|extend\w*|built)\s+(?:[\w-]+\s+|\([^()]*\)\s+){0,3}$",
     re.IGNORECASE,
 )
 # hardware, toolkits and model families "on" also precedes; "7B": a model's size
@@ -169,75 +169,83 @@ def named_on(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
         names: list[str] = []
         spans: list[tuple[int, int]] = []
         dropped = False
-        found_on = sorted(
+        matches = sorted(
             [*_ON.finditer(plain), *_KIND_THEN_NAME.finditer(plain)], key=lambda x: x.start()
         )
-        for m in found_on:
-            before = plain[: m.start()]
-            if before.count("(") > before.count(")"):
-                continue  # "(e.g., ... attack on MERaLiON)": an example inside parentheses
-            # "On MultimodalQA validation set, VLMT-Large achieves ...": the subject follows
-            subject = before if before.strip() else plain[m.end() :].split(",", 1)[-1]
-            # "SASQ surpasses ... . On LLaMA2-7B, it achieves ... on WikiText2": "it" is the
-            # method when the sentence before speaks of it
-            it = k > 0 and _ours(found[k - 1], own) and re.match(r"\s*(?:[^,]*,\s*)?it\s", subject)
-            # "Through experiments on ... CaFFe, we show that ...": the authors speak after it
-            after_we = re.match(r"[^,.;]*,\s*(?:we|our)\b", plain[m.end() :], re.IGNORECASE)
-            if (
-                _prior(before)
-                or _NOT_TESTED.search(before)
-                or not (_ours(subject, own) or it or after_we)
-            ):
+        for m in matches:
+            if not _ours_here(m, plain, found[k - 1], own):
                 continue
-            mods = m.group("mods")
-            if re.search(r"\b(?:other|their|such)\b", mods):
-                continue  # "on other datasets": someone else's data
-            if re.search(r"\b(?:datasets|benchmarks|tasks|settings|models|data)\b", mods):
-                continue  # "on multiple datasets containing unseen GAN ...": not the data's name
-            runs_on = not m.group("kind") and _LIST_RUNS_ON.match(plain[m.end() :])
-            listed = [n.rstrip(".") for n in _split_names(m.group("names"))]
-            if (
-                len(listed) > 1
-                and re.search(r",\s*[^,\s]+$", m.group("names"))
-                and not re.search(r"\band\s+\S+$", m.group("names"))
-                and _SUBJECT_VERB.match(plain[m.end() :])
-            ):
-                # "on InnovatorBench, Apollo achieves": the name after the comma is the subject
-                listed = listed[:-1]
-            kind = (m.group("kind") or "").strip()
-            if len(listed) == 1 and re.search(r"s$", kind):
-                continue  # "on multiple ReID benchmarks": one name before a plural is a kind
-            if re.match(r"\s*(?:[Oo]n|[Aa]cross)\s+an?\s", m.group(0)) or (
-                mods and all(_a_kind(n) for n in listed) and not kind.startswith("(")
-            ):
-                continue  # "on a large-scale CXR dataset", "the latest RGB-D VOS benchmark"
-            if runs_on:
-                # "across CT and MR modalities", "on sEEG and spoken transcripts": the names
-                # modify a noun; "on WebArena and real-world websites": a name, then more data
-                rest = plain[m.end() :][:80]
-                if (
-                    runs_on.group(0).lstrip(" ,").startswith("and")
-                    and not _NOT_DATA_AFTER.match(rest)
-                    and all(n[0].isupper() and _is_name(n) and not _a_kind(n) for n in listed)
-                ):
-                    dropped = True
-                else:
-                    continue
-            if not kind and any(re.fullmatch(r"[A-Z]{1,2}", n) for n in listed):
-                continue  # "the proposed CANet on CD": two capitals alone name a task
-            if not _data_names(listed, kind):
-                # "55.0 on Codeforces and 77.3 on GPQA": a name the reading cannot take leaves
-                # the line open (등); a model or hardware ("On LLaMA2-7B, it ...") is no data
-                dropped = dropped or not any(
-                    _NOT_BENCH.match(n) or _NOT_DATA.match(n) for n in listed
-                )
-                continue
-            names += [n for n in listed if n not in names]
-            spans.append(m.span())
+            listed, more = _read_names(m, plain)
+            dropped = dropped or more
+            if listed:
+                names += [n for n in listed if n not in names]
+                spans.append(m.span())
         kept = _not_own(names, own)
         if kept:
             return _at_most_three(kept, more=dropped or _more(found, k, plain, spans))
     return []
+
+
+def _ours_here(m: re.Match, plain: str, previous: str, own: tuple[str, ...]) -> bool:
+    """The names ``m`` read are where the authors evaluate: not inside an aside, not earlier
+    work's nor data trained on, and the authors (or their method) are the sentence's subject."""
+    before = plain[: m.start()]
+    if before.count("(") > before.count(")"):
+        return False  # "(e.g., ... attack on MERaLiON)": an example inside parentheses
+    if _prior(before) or _NOT_TESTED.search(before):
+        return False
+    # "On MultimodalQA validation set, VLMT-Large achieves ...": the subject follows
+    subject = before if before.strip() else plain[m.end() :].split(",", 1)[-1]
+    # "SASQ surpasses ... . On LLaMA2-7B, it achieves ... on WikiText2": "it" is the method
+    # when the sentence before speaks of it
+    it = _ours(previous, own) and re.match(r"\s*(?:[^,]*,\s*)?it\s", subject)
+    # "Through experiments on ... CaFFe, we show that ...": the authors speak after it
+    after_we = re.match(r"[^,.;]*,\s*(?:we|our)\b", plain[m.end() :], re.IGNORECASE)
+    return bool(_ours(subject, own) or it or after_we)
+
+
+def _read_names(m: re.Match, plain: str) -> tuple[list[str], bool]:
+    """The benchmark names ``m`` holds (none when they are no benchmark's), and whether the
+    abstract's list goes on past what the reading can take (the line then says 등)."""
+    mods = m.group("mods")
+    if re.search(r"\b(?:other|their|such)\b", mods):
+        return [], False  # "on other datasets": someone else's data
+    if re.search(r"\b(?:datasets|benchmarks|tasks|settings|models|data)\b", mods):
+        return [], False  # "on multiple datasets containing unseen GAN ...": no data's name
+    listed = [n.rstrip(".") for n in _split_names(m.group("names"))]
+    if (
+        len(listed) > 1
+        and re.search(r",\s*[^,\s]+$", m.group("names"))
+        and not re.search(r"\band\s+\S+$", m.group("names"))
+        and _SUBJECT_VERB.match(plain[m.end() :])
+    ):
+        listed = listed[:-1]  # "on InnovatorBench, Apollo achieves": Apollo is the subject
+    kind = (m.group("kind") or "").strip()
+    if len(listed) == 1 and re.search(r"(?:s|corpora)$", kind):
+        return [], False  # "on multiple ReID benchmarks": one name before a plural is a kind
+    if re.match(r"\s*(?:[Oo]n|[Aa]cross)\s+an?\s", m.group(0)) or (
+        mods and all(_a_kind(n) for n in listed) and not kind.startswith("(")
+    ):
+        return [], False  # "on a large-scale CXR dataset", "the latest RGB-D VOS benchmark"
+    more = False
+    runs_on = not kind and _LIST_RUNS_ON.match(plain[m.end() :])
+    if runs_on:
+        # "across CT and MR modalities", "on sEEG and spoken transcripts": the names modify a
+        # noun; "on WebArena and real-world websites": a name, then more data
+        if not (
+            runs_on.group(0).lstrip(" ,").startswith("and")
+            and not _NOT_DATA_AFTER.match(plain[m.end() :][:80])
+            and all(n[0].isupper() and _is_name(n) and not _a_kind(n) for n in listed)
+        ):
+            return [], False
+        more = True
+    if not kind and any(re.fullmatch(r"[A-Z]{1,2}", n) for n in listed):
+        return [], False  # "the proposed CANet on CD": two capitals alone name a task
+    if not _data_names(listed, kind):
+        # "55.0 on Codeforces and 77.3 on GPQA": a name the reading cannot take leaves the line
+        # open (등); a model or hardware ("On LLaMA2-7B, it ...") is no data
+        return [], more or not any(_NOT_BENCH.match(n) or _NOT_DATA.match(n) for n in listed)
+    return listed, more
 
 
 _KINDS_SAID = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)\b", re.IGNORECASE)

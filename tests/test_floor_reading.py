@@ -1125,3 +1125,25 @@ def test_a_country_is_no_benchmark():
 
     abstract = "Maps are hard. We evaluate our method on U.S. congressional maps and show gains."
     assert named_on(abstract) == []
+
+
+def test_round_48_readings():
+    from localdigest.floor_where import named_on
+
+    two_rivals = (
+        "SimULi renders 10-20x faster than ray tracing approaches and 1.5-10x faster than "
+        "prior rasterization-based work."
+    )
+    assert result_fact("Simulation is slow. " + two_rivals, G, ("SimULi", "")) is None
+    corpora = (
+        "Small models drift. Our method combines Continual Pre-Training (CPT) on TC-centric "
+        "corpora and preference optimization, and achieves a 51.3% reduction."
+    )
+    assert named_on(corpora) == []
+    # a two-letter abbreviation is no name of its own: "ConvAD" is still a second thing made
+    abstract = (
+        "Networks fire densely. We propose Activation-Deactivation (AD), a new forward-pass "
+        "paradigm. We also introduce ConvAD, a drop-in mechanism for convolutions."
+    )
+    line = floor_line(paper(abstract, "Activation-Deactivation: A Forward-Pass Paradigm"), G)
+    assert "ConvAD" in line
