@@ -295,6 +295,8 @@ def _parts_sentence(
 ) -> str | None:
     """The Korean sentence for one candidate; ``numbered``: the object is a "(1) ... (2) ..."
     list read whole by _enumerated, so it may be longer."""
+    if verb == "합성합니다" and _IDEAS.search(obj):
+        return None  # "we synthesize the historical evolution of ...": a review sums up
     counted = _COUNTED.match(obj)
     line = counted and _counted_sentence(verb, counted, glossary, main, names, title)
     if line:
@@ -450,6 +452,12 @@ def _counted_sentence(
     return _parts_said("·".join(ko), verb)
 
 
+# what a review synthesizes (sums up), not what a generator synthesizes (makes)
+_IDEAS = re.compile(
+    r"\b(?:evolution|findings|literature|insights|evidence|research|studies|trends|history|"
+    r"perspectives|lessons|principles|knowledge|works?|developments|advances)\b",
+    re.IGNORECASE,
+)
 _BARE_KINDS = {"메커니즘", "모듈", "전략", "방법", "프레임워크", "접근 방식", "기법", "방식"}
 _BARE_KINDS |= {"모델"}
 

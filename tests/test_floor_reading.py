@@ -1147,3 +1147,15 @@ def test_round_48_readings():
     )
     line = floor_line(paper(abstract, "Activation-Deactivation: A Forward-Pass Paradigm"), G)
     assert "ConvAD" in line
+
+
+def test_a_review_synthesizes_no_thing():
+    from localdigest.floor_how import how_fact
+
+    review = (
+        "Music analysis changes. This paper presents an integrative review of AI agents for music "
+        "analysis. We synthesize the historical evolution from rule-based models to deep learning."
+    )
+    assert how_fact(review, G) is None
+    made = "Data is scarce. We present a generator. It synthesizes noisy images for training."
+    assert how_fact(made, G) == "노이즈가 있는 이미지를 합성합니다."
