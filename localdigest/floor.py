@@ -161,38 +161,17 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
     main = _contribution_sentence(paper, glossary)
     if main is None or _broken(main):
         main = _title_sentence(paper, glossary)
-    names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
-    # "the Prismatic World Model (PRISM-WM) ... PRISM-WM leverages X": the abbreviation the
-    # abstract gives the name is how its later sentences speak of the method
-    names += tuple(
-        m.group(1)
-        for n in names[:2]
-        if n and "(" not in n
-        for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]{{2,}})\)", paper.abstract)]
-        if m  # three letters at least: "AD" would also be part of another name ("ConvAD")
-    )[:1]
+    names = _own_names(paper, contribution)
     if "최초의 " in main and not re.search(r"위한|하는|에서의|에 대한", main):
         # "the first agentic benchmark measuring whether agents avoid ...": first only at what
         # the line left out, so not said
         main = main.replace("최초의 ", "", 1)
-    # a relative clause of means ("Mamba layers를 활용하는") says how; one of purpose ("암기를
-    # 완화하는", "과제를 다루는") says what for, and how it works may still follow
-    said_how = bool(
-        contribution
-        and contribution.relative
-        and "하는" in main
-        and contribution.relative_verb in _MEANS_RELATIVE
-    )
     fact = result_fact(paper.abstract, glossary, names)
     if fact and _measures(contribution) and re.search(r"(?:높|줄|빠릅|개선)", fact):
         # "we introduce SrCr, a novel metric ... our recommended combination achieves a 20%
         # increase": a metric improves nothing, so the gain is another thing's
         fact = None
-    how = None if said_how else how_fact(paper.abstract, glossary, names, main, paper.title)
-    if how and "하는" in main and not how.rstrip(".").endswith(tuple(set(HOW_VERBS.values()))):
-        # after a relative of purpose only the parts it uses ("GatorTron 모델을 사용합니다");
-        # what else it does ("탐색 효율성을 검증합니다") reads as a second purpose
-        how = None
+    how = _how(paper, glossary, names, main, contribution)
     # the line's own object is data ("... 벤치마크 VCR-Bench를 제안합니다."): its kind, for a
     # size said of its name
     data_kind = re.search(
@@ -273,6 +252,37 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
             + "."
         )
     return _tidy(" ".join(parts))
+
+
+def _own_names(paper: Paper, contribution) -> tuple[str, ...]:
+    """How the abstract names the paper's own method: the title's name, the contribution's,
+    and the abbreviation the abstract gives either ("the Prismatic World Model (PRISM-WM) ...
+    PRISM-WM leverages X": how its later sentences speak of the method)."""
+    names = (title_name(paper.title) or "", (contribution.name if contribution else None) or "")
+    return (
+        names
+        + tuple(
+            m.group(1)
+            for n in names
+            if n and "(" not in n
+            for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]{{2,}})\)", paper.abstract)]
+            if m  # three letters at least: "AD" would also be part of another name ("ConvAD")
+        )[:1]
+    )
+
+
+def _how(paper: Paper, glossary: Glossary, names: tuple[str, ...], main: str, contribution):
+    """The parts the method uses or what it does, unless the line's relative clause said how
+    already: one of means ("Mamba layers를 활용하는") does; one of purpose ("암기를 완화하는")
+    says what for, and then only the parts it uses may follow ("GatorTron 모델을 사용합니다";
+    "탐색 효율성을 검증합니다" would read as a second purpose)."""
+    relative = bool(contribution and contribution.relative and "하는" in main)
+    if relative and contribution.relative_verb in _MEANS_RELATIVE:
+        return None
+    how = how_fact(paper.abstract, glossary, names, main, paper.title)
+    if how and "하는" in main and not how.rstrip(".").endswith(tuple(set(HOW_VERBS.values()))):
+        return None
+    return how
 
 
 _MEANS_RELATIVE = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
