@@ -9,6 +9,7 @@ import re
 
 from .contribution import sentences
 from .floor_count import _NUMBER_WORDS, count_of
+from .floor_eval import _METRIC_NAMES
 from .korean import Glossary, _is_name, josa
 from .phrase import translate_phrase
 from .phrase_check import _broken
@@ -51,6 +52,54 @@ _TESTED_NAMED = re.compile(
 )
 
 
+# "we assess GPT-4o, GPT-5, Perplexity, and Qwen Chat": the systems named right after the verb;
+# "we test X on three ASR models: Wav2Vec2, HuBERT, and Whisper": the systems it runs on
+_FAMILIES = re.compile(
+    r"(?:GPT|Claude|Gemini|Llama|LLaMA|Qwen|Mistral|Mixtral|DeepSeek|Perplexity|Grok|Gemma|Phi|"
+    r"Copilot|Whisper|Falcon|Vicuna|Kimi|Doubao|Yi|GLM)\b"
+)
+_TESTED_DIRECT = re.compile(
+    r"\b[Ww]e\s+(?:(?:also|then|further|\w+ly)\s+)?(?P<verb>evaluate|benchmark|test|assess|"
+    r"compare)\s+"
+    rf"(?P<names>{_MODEL_NAME}(?:\s*,\s*(?:and\s+)?{_MODEL_NAME}|\s+and\s+{_MODEL_NAME}){{1,9}})"
+    r"(?=\s*(?:[;.]|$)|\s+(?:on|across|in|using|with|under)\b)"
+)
+_TESTED_ON = re.compile(
+    r"\b[Ww]e\s+(?:(?:also|then|further|\w+ly)\s+)?(?:evaluate|benchmark|test|assess|apply)\w*\b"
+    rf"[^.;:]{{0,120}}?\bon\s+(?P<n>{_N})\s+(?:[\w-]+\s+){{0,3}}?(?:models|LLMs|systems)\s*:\s*"
+    rf"(?P<names>{_MODEL_NAME}(?:\s*,\s*(?:and\s+)?{_MODEL_NAME}|\s+and\s+{_MODEL_NAME}){{1,9}})"
+    r"\s*(?:[;.]|$)"
+)
+
+
+def _system_name(name: str) -> bool:
+    """A model or system's name: a name by its shape ("Wav2Vec2", "GPT-4o") or a known family
+    ("Perplexity", "Qwen Chat")."""
+    if re.fullmatch(_METRIC_NAMES.pattern, name, re.IGNORECASE):
+        return False  # "we evaluate BLEU, CHRF, TER": metrics, not systems
+    return _is_name(name.split()[0]) or bool(_FAMILIES.match(name))
+
+
+def _direct_tested(sentence: str) -> str | None:
+    """ "GPT-4o·GPT-5·Perplexity 등을 평가합니다." / "Wav2Vec2·HuBERT·Whisper에서 평가합니다."
+    when every name read is a system's and the list is read whole."""
+    m = _TESTED_ON.search(sentence)
+    on = bool(m)
+    m = m or _TESTED_DIRECT.search(sentence)
+    if not m:
+        return None
+    names = [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names")) if n]
+    if len(names) < 2 or not all(_system_name(n) for n in names):
+        return None
+    if on and count_of(m.group("n").lower()) != len(names):
+        return None
+    listed = "·".join(names[:3]) + (" 등" if len(names) > 3 else "")
+    if on:
+        return f"{listed}에서 평가합니다."
+    verb = _VERB_KO.get(m.group("verb").lower(), "평가합니다")
+    return f"{josa(listed, '을/를')} {verb}."
+
+
 def _named_tested(sentence: str) -> tuple[str, list[str], bool, int, str] | None:
     """(verb, names, whole list, count, noun) of a sentence naming the systems it tests."""
     m = _TESTED_NAMED.search(sentence)
@@ -85,6 +134,9 @@ def systems_tested(abstract: str, glossary: Glossary, main: str = "") -> str | N
             # "ChatGPT·Gemini·Claude 등 6개 VLM": the count says how many the 등 stands for
             counted = f" {n}개 {kind}" if n and (not closed or len(names) > 3) else ""
             return f"{josa(listed + counted, '을/를')} {verb}."
+        direct = _direct_tested(sentence)
+        if direct and not any(n in main for n in re.split(r"·| 등|에서 평가|을 |를 ", direct)[:1]):
+            return direct
         m = _TESTED.search(sentence)
         if not m or re.search(r"\b(?:can|could|may|might|would|will)\s*$", sentence[: m.start()]):
             continue

@@ -1159,3 +1159,18 @@ def test_a_review_synthesizes_no_thing():
     assert how_fact(review, G) is None
     made = "Data is scarce. We present a generator. It synthesizes noisy images for training."
     assert how_fact(made, G) == "노이즈가 있는 이미지를 합성합니다."
+
+
+def test_systems_named_right_after_the_verb_or_after_a_counted_colon():
+    from localdigest.floor_tested import systems_tested
+
+    direct = "Claims spread. Using 100 claims, we assess GPT-4o, GPT-5, Perplexity, and Qwen Chat."
+    assert systems_tested(direct, G) == "GPT-4o·GPT-5·Perplexity 등을 평가합니다."
+    on = (
+        "Speech leaks. We test a white-box attack under a passive threat model on three ASR "
+        "models: Wav2Vec2, HuBERT, and Whisper."
+    )
+    assert systems_tested(on, G) == "Wav2Vec2·HuBERT·Whisper에서 평가합니다."
+    # metrics are no systems, and a list that goes on in other words is not read
+    metrics = "MT is hard. We evaluate BLEU, CHRF, TER, and semantic similarity metrics."
+    assert systems_tested(metrics, G) is None
