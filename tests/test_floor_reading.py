@@ -1066,6 +1066,7 @@ def test_round_43_readings():
     assert translate_phrase("a different paradigm", G) == "다른 패러다임"
     assert translate_phrase("different datasets", G) == "서로 다른 데이터셋"
     assert translate_phrase("cognitive capacities", G) == "인지 능력"  # round 44
+    assert translate_phrase("critical thinking", G) == "비판적 사고"  # "critical" of an analysis
     # "tasks" said beside the names is no more data: no 등
     one = (
         "Planning is hard. Our results on the TextCraft environment show that subgoals serve as "
