@@ -471,13 +471,21 @@ def _more_data(abstract: str, sentence: str, m: re.Match) -> bool:
     multiple reasoning benchmarks")."""
     if re.match(_LIST_GOES_ON, sentence[m.end() :]):
         return True
-    kinds = r"\b(?:datasets?|benchmarks?|corpus|corpora)\b"
-    if re.search(kinds, sentence[: m.start()] + " " + sentence[m.end() :], re.I):
+    if _KINDS_SAID.search(sentence[: m.start()] + " " + sentence[m.end() :]):
         return True
+    return _data_elsewhere(sentences(abstract), sentence)
+
+
+def _data_elsewhere(found: list[str], sentence: str) -> bool:
+    """Another sentence than ``sentence`` of the authors' evaluation evaluates on data: the
+    names read from ``sentence`` are then not the whole of it (the line says 등)."""
     return any(
         s != sentence and (_OUR_EVAL.search(s) or _GOES_ON.match(s)) and _DATA_USED.search(s)
-        for s in sentences(abstract)
+        for s in found
     )
+
+
+_KINDS_SAID = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)\b", re.IGNORECASE)
 
 
 # "Similarly, on the FORS EMG dataset, ...": a sentence that carries the evaluation on

@@ -458,8 +458,17 @@ _IDEAS = re.compile(
     r"perspectives|lessons|principles|knowledge|works?|developments|advances)\b",
     re.IGNORECASE,
 )
-_BARE_KINDS = {"메커니즘", "모듈", "전략", "방법", "프레임워크", "접근 방식", "기법", "방식"}
-_BARE_KINDS |= {"모델"}
+_BARE_KINDS = {
+    "메커니즘",
+    "모듈",
+    "전략",
+    "방법",
+    "프레임워크",
+    "접근 방식",
+    "기법",
+    "방식",
+    "모델",
+}
 
 
 def _parts_said(joined: str, verb: str) -> str:

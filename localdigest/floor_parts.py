@@ -112,13 +112,12 @@ def parts_fact(abstract: str, names: tuple[str, ...] = (), main: str = "") -> st
         before = sentence[: m.start()]
         if _NOT_OURS.search(before):
             continue  # "Existing pipelines consist of three stages": someone else's
+        around = before + _after_list(m)  # where the subject stands, the list left out
         if not (
             _OURS.search(before)
-            or any(n in before + _after_list(m) for n in _short_names(names))
+            or any(n in around for n in _short_names(names))
             # "RealID comprises two key modules": the name the line itself says
-            or any(
-                _is_name(w) and w in main for w in re.findall(r"[\w\-]+", before + _after_list(m))
-            )
+            or any(_is_name(w) and w in main for w in re.findall(r"[\w\-]+", around))
             or _CONTRIB.search(sentence)
         ):
             continue

@@ -80,9 +80,9 @@ def _system_name(name: str) -> bool:
     return _is_name(name.split()[0]) or bool(_FAMILIES.match(name))
 
 
-def _direct_tested(sentence: str) -> str | None:
+def _direct_tested(sentence: str) -> tuple[str, list[str]] | None:
     """ "GPT-4o·GPT-5·Perplexity 등을 평가합니다." / "Wav2Vec2·HuBERT·Whisper에서 평가합니다."
-    when every name read is a system's and the list is read whole."""
+    and the names read, when every name is a system's and the list is read whole."""
     m = _TESTED_ON.search(sentence)
     on = bool(m)
     m = m or _TESTED_DIRECT.search(sentence)
@@ -95,9 +95,9 @@ def _direct_tested(sentence: str) -> str | None:
         return None
     listed = "·".join(names[:3]) + (" 등" if len(names) > 3 else "")
     if on:
-        return f"{listed}에서 평가합니다."
+        return f"{listed}에서 평가합니다.", names
     verb = _VERB_KO.get(m.group("verb").lower(), "평가합니다")
-    return f"{josa(listed, '을/를')} {verb}."
+    return f"{josa(listed, '을/를')} {verb}.", names
 
 
 def _named_tested(sentence: str) -> tuple[str, list[str], bool, int, str] | None:
@@ -135,8 +135,8 @@ def systems_tested(abstract: str, glossary: Glossary, main: str = "") -> str | N
             counted = f" {n}개 {kind}" if n and (not closed or len(names) > 3) else ""
             return f"{josa(listed + counted, '을/를')} {verb}."
         direct = _direct_tested(sentence)
-        if direct and not any(n in main for n in re.split(r"·| 등|에서 평가|을 |를 ", direct)[:1]):
-            return direct
+        if direct and direct[1][0] not in main:
+            return direct[0]
         m = _TESTED.search(sentence)
         if not m or re.search(r"\b(?:can|could|may|might|would|will)\s*$", sentence[: m.start()]):
             continue

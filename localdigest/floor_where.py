@@ -20,8 +20,7 @@ from .contribution import sentences
 from .floor_count import eval_count
 from .floor_eval import (
     _BENCH_NAME,
-    _DATA_USED,
-    _GOES_ON,
+    _KINDS_SAID,
     _LIST_GOES_ON,
     _METRIC_NAMES,
     _NOT_A_NAME,
@@ -30,6 +29,7 @@ from .floor_eval import (
     _RELEASE,
     _a_kind,
     _at_most_three,
+    _data_elsewhere,
     _not_own,
     _prior,
     _split_names,
@@ -248,9 +248,6 @@ def _read_names(m: re.Match, plain: str) -> tuple[list[str], bool]:
     return listed, more
 
 
-_KINDS_SAID = re.compile(r"\b(?:datasets?|benchmarks?|corpus|corpora)\b", re.IGNORECASE)
-
-
 def _more(found: list[str], k: int, plain: str, spans: list[tuple[int, int]]) -> bool:
     """The abstract names more data than the names read: the list goes on past the last,
     the sentence speaks of data outside the names, or another sentence of the authors'
@@ -266,10 +263,7 @@ def _more(found: list[str], k: int, plain: str, spans: list[tuple[int, int]]) ->
         outside = outside[:a] + " " * (b - a) + outside[b:]
     if _KINDS_SAID.search(outside):
         return True
-    return any(
-        j != k and (_OUR_EVAL.search(s) or _GOES_ON.match(s)) and _DATA_USED.search(s)
-        for j, s in enumerate(found)
-    )
+    return _data_elsewhere(found, found[k])
 
 
 def where_evaluated(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
