@@ -101,9 +101,17 @@ _BOUNDARY = re.compile(
 )
 
 _REL_ROOTS = {(v[:-1] if v.endswith(("e", "y")) else v): v for v in RELATIVE}
+# "a network designed to enhance X", "a method that aims to reduce Y": the purpose the authors
+# give it is what the line's relative says it does ("X를 강화하는 네트워크"); round 1-49 floor
+# lines of one sentence were rated 2 in 46 % of reads with a relative, 16 % without
+_PURPOSE = (
+    r"(?:(?:that|which)\s+(?:is|are)\s+)?(?:specifically\s+|explicitly\s+)?"
+    r"(?:designed|tailored|intended|developed|built|crafted|engineered|trained|optimized)\s+"
+    r"(?:specifically\s+|explicitly\s+)?to\s+|(?:that|which)\s+aims?\s+to\s+|aim(?:ed|ing)\s+to\s+"
+)
 
 _RELATIVE_RE = re.compile(
-    r"^\s*,?\s*(?:(?:that|which|to)\s+)?(?:(?:first|jointly|explicitly|dynamically|"
+    rf"^\s*,?\s*(?:(?:that|which|to)\s+|{_PURPOSE})?(?:(?:first|jointly|explicitly|dynamically|"
     r"effectively|efficiently|automatically|adaptively|simultaneously|also)\s+)?("
     + "|".join(_REL_ROOTS)
     + r")(?:e|es|s|ies|ys|y|ing|ying)?\s+(.*)",
@@ -394,6 +402,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         # "enhancing different regions of the image using tailored strategies": a means
         obj = re.split(r"\s+(?:using|via|through|by means of)(?:\s+|$)", obj)[0]
         obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
+        # "reduces errors in a time-efficient manner": how, not what ("manner에서의")
+        obj = re.sub(r"\s+in\s+an?\s+(?:[\w-]+\s+){0,2}(?:manner|way|fashion)\b.*$", "", obj)
         obj = _DETERMINER.sub("", re.sub(r"\s+\([^()]{1,40}\)", "", obj).strip())
         # "leverages a synchronized, co-adaptive dialogue" cut at the comma: no noun is left
         if obj.split() and _adjective(obj.split()[-1]):
@@ -401,6 +411,14 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         if re.search(r"-(?:aware|driven|based|guided|free|like|level|specific|agnostic)$", obj):
             obj = ""  # "employs anatomy-aware (text prompts)": cut after a hyphenated modifier
         verb = RELATIVE[_REL_ROOTS[rel.group(1).lower()]]
+        obj = re.split(r"\s+(?:among|amongst)\b", obj)[0]  # no Korean frame for "amongst"
+        if _vague_object(obj) or re.search(r"\b(?:and|or|of|for|to|with)$", obj):
+            obj = ""  # "address these challenges", "evaluate LLMs' capabilities": says nothing
+        if re.fullmatch(r"[\w-]+(?:al|ic|ive|ous|ent|ant|centric|hop)", obj):
+            obj = ""  # "bridge cultural, linguistic ... gaps" cut at its first comma
+        purpose = bool(re.match(rf"\s*,?\s*(?:{_PURPOSE})", tail, re.I))
+        if purpose and verb in _MEANS_VERBS:
+            obj = ""  # "designed to leverage X": the parts it uses are floor_how's to say
         paired = verb in ("결합하는", "통합하는", "연결하는", "정렬하는") and re.fullmatch(
             r"(.+?)\s+with\s+(.+)", obj
         )
@@ -433,6 +451,38 @@ _EXPANSION = re.compile(
     # the name ends the phrase: not "A (FADConv) and B (FAT) modules", "X (GLC) models"
     r"(?=\s*[,.;:]|\s*$|\s+(?:that|which|to|for|as|with|by|in|on|via|using|dataset|benchmark)\b)"
 )
+
+
+_MEANS_VERBS = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
+# an object that names nothing the paper is about: a problem it refers back to, or the
+# capabilities of models in general
+_VAGUE_WORDS = (
+    r"(?:these|this|those|such|the|its|their|our|above|aforementioned|key|main|critical|major|"
+    r"existing|current|important|fundamental|significant|several|many|various|both|"
+    r"problems?|issues?|gaps?|limitations?|challenges?|shortcomings?|needs?|concerns?|"
+    r"difficult(?:y|ies)|bottlenecks?|drawbacks?|capabilit(?:y|ies)|abilit(?:y|ies)|"
+    r"performance|tasks?|data|of|in|and|large|language|models?|LLMs?|MLLMs?|VLMs?|LVLMs?|"
+    r"VLLMs?|LMMs?|LRMs?|multimodal|foundation|vision-language|AI|systems?|agents?|"
+    r"'s|')"
+)
+
+
+_VAGUE_HEAD = (
+    r"problems?|issues?|gaps?|limitations?|challenges?|shortcomings?|needs?|concerns?|"
+    r"difficult(?:y|ies)|bottlenecks?|drawbacks?|capabilit(?:y|ies)|abilit(?:y|ies)|performance|"
+    r"tasks?|data"
+)
+
+
+def _vague_object(obj: str) -> bool:
+    """ "these challenges", "the capabilities of LLMs": every word is a pointer back, a
+    problem or capability word, or a model in general ("LLMs" alone is a means, not vague)."""
+    words = re.findall(r"'s|'|[\w-]+", obj)
+    return (
+        bool(words)
+        and all(re.fullmatch(_VAGUE_WORDS, w, re.I) for w in words)
+        and any(re.fullmatch(_VAGUE_HEAD, w, re.I) for w in words)
+    )
 
 
 def _spells(acronym: str, words: str) -> bool:

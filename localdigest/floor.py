@@ -62,7 +62,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-118"
+FLOOR_VERSION = "floor-119"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -379,6 +379,12 @@ def _tidy(line: str) -> str:
     """ "language language models" (a typo the abstract made) said once; a ")" left from
     "(named MotionPRO)" when the line opens no parenthesis dropped."""
     line = re.sub(r"(?<![\w-])([^\s]+) \1(?![\w-])", r"\1", line)
+    # "LLMs' 능력", "AI's 용량": an English possessive before Korean is said with 의
+    line = re.sub(
+        r"(?<=[A-Za-z0-9])(?:'s|s')(?= [가-힣])",
+        lambda m: "s의" if m.group(0) == "s'" else "의",
+        line,
+    )
     if "(" not in line:
         line = re.sub(r"(?<=[A-Za-z])\)(?![\w\s]*“)", "", line)  # not inside a quote's "1)"
     return line

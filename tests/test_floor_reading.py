@@ -1175,3 +1175,29 @@ def test_systems_named_right_after_the_verb_or_after_a_counted_colon():
     # metrics are no systems, and a list that goes on in other words is not read
     metrics = "MT is hard. We evaluate BLEU, CHRF, TER, and semantic similarity metrics."
     assert systems_tested(metrics, G) is None
+
+
+BG = "Background here is long. "
+
+
+def test_the_purpose_a_method_is_designed_for_is_its_relative():
+    abstract = (
+        "Background here is long. We propose FooNet, a lightweight network designed to "
+        "enhance small object detection in aerial images."
+    )
+    assert floor_line(paper(abstract), G).startswith("항공 영상에서의 소형 객체 검출을 강화하는")
+    aims = BG + "We introduce BarBench, a benchmark that aims to evaluate LLMs' code reasoning."
+    assert floor_line(paper(aims), G).startswith("LLMs의 코드 추론을 평가하는 벤치마크 BarBench")
+    # a purpose that only points back at the problem, or at models' capabilities, says nothing
+    vague = BG + "We propose BazNet, a new framework designed to address these challenges."
+    assert "다루는" not in floor_line(paper(vague), G)
+    caps = BG + "We propose QuxBench, a benchmark designed to evaluate the capabilities of LLMs."
+    assert "능력을 평가하는" not in floor_line(paper(caps), G)
+    # "designed to leverage X" names a part, which the how sentence says
+    means = BG + "We propose QuuxNet, a framework designed to leverage graph neural networks."
+    assert find_contribution(paper(means)).relative is None
+    # how it does it ("in a time-efficient manner") is not what it acts on
+    manner = BG + (
+        "We propose a method that reduces errors in target pose in a time-efficient manner."
+    )
+    assert "manner" not in floor_line(paper(manner), G)
