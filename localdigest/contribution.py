@@ -239,6 +239,18 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if glued and _spells(glued.group(1), glued.group(2)):
         rest = f"{glued.group(2)} ({glued.group(1)})" + rest[glued.end() :]
     expansion = acronym = None
+    # "a detection framework tailored for the Urdu language": what it is for is in the phrase
+    # (only a short purpose that ends the clause, and only one: a longer one, or a second
+    # "for", would not fit the phrase)
+    purpose = re.search(
+        r"\s+(?:specifically\s+|explicitly\s+)?(?:tailored|designed|optimi[sz]ed|developed|"
+        r"crafted|intended|customi[sz]ed)\s+(?:specifically\s+|explicitly\s+)?for\s+"
+        r"(?!example\b)(?=(?:(?!(?:for|of|to|in|on|with|along|from|by|or|via|using|like|"
+        r"absent|under|across|that|which)\b)[\w\-]+\s+){0,5}[\w\-]+(?:\s*[,.;:]|\s*$))",
+        rest,
+    )
+    if purpose and not re.search(r"\sfor\s", rest[: purpose.start()]):
+        rest = f"{rest[: purpose.start()]} for {rest[purpose.end() :]}"
     # "the City that Never Settles (CNS) dataset": the article before a spelled-out name
     the = re.match(r"the\s+(?=[A-Z][\w-]*\s+that\s+[A-Z])", rest)
     rest = rest[the.end() :] if the else rest
@@ -398,7 +410,14 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
                 cut = re.match("", obj)
         obj = obj[: cut.start()] if cut else obj
         # "detect 3D lesions and tag them according to ...": a second verb, not more object
-        obj = re.split(r"\s+and\s+(?=[a-z]+\s+(?:them|it|their|its|the|a|an|each)\b)", obj)[0]
+        # ("address these problems and serve as a benchmark": "serve" is the second verb)
+        obj = re.split(
+            r"\s+and\s+(?=[a-z]+\s+(?:them|it|their|its|the|a|an|each|as\s+(?:a|an|the))\b)", obj
+        )[0]
+        # "these issues and serve" cut at "as": the second verb's stem is no object
+        obj = re.sub(
+            r"\s+and\s+(?:serve|act|function|work|provide|enable|allow|help|offer)$", "", obj
+        )
         # "enhancing different regions of the image using tailored strategies": a means
         obj = re.split(r"\s+(?:using|via|through|by means of)(?:\s+|$)", obj)[0]
         obj = re.sub(r"\s*\(([A-Z][\w]*)\)-", r"(\1)-", obj)  # "(DCT)-based" keeps DCT
@@ -581,7 +600,11 @@ def _looks_like_name(text: str) -> bool:
     return (
         0 < len(words) <= 3
         and len(text) <= 30
-        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        # "xLSTM", "ssToken": a few lower-case letters before capitals is a name's spelling
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or re.fullmatch(r"[a-z]{1,3}[A-Z][\w\-]*", w)
+            for w in words
+        )
         # "Think@n": an @ inside a word is a name's ("pass@k" is lower-case, no name)
         and any(_is_name(w) or re.fullmatch(r"[A-Z]\w*@\w+", w) for w in words)
     )

@@ -73,9 +73,11 @@ _ITEM_DET = re.compile(r"^(?:a|an|the|both|either|two|three|several|novel|new|ou
 
 # The verb patterns hold every form of ~110 verbs: compiled once here, not per paper. Only the
 # subject, which carries the paper's own names, is compiled per paper (a short pattern).
+# "<subject> (first) leverages X"; "The proposed framework, which combines X with Y, ...":
+# the relative after the subject says the same
 _STATED_TAIL = re.compile(
-    rf"\s+{_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
-)  # "<subject> (first) leverages X"
+    rf"(?:\s*,\s*which\s+|\s+){_ADVERB}(?P<verb>{_HOW_FORMS})\s+(?P<obj>.*)", re.IGNORECASE
+)
 _BY = re.compile(rf"\bby\s+(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>.*)", re.IGNORECASE)
 _LEADING = re.compile(
     rf"^(?:By\s+)?(?P<verb>{_HOW_GERUNDS})\s+(?P<obj>[^,]{{3,80}}),\s+", re.IGNORECASE
@@ -158,6 +160,7 @@ _OURS_WORDS = re.compile(rf"(?:^|\s)(?:{_SUBJECT_WORDS}|our)\b", re.IGNORECASE)
 _SUBJECT = {
     r"(?=\s)": re.compile(rf"{_SUBJECT_WORDS}(?=\s)", re.IGNORECASE),
     r"\b": re.compile(rf"{_SUBJECT_WORDS}\b", re.IGNORECASE),
+    r"(?=\s|,\s*which\s)": re.compile(rf"{_SUBJECT_WORDS}(?=\s|,\s*which\s)", re.IGNORECASE),
 }
 
 
@@ -191,7 +194,7 @@ def _stated(sentence: str, names: tuple[str, ...]) -> tuple[re.Match | None, str
     ]
     contrast = re.match(r"(?:While|Although|Though|Whereas|Unlike|Since|As)\b", sentence)
     for start in dict.fromkeys([*leads, 0]):
-        subj = _subject_at(sentence, start, names, r"(?=\s)")
+        subj = _subject_at(sentence, start, names, r"(?=\s|,\s*which\s)")
         if subj and contrast and start and subj.group(0).lower() == "it":
             continue  # "While thermal imaging offers privacy, it introduces ...": the lead's "it"
         tail = _STATED_TAIL.match(sentence, subj.end()) if subj else None
@@ -297,11 +300,21 @@ def _parts_sentence(
     list read whole by _enumerated, so it may be longer."""
     if verb == "합성합니다" and _IDEAS.search(obj):
         return None  # "we synthesize the historical evolution of ...": a review sums up
+    # "a convolutional autoencoder (AE) with a Vision Transformer (ViT)": the abbreviations
+    # out, or the pair is cut at the first parenthesis
+    obj = re.sub(r"\s+\([A-Z][\w\-]{0,10}\)(?=\s+with\s|\s+and\s+(?![a-z]+(?:s|ed)\s)\w)", "", obj)
     counted = _COUNTED.match(obj)
     line = counted and _counted_sentence(verb, counted, glossary, main, names, title)
     if line:
         return line
     end = _HOW_END.search(obj)
+    if end and re.search(
+        r"\bas\s+(?:an?\s+|the\s+)?(?:case stud(?:y|ies)|(?:running\s+)?examples?|"
+        r"test-?beds?|test bed|proxy|proxies|lens|probes?)\b",
+        obj[end.start() :],
+        re.I,
+    ):
+        return None  # "we use a performance disparity ... as a case study": studied, not used
     after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None
     if after and (after.group(1) in _FORM_TO_VERB or _is_verb(after.group(1), glossary)):
         return None  # "A and B (OCC) learns C": "and" joined two clauses, B is no part of A's verb

@@ -23,7 +23,9 @@ from .phrase_words import (
 
 _DETERMINER = re.compile(
     r"^(?:(?:a|the) (?:wide |broad |diverse )?(?:range|variety|set|number|series|suite) of|"
-    r"a (?:new|novel) (?:and|yet) \w+|a|an|the|our|this|these|two|three|several)\s+",
+    r"a (?:new|novel) (?:and|yet) \w+|a|an|the|our|this|these|"
+    # "a three phase framework": the count of its phases is part of the phrase ("세 단계")
+    r"(?:two|three|several)(?!\s+(?:phase|stage|step|level|tier)s?\b))\s+",
     re.IGNORECASE,
 )
 

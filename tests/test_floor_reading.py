@@ -1201,3 +1201,39 @@ def test_the_purpose_a_method_is_designed_for_is_its_relative():
         "We propose a method that reduces errors in target pose in a time-efficient manner."
     )
     assert "manner" not in floor_line(paper(manner), G)
+
+
+def test_round_50_51_readings():
+    # what a method is tailored for is its purpose, when it is short and the only one
+    urdu = (
+        BG
+        + "We propose a novel AI-generated text detection framework tailored for the Urdu language."
+    )
+    assert floor_line(paper(urdu), G).startswith("Urdu 언어를 위한")
+    two = BG + "We propose a method for selecting an ensemble of GANs tailored for medical data."
+    assert floor_line(paper(two), G).startswith("GANs의")
+    # "xLSTM", "ssToken": a name spelled with lower-case letters before capitals
+    name = BG + "We propose xLSTM, a parameter-efficient framework that unifies cosine gating."
+    assert find_contribution(paper(name)).name == "xLSTM"
+    # "a three phase framework": the phases are counted in the phrase
+    phases = BG + "We propose SimBA, a three phase framework to Simplify Benchmark Analysis."
+    assert floor_line(paper(phases), G).startswith("세 단계 프레임워크 SimBA")
+    # "The proposed framework, which combines A (AE) with B (ViT), ...": both parts
+    which = BG + (
+        "This study introduces a framework designed to enhance transparency. The proposed "
+        "framework, which combines a convolutional autoencoder (AE) with a Vision Transformer "
+        "(ViT), improves accuracy over a baseline."
+    )
+    assert "합성곱 오토인코더·비전 트랜스포머를 결합합니다." in floor_line(paper(which), G)
+    # what a study uses "as a case study" is studied, not a part of its method
+    case = BG + (
+        "This study introduces a framework designed to enhance transparency. We use a notable "
+        "performance disparity in molar staging as a case study."
+    )
+    assert "사용합니다" not in floor_line(paper(case), G)
+    # "address these issues and serve as a benchmark": "serve" is a second verb, no object
+    serve = BG + (
+        "This paper introduces ModelNet-R, a refined version of ModelNet40 designed to address "
+        "these issues and serve as a more reliable benchmark."
+    )
+    assert "serve" not in floor_line(paper(serve), G)
