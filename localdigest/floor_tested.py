@@ -17,7 +17,11 @@ from .phrase_check import _broken
 _N = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
 _TESTED = re.compile(
     r"\b[Ww]e\s+(?:(?:also|then|further|\w+ly)\s+)?"
+    # "We introduce TIME10k, a benchmark ..., and evaluate the time-awareness of 37 VLMs": the
+    # second verb of the authors' sentence, and the aspect it tests said before the systems
+    r"(?:[^.;]{0,200}?,?\s+and\s+(?:also\s+|then\s+)?(?=(?:evaluate|benchmark|test|assess)\s))?"
     r"(?P<verb>evaluate|benchmark|test|assess|compare|analy[sz]e|examine|study|audit)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){1,3}?of\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten)\s))?"
     # the words before the noun describe it: no "and", no preposition ("eight mainstream
     # branches of LLMs", "nine open- and closed-source models")
     rf"(?P<n>{_N})\s+(?P<adj>(?:(?!(?:and|or|of|in|for|from|with|on|to)\b)[\w]+(?:-\w+)*\s+){{0,3}}?)"

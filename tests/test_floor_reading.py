@@ -1237,3 +1237,20 @@ def test_round_50_51_readings():
         "these issues and serve as a more reliable benchmark."
     )
     assert "serve" not in floor_line(paper(serve), G)
+
+
+def test_a_dataset_of_plain_items_and_the_systems_its_authors_go_on_to_test():
+    from localdigest.floor_size import size_fact
+    from localdigest.floor_tested import systems_tested
+
+    abstract = BG + (
+        "We introduce TIME10k, a benchmark dataset of over 10,000 images with temporal ground "
+        "truth, and evaluate the time-awareness of 37 VLMs by a novel methodology."
+    )
+    assert (
+        size_fact(abstract, G, ("", "TIME10k")) == "데이터셋은 이미지 10,000개 이상을 포함합니다."
+    )
+    assert systems_tested(abstract, G, "TIME10k를 제안합니다.") == "37개 VLM을 평가합니다."
+    # a plain noun that is no item ("years") is still no size
+    years = BG + "We introduce a dataset of 12 years of records."
+    assert size_fact(years, G) is None
