@@ -249,7 +249,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         r"absent|under|across|that|which)\b)[\w\-]+\s+){0,5}[\w\-]+(?:\s*[,.;:]|\s*$))",
         rest,
     )
-    if purpose and not re.search(r"\sfor\s", rest[: purpose.start()]):
+    if purpose and not re.search(r"\sfor\s|\b(?:that|which|who)\b", rest[: purpose.start()]):
         rest = f"{rest[: purpose.start()]} for {rest[purpose.end() :]}"
     # "the City that Never Settles (CNS) dataset": the article before a spelled-out name
     the = re.match(r"the\s+(?=[A-Z][\w-]*\s+that\s+[A-Z])", rest)
@@ -433,8 +433,14 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         obj = re.split(r"\s+(?:among|amongst)\b", obj)[0]  # no Korean frame for "amongst"
         if _vague_object(obj) or re.search(r"\b(?:and|or|of|for|to|with)$", obj):
             obj = ""  # "address these challenges", "evaluate LLMs' capabilities": says nothing
-        if re.fullmatch(r"[\w-]+(?:al|ic|ive|ous|ent|ant|centric|hop)", obj):
-            obj = ""  # "bridge cultural, linguistic ... gaps" cut at its first comma
+        if re.fullmatch(r"[\w-]+(?:al|ic|ive|ous|ent|ant|centric|hop)", obj) or (
+            re.search(
+                r"\s(?:and|or)\s+(?:open|closed|public|large|small|novel|new|real|joint)$", obj
+            )
+        ):
+            # "bridge cultural, linguistic ... gaps", "integrates A and open, zero-shot B": cut
+            # at the list's first adjective
+            obj = ""
         purpose = bool(re.match(rf"\s*,?\s*(?:{_PURPOSE})", tail, re.I))
         if purpose and verb in _MEANS_VERBS:
             obj = ""  # "designed to leverage X": the parts it uses are floor_how's to say
@@ -447,6 +453,11 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             paired, obj = None, ""
         elif paired and re.search(r",|\s(?:and|or)\s", obj):
             paired = None  # "combines ResNet and ViT backbones with ...": the list is before "with"
+        if paired and re.fullmatch(
+            r"(?:open|closed|public|large|small|novel|new|real|joint)|[\w-]+(?:al|ic|ive|ous|ent|ant)",
+            paired.group(2).strip(),
+        ):
+            paired, obj = None, ""  # "integrates A with open, zero-shot B" cut at the comma
         if paired:
             # "combines Monte Carlo pose sampling with Fisher Information-based PnP
             # optimization": both parts, the pair a little longer than one object may be

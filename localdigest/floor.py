@@ -62,7 +62,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-121"
+FLOOR_VERSION = "floor-122"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -379,7 +379,7 @@ def _tidy(line: str) -> str:
     """ "language language models" (a typo the abstract made) said once; a ")" left from
     "(named MotionPRO)" when the line opens no parenthesis dropped."""
     line = re.sub(r"(?<![\w-])([^\s]+) \1(?![\w-])", r"\1", line)
-    line = line.replace("조건 조건에서의", "조건에서의")  # "under degradation conditions"
+    line = line.replace("조건 조건", "조건")  # "under degradation conditions"
     # "LLMs' 능력", "AI's 용량": an English possessive before Korean is said with 의
     line = re.sub(
         r"(?<=[A-Za-z0-9])(?:'s|s')(?= [가-힣])",
@@ -397,7 +397,12 @@ def _contribution_sentence(paper: Paper, glossary: Glossary) -> str | None:
         return None
     np_ko = translate_phrase(c.phrase, glossary) if c.phrase else ""
     cut = c.phrase.rfind(" for ")
-    if np_ko is None and cut > 0 and not re.search(r"\b[A-Z][a-z]|\d", c.phrase[:cut]):
+    if (
+        np_ko is None
+        and cut > 0
+        and not re.search(r"\b[A-Z][a-z]|\d", c.phrase[:cut])
+        and not re.match(r"[a-z]+(?:ing|ed)\b", c.phrase)  # "consisting of ...": no noun
+    ):
         # "72B LLM for SNS translation": the thing made turns where its purpose does not
         np_ko = translate_phrase(c.phrase[:cut], glossary)  # (not a name: "Judge Evaluation")
     if c.phrase and not c.name and len(c.phrase.split()) > 1 and _adjective(c.phrase.split()[-1]):

@@ -161,8 +161,10 @@ def _sota_benchmarks(abstract: str, own: str | None = None) -> list[str]:
         if not _SOTA.search(sentence):
             continue
         m = _ON_NAMES.search(sentence)
-        if m and re.search(r"(?:train|tun)\w*\s*$", sentence[: m.start()], re.I):
-            return []  # "the model trained on TCGA": its data, not where it is better
+        if m and re.search(r"(?:train|tun)\w*\s*$|\bbased\s*$", sentence[: m.start()], re.I):
+            # "the model trained on TCGA": its data; "methods based on VAEs (beta-VAE)": what
+            # the rivals are built on; neither is where it is better
+            return []
         if not m:
             return []
         if re.fullmatch(

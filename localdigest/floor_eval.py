@@ -114,6 +114,8 @@ def eval_names(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
             and re.match(r"\s*(?:benchmark\s+)?(?:datasets|benchmarks)\b", m.group("after"))
         ):
             continue  # "evaluations on multiple ReID benchmarks": a kind, counted, not a name
+        if any(re.fullmatch(r"(?:LLM|VLM|MLLM|LMM|LVLM|LRM)s?", n) for n in names):
+            continue  # "(depending on used LLM)": a kind of model, no data
         if all((_is_name(n) or n.isupper()) and not re.fullmatch(r"[A-Z]+s", n) for n in names):
             return _at_most_three(_not_own(names, own))
     named = _named_elsewhere(abstract, own)
@@ -168,8 +170,10 @@ def _named_elsewhere(abstract: str, own: tuple[str, ...]) -> list[str]:
             for n in names
             if _is_name(n.split()[0]) or len(n.split()[0]) > 1 and n.split()[0].isupper()
         ]
-        if not strong or any(re.fullmatch(r"[A-Z]+s", n) for n in names):
-            continue  # "on English and Chinese", "on LLMs": no benchmark's name
+        if not strong or any(
+            re.fullmatch(r"[A-Z]+s|(?:LLM|VLM|MLLM|LMM|LVLM|LRM)s?", n) for n in names
+        ):
+            continue  # "on English and Chinese", "on LLMs", "depending on used LLM": no data
         kind = re.match(r"\s+(?:benchmark\s+)?(?:datasets|benchmarks)\b", sentence[m.end() :])
         if kind and len(names) == 1 and _a_kind(names[0]):
             continue  # "on SAR datasets": a kind of data ("on the BUSI benchmark" is a name)

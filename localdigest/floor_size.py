@@ -100,6 +100,12 @@ def _size_said(m: re.Match, sentence: str, said: str, glossary: Glossary) -> str
     noun = m.group("noun")
     if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
         return None  # "500 image-mask pairs per category": not the dataset's size
+    if re.match(
+        r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+)?(?:images|videos|video clips|clips|texts|"
+        r"audios?|frames|documents|point clouds)\b",
+        sentence[m.end() :],
+    ):
+        return None  # "4,000 images and video clips": the count is of both kinds of media
     hedge = (m.group("hedge") or m.group("plus") or "").lower()
     if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
         return None

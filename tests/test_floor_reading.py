@@ -1254,3 +1254,57 @@ def test_a_dataset_of_plain_items_and_the_systems_its_authors_go_on_to_test():
     # a plain noun that is no item ("years") is still no size
     years = BG + "We introduce a dataset of 12 years of records."
     assert size_fact(years, G) is None
+
+
+def test_round_53_readings():
+    from localdigest.floor_size import size_fact
+
+    # a phrase that opens with a participle has no noun to keep when its purpose is cut
+    synth = BG + (
+        "We present SynthLab, consisting of a modular platform for visual data synthesis and a "
+        "user-friendly interface."
+    )
+    assert "consisting" not in floor_line(paper(synth), G)
+    # "integrates A with open, zero-shot B" cut at the comma would pair A with "open"
+    paired = BG + (
+        "We present pUniFind, a multimodal model in proteomics that integrates end-to-end "
+        "peptide-spectrum scoring with open, zero-shot de novo sequencing."
+    )
+    assert "open을" not in floor_line(paper(paired), G)
+    # "4,000 images and video clips": the count is of both kinds of media
+    media = BG + "We construct a benchmark of 4,000 images and video clips."
+    assert size_fact(media, G) is None
+    assert size_fact(BG + "We construct a benchmark of 4,000 images.", G)
+    # "construction worker" is building work, not a system's construction
+    assert translate_phrase("construction worker safety", G).startswith("건설 노동자")
+
+
+def test_round_52_readings():
+    # "(depending on used LLM)" after "evaluate": a kind of model, no data
+    llm = BG + (
+        "We evaluate in total 22 methods, including 40 variants (depending on used LLM) across "
+        "several established benchmarks, including TREC DL19, DL20, and BEIR."
+    )
+    assert "LLM" not in eval_names(llm, ())
+    # "for understanding and leveraging X" cut after "and": no line says "이해와를 위한"
+    from localdigest.phrase_check import _broken
+
+    assert _broken("이해와를 위한 Router Lens를 제안합니다.")
+    assert not _broken("결과를 보고합니다.")
+    # a purpose after a relative clause's "that" is the relative's, not the phrase's
+    drone = BG + (
+        "We propose DroneKey, a framework that combines a 2D keypoint detector and a 3D pose "
+        "estimator specifically designed for drones."
+    )
+    assert find_contribution(paper(drone)).relative_verb == "결합하는"
+
+
+def test_rivals_based_on_a_kind_are_no_benchmark():
+    from localdigest.floor_claim import _sota_benchmarks
+
+    vae = "Intro. Our approach outperforms other state-of-the-art methods based on VAEs (beta-VAE)."
+    assert _sota_benchmarks(vae) == []
+    assert _sota_benchmarks("Intro. Our approach outperforms prior work on COCO and LVIS.") == [
+        "COCO",
+        "LVIS",
+    ]
