@@ -66,6 +66,14 @@ _KIND_THEN_NAME = re.compile(
     rf"(?P<names>{_BENCH_NAME})(?P<kind>)"
     r"(?=\s*(?:[,;)]|\.(?!\w)|$)|\s+(?:and|with|by|while|compared|show\w*|demonstrat\w*))"
 )
+# "on benchmarks (AIME24, AIME25, GPQA-D)", "on popular benchmarks (HumanEval, MBPP, and
+# BigCodeBench)": the kind, then its names in parentheses
+_KIND_PARENS = re.compile(
+    r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+|a\s+|an\s+)?(?P<mods>(?:[\w-]+\s+){0,5}?)"
+    r"(?:benchmarks?|datasets?)(?:\s+datasets?)?\s*\(\s*(?P<ex>e\.g\.,?\s*|i\.e\.,?\s*|including\s+)?"
+    rf"(?P<names>{_BENCH_NAME}(?:\s*,\s*(?:and\s+)?{_BENCH_NAME}|\s+and\s+{_BENCH_NAME}){{0,6}})"
+    r"\s*\)"
+)
 # whose result: the authors speak, the sentence opens with their experiments, or it names
 # their method (a variant too: "TaylorSeg-PN" is TaylorSeg's)
 _RESULT_WORD = re.compile(
@@ -180,6 +188,20 @@ def named_on(abstract: str, own: tuple[str, ...] = ()) -> list[str]:
             if listed:
                 names += [n for n in listed if n not in names]
                 spans.append(m.span())
+        for m in _KIND_PARENS.finditer(sentence):
+            if names or not _ours_here(m, sentence, found[k - 1], own):
+                continue
+            listed = [n.rstrip(".") for n in _split_names(m.group("names"))]
+            if re.search(r"\b(?:other|their|such|prior|previous|existing)\b", m.group("mods")):
+                continue  # "on other recognized benchmarks (...)": someone else's
+            if _data_names(listed, "datasets") and not any(
+                re.fullmatch(r"[A-Z]{1,2}|(?:Figure|Fig|Table|Track|Section|Appendix|Eq)\b.*", n)
+                for n in listed
+            ):  # "(Figure 1)", "(Track 3)": a pointer into the paper, no data
+                kept = _not_own(listed, own)
+                if kept:
+                    # "(e.g., GSM8K, MATH)": examples of the data, so the line says 등
+                    return _at_most_three(kept, more=(m.group("ex") or "").startswith("e"))
         kept = _not_own(names, own)
         if kept:
             return _at_most_three(kept, more=dropped or _more(found, k, plain, spans))

@@ -1308,3 +1308,20 @@ def test_rivals_based_on_a_kind_are_no_benchmark():
         "COCO",
         "LVIS",
     ]
+
+
+def test_benchmark_names_in_parentheses_after_their_kind():
+    from localdigest.floor_where import where_evaluated
+
+    listed = BG + (
+        "We propose a method. Experimental evaluations on benchmarks (AIME24, AIME25, GPQA-D) "
+        "demonstrate that the proposed method reduces token consumption."
+    )
+    assert where_evaluated(listed, ()) == ["AIME24", "AIME25", "GPQA-D"]
+    examples = BG + "Experiments across diverse datasets (e.g., GSM8K, MATH) show our gains."
+    assert where_evaluated(examples, ()) == ["GSM8K", "MATH 등"]
+    # a pointer into the paper, or someone else's benchmarks, is no evaluation of ours
+    figure = BG + "Our model outperforms all baselines on the benchmarks (Figure 1)."
+    assert where_evaluated(figure, ()) == []
+    other = BG + "Our scores correlate with results on other benchmarks (MMLU, GSM8K)."
+    assert where_evaluated(other, ()) == []
