@@ -141,8 +141,22 @@ def title_name(title: str) -> str | None:
     head, sep, _ = title.partition(":")
     head = head.strip()
     if sep and 0 < len(head.split()) <= 3 and len(head) <= 30 and "," not in head:
+        words = head.split()
+        if (
+            len(words) > 1
+            and all(_SLOGAN_WORD.fullmatch(w) for w in words)
+            and any(w.lower() in ("yet", "but") for w in words)
+        ):
+            return None  # "Simple Yet Effective: ...": praise, not a name ("Less is More" may be)
         return head
     return None
+
+
+_SLOGAN_WORD = re.compile(
+    r"(?:simple|yet|effective|efficient|less|more|is|are|all|you|need|not|just|better|faster|"
+    r"stronger|good|great|small|big|fast|strong|and|but|or|the|a|so|too|much|many|few)",
+    re.IGNORECASE,
+)
 
 
 _MAKING = {"제안", "제시", "개발", "설계", "구축", "공개"}  # verbs that make something
@@ -245,8 +259,9 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     purpose = re.search(
         r"\s+(?:specifically\s+|explicitly\s+)?(?:tailored|designed|optimi[sz]ed|developed|"
         r"crafted|intended|customi[sz]ed)\s+(?:specifically\s+|explicitly\s+)?for\s+"
-        r"(?!example\b)(?=(?:(?!(?:for|of|to|in|on|with|along|from|by|or|via|using|like|"
-        r"absent|under|across|that|which)\b)[\w\-]+\s+){0,5}[\w\-]+(?:\s*[,.;:]|\s*$))",
+        # (not "for analyzing X": a gerund's object may run past the clause)
+        r"(?!example\b|[a-z]+ing\b)(?=(?:(?!(?:for|of|to|in|on|with|along|from|by|or|via|using|"
+        r"like|absent|under|across|that|which)\b)[\w\-]+\s+){0,5}[\w\-]+(?:\s*[,.;:]|\s*$))",
         rest,
     )
     if purpose and not re.search(r"\sfor\s|\b(?:that|which|who)\b", rest[: purpose.start()]):
@@ -442,7 +457,7 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
             # at the list's first adjective
             obj = ""
         purpose = bool(re.match(rf"\s*,?\s*(?:{_PURPOSE})", tail, re.I))
-        if purpose and verb in _MEANS_VERBS:
+        if purpose and verb in MEANS_RELATIVE:
             obj = ""  # "designed to leverage X": the parts it uses are floor_how's to say
         paired = verb in ("결합하는", "통합하는", "연결하는", "정렬하는") and re.fullmatch(
             r"(.+?)\s+with\s+(.+)", obj
@@ -483,7 +498,8 @@ _EXPANSION = re.compile(
 )
 
 
-_MEANS_VERBS = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
+# relatives that name the parts a method uses ("X를 활용하는"): the how sentence's to say
+MEANS_RELATIVE = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
 # an object that names nothing the paper is about: a problem it refers back to, or the
 # capabilities of models in general
 _VAGUE_WORDS = (

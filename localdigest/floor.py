@@ -27,7 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .contribution import _MAKING, _adjective, find_contribution, sentences, title_name
+from .contribution import (
+    _MAKING,
+    MEANS_RELATIVE,
+    _adjective,
+    find_contribution,
+    sentences,
+    title_name,
+)
 from .floor_claim import (
     _OUR_WORDS,
     _SOTA,
@@ -62,7 +69,7 @@ from .phrase_check import _broken
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-123"
+FLOOR_VERSION = "floor-124"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -277,15 +284,12 @@ def _how(paper: Paper, glossary: Glossary, names: tuple[str, ...], main: str, co
     says what for, and then only the parts it uses may follow ("GatorTron 모델을 사용합니다";
     "탐색 효율성을 검증합니다" would read as a second purpose)."""
     relative = bool(contribution and contribution.relative and "하는" in main)
-    if relative and contribution.relative_verb in _MEANS_RELATIVE:
+    if relative and contribution.relative_verb in MEANS_RELATIVE:
         return None
     how = how_fact(paper.abstract, glossary, names, main, paper.title)
     if how and "하는" in main and not how.rstrip(".").endswith(tuple(set(HOW_VERBS.values()))):
         return None
     return how
-
-
-_MEANS_RELATIVE = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
 
 
 _THIS_PAPER = re.compile(r"\b[Tt]his (?:paper|work|study|article|(?:technical )?report)\b")

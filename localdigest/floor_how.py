@@ -302,18 +302,15 @@ def _parts_sentence(
         return None  # "we synthesize the historical evolution of ...": a review sums up
     # "a convolutional autoencoder (AE) with a Vision Transformer (ViT)": the abbreviations
     # out, or the pair is cut at the first parenthesis
-    obj = re.sub(r"\s+\([A-Z][\w\-]{0,10}\)(?=\s+with\s|\s+and\s+(?![a-z]+(?:s|ed)\s)\w)", "", obj)
+    obj = re.sub(
+        r"\s+\([A-Z][\w\-]{0,10}\)(?=\s+with\s|\s+and\s+(?:(?:an?|the)\s+\w|[A-Z]))", "", obj
+    )
     counted = _COUNTED.match(obj)
     line = counted and _counted_sentence(verb, counted, glossary, main, names, title)
     if line:
         return line
     end = _HOW_END.search(obj)
-    if end and re.search(
-        r"\bas\s+(?:an?\s+|the\s+)?(?:case stud(?:y|ies)|(?:running\s+)?examples?|"
-        r"test-?beds?|test bed|proxy|proxies|lens|probes?)\b",
-        obj[end.start() :],
-        re.I,
-    ):
+    if end and re.search(r"\bas\s+(?:an?\s+)?case stud(?:y|ies)\b", obj[end.start() :], re.I):
         return None  # "we use a performance disparity ... as a case study": studied, not used
     after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None
     if after and (after.group(1) in _FORM_TO_VERB or _is_verb(after.group(1), glossary)):

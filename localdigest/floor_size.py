@@ -98,8 +98,10 @@ def _size_said(m: re.Match, sentence: str, said: str, glossary: Glossary) -> str
     """ "데이터셋은 이미지 쌍 14,902개를 포함합니다." for a size match, or None when the count is
     not of the data's items (per category, years, a vague noun, a hedge the line cannot carry)."""
     noun = m.group("noun")
-    if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]):
-        return None  # "500 image-mask pairs per category": not the dataset's size
+    if re.match(r"\s+(?:per|for each|in each|each)\b", sentence[m.end() :]) or re.search(
+        r"\b(?:each|every|per)\s+[\w-]+\s+(?:\w+\s+)?$", sentence[: m.start()]
+    ):
+        return None  # "500 pairs per category", "each task featuring 750 images": not the size
     if re.match(
         r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+)?(?:images|videos|video clips|clips|texts|"
         r"audios?|frames|documents|point clouds)\b",

@@ -1325,3 +1325,25 @@ def test_benchmark_names_in_parentheses_after_their_kind():
     assert where_evaluated(figure, ()) == []
     other = BG + "Our scores correlate with results on other benchmarks (MMLU, GSM8K)."
     assert where_evaluated(other, ()) == []
+
+
+def test_round_55_readings():
+    from localdigest.contribution import title_name
+    from localdigest.floor_size import size_fact
+
+    # a purpose told with a gerund ("tailored for analyzing ...") stays out of the phrase
+    maps = BG + (
+        "We introduce a new dataset of historical maps tailored for analyzing large-scale, "
+        "long-term land use evolution."
+    )
+    assert "for" not in find_contribution(paper(maps)).phrase
+    # "each task featuring 750 images" is no size of the benchmark
+    each = BG + "We provide a benchmark for these tasks, with each task featuring 750 images."
+    assert size_fact(each, G) is None
+    # only "as a case study" makes a used thing the study's subject ("as a testbed" does not)
+    testbed = BG + "We propose FooBench. We adopt visual game cognition as a testbed."
+    assert "사용합니다" in floor_line(paper(testbed), G)
+    # "Simple Yet Effective: ..." is praise; "Less is More: ..." may be a method's name
+    assert title_name("Simple Yet Effective: An Attack on FedLLMs") is None
+    assert title_name("Less is More: Structured Reasoning") == "Less is More"
+    assert translate_phrase("operations scheduling", G) == "운영 스케줄링"
