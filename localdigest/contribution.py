@@ -354,6 +354,8 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
         and _is_name(appositive.group(1))
     ):
         name = appositive.group(1)
+        # "a novel method, HyperDiff, which integrates X with Y": the relative after the name
+        tail = tail[appositive.end() :]
     tn = title_name(title)
     if name is None and tn and re.search(rf"[a-z]\s+{re.escape(tn)}$", phrase.strip()):
         # "a framework for arbitrary style transfer RLMiniStyler": the name ends the phrase,

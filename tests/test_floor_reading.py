@@ -1347,3 +1347,13 @@ def test_round_55_readings():
     assert title_name("Simple Yet Effective: An Attack on FedLLMs") is None
     assert title_name("Less is More: Structured Reasoning") == "Less is More"
     assert translate_phrase("operations scheduling", G) == "운영 스케줄링"
+
+
+def test_the_relative_after_an_appositive_name():
+    hyper = BG + (
+        "To address these challenges, this paper introduces a novel 3D pose estimation method, "
+        "HyperDiff, which integrates diffusion models with HyperGCN."
+    )
+    c = find_contribution(paper(hyper))
+    assert (c.name, c.relative_verb) == ("HyperDiff", "통합하는")
+    assert floor_line(paper(hyper), G).startswith("확산 모델과 HyperGCN을 통합하는")
