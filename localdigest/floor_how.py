@@ -310,6 +310,8 @@ def _parts_sentence(
     if line:
         return line
     end = _HOW_END.search(obj)
+    if verb == "변환합니다" and end and re.match(r"\s+(?:into|to)\b", obj[end.start() :]):
+        return None  # "transforms a simple camera into a coach": what it becomes is the point
     if end and re.search(r"\bas\s+(?:an?\s+)?case stud(?:y|ies)\b", obj[end.start() :], re.I):
         return None  # "we use a performance disparity ... as a case study": studied, not used
     after = re.match(r"\([^()]*\)\s+([a-z]+)", obj[end.start() :]) if end else None

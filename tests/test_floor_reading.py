@@ -1357,3 +1357,11 @@ def test_the_relative_after_an_appositive_name():
     c = find_contribution(paper(hyper))
     assert (c.name, c.relative_verb) == ("HyperDiff", "통합하는")
     assert floor_line(paper(hyper), G).startswith("확산 모델과 HyperGCN을 통합하는")
+
+
+def test_round_56_readings():
+    # "transforms a simple camera into a coach": without what it becomes, nothing is said
+    coach = BG + "We propose FormCoach. FormCoach transforms a simple camera into a form coach."
+    assert "변환합니다" not in floor_line(paper(coach), G)
+    # "distinct encoders" are separate ones, not pronounced ones
+    assert translate_phrase("distinct encoders", G) == "서로 다른 인코더"
