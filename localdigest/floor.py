@@ -27,14 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .contribution import (
-    _MAKING,
-    MEANS_RELATIVE,
-    _adjective,
-    find_contribution,
-    sentences,
-    title_name,
-)
+from .contribution import _MAKING, find_contribution, sentences, title_name
 from .floor_claim import (
     _OUR_WORDS,
     _SOTA,
@@ -65,6 +58,7 @@ from .korean import Glossary, josa
 from .paper import Paper
 from .phrase import translate_phrase
 from .phrase_check import _broken
+from .relative import MEANS_RELATIVE, _adjective
 
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .contribution import _CONTRIB, _adjective, sentences
+from .contribution import _CONTRIB, sentences
 from .floor_count import count_of
 from .floor_object import _empty_object, _people_object, _vague_part, _verb_led
 from .floor_verbs import _FORM_TO_VERB, _HOW_FORMS, _HOW_GERUNDS, HOW_VERBS, _how_verb
@@ -18,6 +18,7 @@ from .korean import Glossary, _is_name, josa
 from .phrase import translate_phrase
 from .phrase_check import _broken
 from .phrase_words import _is_verb
+from .relative import _adjective
 
 # What may stand before the subject: a connective ("Specifically,") or a short clause ("In the
 # synthesis stage,"); the clause holds no comma, so it ends at the sentence's first one.
