@@ -301,7 +301,15 @@ def _parse_object(rest: str, stem: str, title: str) -> Contribution | None:
     if re.search(r"\((?:1|i|a)\)", phrase):
         return None  # "capabilities in performing (1) OCR, (2) ...": a list the line cannot carry
     tail = rest[phrase_end.start() :] if phrase_end else ""
-    if re.match(r",\s*(?:[\w-]+\s*,\s*)?(?:[\w-]+\s+){0,3}?(?:and|or)\s", tail):
+    # "an evaluation of fisheye-based 3DGS methods, Fisheye-GS and 3DGUT, on real images": names
+    # set off by commas after a plural are the methods the phrase speaks of, no list it starts
+    appositive_names = re.match(
+        r",\s*(?:[A-Z0-9][\w.\-]*\s*,\s*)*[A-Z0-9][\w.\-]*\s*,?\s*(?:and|or)\s+[A-Z0-9][\w.\-]*\s*,",
+        tail,
+    ) and re.search(r"[a-z]s$", phrase.strip())
+    if not appositive_names and re.match(
+        r",\s*(?:[\w-]+\s*,\s*)?(?:[\w-]+\s+){0,3}?(?:and|or)\s", tail
+    ):
         # "prompts in English, Spanish and German": the comma continues a list the phrase's
         # last words start; keep the phrase only up to the preposition that opens the list
         cut = list(_PREP_RE.finditer(phrase))

@@ -63,7 +63,7 @@ from .relative import MEANS_RELATIVE, _adjective
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-126"
+FLOOR_VERSION = "floor-127"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -190,6 +190,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         how = parts_fact(paper.abstract, names, main)
     part = None if fact or size or how else component_fact(paper.abstract, glossary, names, main)
     tested = None if fact or size or how or part else systems_tested(paper.abstract, glossary, main)
+    if not (fact or size or how or part or tested):
+        # "Specifically, we introduce a conditional image branch": a part named only where
+        # nothing else about the method could be said
+        how = _how(paper, glossary, names, main, contribution, late=True)
     named = names[0] or names[1]
     if main.startswith("초록의 요지"):
         if names[0] and (fact or size or how or part or tested):
@@ -272,7 +276,14 @@ def _own_names(paper: Paper, contribution) -> tuple[str, ...]:
     )
 
 
-def _how(paper: Paper, glossary: Glossary, names: tuple[str, ...], main: str, contribution):
+def _how(
+    paper: Paper,
+    glossary: Glossary,
+    names: tuple[str, ...],
+    main: str,
+    contribution,
+    late: bool = False,
+):
     """The parts the method uses or what it does, unless the line's relative clause said how
     already: one of means ("Mamba layers를 활용하는") does; one of purpose ("암기를 완화하는")
     says what for, and then only the parts it uses may follow ("GatorTron 모델을 사용합니다";
@@ -280,7 +291,7 @@ def _how(paper: Paper, glossary: Glossary, names: tuple[str, ...], main: str, co
     relative = bool(contribution and contribution.relative and "하는" in main)
     if relative and contribution.relative_verb in MEANS_RELATIVE:
         return None
-    how = how_fact(paper.abstract, glossary, names, main, paper.title)
+    how = how_fact(paper.abstract, glossary, names, main, paper.title, late)
     if how and "하는" in main and not how.rstrip(".").endswith(tuple(set(HOW_VERBS.values()))):
         return None
     return how

@@ -93,23 +93,43 @@ _USE = re.compile(r"\b(?:can|could|may|might)\s+(?:also\s+)?(?:serve|be used|hel
 
 
 def how_fact(
-    abstract: str, glossary: Glossary, names: tuple[str, ...] = (), main: str = "", title: str = ""
+    abstract: str,
+    glossary: Glossary,
+    names: tuple[str, ...] = (),
+    main: str = "",
+    title: str = "",
+    late: bool = False,
 ) -> str | None:
     """One Korean sentence naming the parts the paper's method uses ("It leverages channel-wise
     self-attention and glyph extraction" -> "channel-wise 셀프 어텐션·glyph 추출을
     활용합니다."), from the first sentence about the method itself whose parts can be named
     without guessing."""
     found = list(_how_candidates(sentences(abstract), names, glossary, main))
-    # the parts a method uses say more than what it does to its input: those first
-    for verb, obj, numbered in sorted(found, key=lambda c: c[0] not in HOW_VERBS.values()):
+    # the parts a method uses say more than what it does to its input: those first; what
+    # "Specifically, we introduce" names only where no sentence about the method says more
+    # ``late``: only what "Specifically, we introduce" names, for a line with nothing else
+    for verb, obj, numbered, introduced in sorted(
+        found, key=lambda c: c[0] not in HOW_VERBS.values()
+    ):
+        if introduced != late:
+            continue
+        head = " ".join(re.sub(r"^(?:an?|the)\s+", "", obj).split()[:3]).lower()
+        if late and (any(n and n.lower() in obj.lower() for n in names) or head in main.lower()):
+            continue  # "we introduce the PGPFR framework": the method itself, no part of it
         line = _parts_sentence(verb, obj, glossary, main, names, title, numbered)
         if line:
             return line
     return None
 
 
+_SPECIFICALLY = re.compile(
+    r"(?:Specifically|Concretely|In particular|Technically),\s+we\s+(?:first\s+)?"
+    r"(?P<verb>introduce|incorporate|employ|adopt|leverage|integrate|use|utilize)\s+(?P<obj>.*)"
+)
+
+
 def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary, main: str = ""):
-    """(Korean verb, English object, numbered) in abstract order, from four sentence shapes:
+    """(Korean verb, English object, numbered, late) in abstract order, from four sentence shapes:
     "It leverages X", "... by leveraging X", "Leveraging X, we ..." and "Our key idea is to
     <verb> X"; ``numbered`` when the object was a "(1) ..., (2) ..." list."""
     names = tuple(n for n in names if n)
@@ -119,6 +139,12 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
         by = _BY.search(sentence)
         contrib = _CONTRIB.search(sentence)
         if contrib and (not by or by.start("verb") == contrib.start(1)):
+            # "Specifically, we introduce a conditional image branch into ...": after the
+            # contribution, what the authors introduce to build it is a part of it
+            part = _SPECIFICALLY.match(sentence)
+            verb = part and _how_verb(part.group("verb"), glossary)
+            if part and before and verb:
+                yield verb, part.group("obj"), False, True
             continue  # the contribution sentence is the line's first sentence already
         leading = _LEADING.match(sentence)
         if leading and not _subject_at(sentence, leading.end(), names, r"\b"):
@@ -151,7 +177,7 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
             verb = _how_verb(m.group("verb"), glossary)
             if verb:
                 listed = _enumerated(m.group("obj"))
-                yield verb, listed or m.group("obj"), bool(listed)
+                yield verb, listed or m.group("obj"), bool(listed), False
 
 
 # The subject is the method's kind or one of the paper's own names; the names change with every

@@ -1365,3 +1365,25 @@ def test_round_56_readings():
     assert "변환합니다" not in floor_line(paper(coach), G)
     # "distinct encoders" are separate ones, not pronounced ones
     assert translate_phrase("distinct encoders", G) == "서로 다른 인코더"
+
+
+def test_what_the_authors_specifically_introduce_and_named_methods_after_a_plural():
+    # "Specifically, we introduce X": a part, said only where nothing else about the method is
+    stand = BG + (
+        "We propose Stand-In, a framework for identity preservation. Specifically, we introduce "
+        "a conditional image branch into the pre-trained video generation model."
+    )
+    assert floor_line(paper(stand), G).endswith("조건부 이미지 branch를 도입합니다.")
+    # the method itself, spelled out, is no part of it
+    itself = BG + (
+        "We propose a Prototype-Guided Pseudo Feature Replay (PGPFR) framework for gesture "
+        "recognition. Specifically, we introduce the Prototype-Guided Pseudo Feature Replay "
+        "framework."
+    )
+    assert "도입합니다" not in floor_line(paper(itself), G)
+    # "methods, Fisheye-GS and 3DGUT, on real images": the names are the methods, no list
+    fish = BG + (
+        "We present the first evaluation of fisheye-based 3D Gaussian Splatting methods, "
+        "Fisheye-GS and 3DGUT, on real images."
+    )
+    assert find_contribution(paper(fish)).phrase.endswith("Splatting methods")
