@@ -63,7 +63,7 @@ from .relative import MEANS_RELATIVE, _adjective
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-127"
+FLOOR_VERSION = "floor-128"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -387,7 +387,8 @@ def _measures(c) -> bool:
 def _tidy(line: str) -> str:
     """ "language language models" (a typo the abstract made) said once; a ")" left from
     "(named MotionPRO)" when the line opens no parenthesis dropped."""
-    line = re.sub(r"(?<![\w-])([^\s]+) \1(?![\w-])", r"\1", line)
+    # (a capitalized name may repeat a word: "La La LiDAR")
+    line = re.sub(r"(?<![\w-])((?![A-Z])[^\s]+) \1(?![\w-])", r"\1", line)
     line = line.replace("조건 조건", "조건")  # "under degradation conditions"
     # "LLMs' 능력", "AI's 용량": an English possessive before Korean is said with 의
     line = re.sub(

@@ -346,8 +346,10 @@ _METRIC_NAMES = re.compile(
 
 
 def _split_names(listed: str) -> list[str]:
-    """ "A, B, and C" / "A and B" -> the names, in order."""
-    return [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed) if n]
+    """ "A, B, and C" / "A and B" -> the names, in order ("Tanks and Temples" is one)."""
+    listed = re.sub(r"\b(Tanks) and (Temples?)\b", "\\1\x00\\2", listed)
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed)
+    return [n.replace("\x00", " and ") for n in parts if n]
 
 
 def _not_own(names: list[str], own: tuple[str, ...]) -> list[str]:

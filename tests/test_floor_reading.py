@@ -1387,3 +1387,14 @@ def test_what_the_authors_specifically_introduce_and_named_methods_after_a_plura
         "Fisheye-GS and 3DGUT, on real images."
     )
     assert find_contribution(paper(fish)).phrase.endswith("Splatting methods")
+
+
+def test_round_57_readings():
+    from localdigest.floor_eval import _split_names
+
+    # "Tanks and Temples" is one benchmark; a capitalized name may repeat a word
+    assert _split_names("Tanks and Temple, Mip-NeRF360 and DeepBlending")[0] == "Tanks and Temple"
+    la = BG + "We propose La La LiDAR, a large-scale layout-guided LiDAR generation model."
+    assert "La La LiDAR" in floor_line(paper(la), G)
+    # "building footprints" are buildings', not a construction
+    assert translate_phrase("building footprint detection", G) == "건물 외곽선 검출"
