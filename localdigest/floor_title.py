@@ -84,10 +84,22 @@ def _title_desc(title: str) -> tuple[str, str | None, str] | None:
     head, _, tail = title.partition(":")
     if name and _sentence_head(name):
         name = None  # "Adaptive Context Matters: ...": a sentence, not a name
-    desc = tail.strip() if name or _slogan(title) else head.strip()
+    # "Data Overdose? Time for a Quadruple Shot: Knowledge Graph Construction ...": a question
+    # before the colon is a hook, the part after it says what the paper is about
+    desc = tail.strip() if name or _slogan(title) or _hook(head, tail) else head.strip()
     # "Uncertainty in SEGmentation -- A systematic multi-variable exploration": a second subtitle
     desc = re.split(r"\s+(?:-{2,3}|[–—])\s+", desc)[0]
     return title, name, re.sub(r"^(?:towards?|on|a|an|the)\s+", "", desc, flags=re.IGNORECASE)
+
+
+def _hook(head: str, tail: str) -> bool:
+    """A question before the colon and a plain description after it ("A Systematic Review of
+    52 Articles" is left to the quote: its kind does not turn)."""
+    return (
+        "?" in head
+        and bool(tail.strip())
+        and not re.search(r"\b(?:review|survey|study|analysis|perspective)\b", tail, re.I)
+    )
 
 
 _SETTING = r"(?:pre-?training|training|learning|fine-?tuning|practice|the wild)$"

@@ -1398,3 +1398,12 @@ def test_round_57_readings():
     assert "La La LiDAR" in floor_line(paper(la), G)
     # "building footprints" are buildings', not a construction
     assert translate_phrase("building footprint detection", G) == "건물 외곽선 검출"
+
+
+def test_a_question_before_the_colon_is_a_hook():
+    from localdigest.floor_title import _title_desc
+
+    title = "Data Overdose? Time for a Quadruple Shot: Knowledge Graph Construction using Triples"
+    assert _title_desc(title)[2] == "Knowledge Graph Construction using Triples"
+    review = "How Is GenAI Used?: A Systematic Review of 52 Research Articles"
+    assert _title_desc(review)[2].startswith("How Is GenAI Used?")
