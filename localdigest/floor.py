@@ -389,7 +389,6 @@ def _tidy(line: str) -> str:
     "(named MotionPRO)" when the line opens no parenthesis dropped."""
     # (a capitalized name may repeat a word: "La La LiDAR")
     line = re.sub(r"(?<![\w-])((?![A-Z])[^\s]+) \1(?![\w-])", r"\1", line)
-    line = line.replace("조건 조건", "조건")  # "under degradation conditions"
     # "LLMs' 능력", "AI's 용량": an English possessive before Korean is said with 의
     line = re.sub(
         r"(?<=[A-Za-z0-9])(?:'s|s')(?= [가-힣])",

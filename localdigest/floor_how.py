@@ -105,8 +105,7 @@ def how_fact(
     활용합니다."), from the first sentence about the method itself whose parts can be named
     without guessing."""
     found = list(_how_candidates(sentences(abstract), names, glossary, main))
-    # the parts a method uses say more than what it does to its input: those first; what
-    # "Specifically, we introduce" names only where no sentence about the method says more
+    # the parts a method uses say more than what it does to its input: those first;
     # ``late``: only what "Specifically, we introduce" names, for a line with nothing else
     for verb, obj, numbered, introduced in sorted(
         found, key=lambda c: c[0] not in HOW_VERBS.values()
@@ -185,7 +184,6 @@ def _how_candidates(found: list[str], names: tuple[str, ...], glossary: Glossary
 # "(?:we|it|...|NAME1|NAME2)" would try).
 _OURS_WORDS = re.compile(rf"(?:^|\s)(?:{_SUBJECT_WORDS}|our)\b", re.IGNORECASE)
 _SUBJECT = {
-    r"(?=\s)": re.compile(rf"{_SUBJECT_WORDS}(?=\s)", re.IGNORECASE),
     r"\b": re.compile(rf"{_SUBJECT_WORDS}\b", re.IGNORECASE),
     r"(?=\s|,\s*which\s)": re.compile(rf"{_SUBJECT_WORDS}(?=\s|,\s*which\s)", re.IGNORECASE),
 }

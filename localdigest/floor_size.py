@@ -112,9 +112,9 @@ def _size_said(m: re.Match, sentence: str, said: str, glossary: Glossary) -> str
     if _NOT_SIZE.search(noun) or (hedge and hedge not in _HEDGE_KO):
         return None
     ko = _ITEMS.get(noun.lower()) or translate_words(noun, glossary)
-    vague = _vague_part(noun, glossary) and not _PEOPLE.search(noun)
-    if re.fullmatch(r"[a-z]+s", noun) and ko and re.fullmatch(r"[가-힣]+", ko):
-        vague = False  # "10,000 images": one plain noun is the items a dataset counts
+    # "10,000 images": one plain noun in Korean is the items a dataset counts, never vague
+    plain = bool(re.fullmatch(r"[a-z]+s", noun) and ko and re.fullmatch(r"[가-힣]+", ko))
+    vague = not plain and _vague_part(noun, glossary) and not _PEOPLE.search(noun)
     if not ko or vague and noun.lower() not in _ITEMS:
         return None  # "training instances": a modifier, not a verb
     if noun.endswith("hours") and noun != "hours":

@@ -228,7 +228,9 @@ def translate_phrase(phrase: str, glossary: Glossary, depth: int = 0) -> str | N
             obj_ko = None  # "framework for consistent, 3D ...": the object's noun was cut off
         if head_ko is None or obj_ko is None:
             return head_ko if head_ko and not obj_ko and prep != "of" else None
-        frame = PREPS[prep].format(
+        # "under degradation conditions": the conditions named once ("저하 조건에서의")
+        template = "{b}에서의" if prep == "under" and obj_ko.endswith("조건") else PREPS[prep]
+        frame = template.format(
             b=obj_ko,
             b_eul=josa(obj_ko, "을/를"),
             b_ui=obj_ko + "의",

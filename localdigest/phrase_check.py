@@ -191,7 +191,7 @@ def _broken(line: str) -> bool:
         return True  # "\\nModels VLMs": a macro the abstract's author defined, not a word
     if re.search(r"(?<=[A-Za-z0-9)])(?:와|과)(?:을|를|이|가|은|는)(?=[\s.,]|$)", line):
         return True  # "FLAT와를 제안합니다" (from "we introduce FLAT and, ..."): "and" cut off
-    if re.search(r"[가-힣]와(?:을|를)(?=[\s.,]|$)|[가-힣]와를 위한", line):
+    if re.search(r"[가-힣]와(?:을|를)(?=[\s.,]|$)", line):
         return True  # "이해와를 위한": "understanding and leveraging" cut after "and"
     words = re.findall(r"(?<![\w'-])[a-z][a-z']*(?![\w'-])", line)
     if any(w in _FUNCTION for w in words):

@@ -32,21 +32,19 @@ _RELATIVE_RE = re.compile(
 MEANS_RELATIVE = ("활용하는", "사용하는", "결합하는", "통합하는", "연결하는", "정렬하는")
 # an object that names nothing the paper is about: a problem it refers back to, or the
 # capabilities of models in general
-_VAGUE_WORDS = (
-    r"(?:these|this|those|such|the|its|their|our|above|aforementioned|key|main|critical|major|"
-    r"existing|current|important|fundamental|significant|several|many|various|both|"
-    r"problems?|issues?|gaps?|limitations?|challenges?|shortcomings?|needs?|concerns?|"
-    r"difficult(?:y|ies)|bottlenecks?|drawbacks?|capabilit(?:y|ies)|abilit(?:y|ies)|"
-    r"performance|tasks?|data|of|in|and|large|language|models?|LLMs?|MLLMs?|VLMs?|LVLMs?|"
-    r"VLLMs?|LMMs?|LRMs?|multimodal|foundation|vision-language|AI|systems?|agents?|"
-    r"'s|')"
-)
-
-
 _VAGUE_HEAD = (
     r"problems?|issues?|gaps?|limitations?|challenges?|shortcomings?|needs?|concerns?|"
     r"difficult(?:y|ies)|bottlenecks?|drawbacks?|capabilit(?:y|ies)|abilit(?:y|ies)|performance|"
     r"tasks?|data"
+)
+# the head words, the pointers back to them, and models in general
+_VAGUE_WORDS = (
+    r"(?:these|this|those|such|the|its|their|our|above|aforementioned|key|main|critical|major|"
+    r"existing|current|important|fundamental|significant|several|many|various|both|"
+    rf"{_VAGUE_HEAD}|"
+    r"of|in|and|large|language|models?|LLMs?|MLLMs?|VLMs?|LVLMs?|"
+    r"VLLMs?|LMMs?|LRMs?|multimodal|foundation|vision-language|AI|systems?|agents?|"
+    r"'s|')"
 )
 
 
@@ -59,6 +57,12 @@ def _vague_object(obj: str) -> bool:
         and all(re.fullmatch(_VAGUE_WORDS, w, re.I) for w in words)
         and any(re.fullmatch(_VAGUE_HEAD, w, re.I) for w in words)
     )
+
+
+# a list's first word when the object was cut at its comma ("cultural, linguistic and ...",
+# "open, zero-shot B"): no noun is left
+_LIST_ADJECTIVE = r"(?:open|closed|public|large|small|novel|new|real|joint)"
+_ADJECTIVE_ENDING = r"(?:al|ic|ive|ous|ent|ant)"
 
 
 def _adjective(word: str) -> bool:
@@ -121,10 +125,8 @@ def read_relative(tail: str, boundary: re.Pattern) -> tuple[str | None, str | No
         obj = re.split(r"\s+(?:among|amongst)\b", obj)[0]  # no Korean frame for "amongst"
         if _vague_object(obj) or re.search(r"\b(?:and|or|of|for|to|with)$", obj):
             obj = ""  # "address these challenges", "evaluate LLMs' capabilities": says nothing
-        if re.fullmatch(r"[\w-]+(?:al|ic|ive|ous|ent|ant|centric|hop)", obj) or (
-            re.search(
-                r"\s(?:and|or)\s+(?:open|closed|public|large|small|novel|new|real|joint)$", obj
-            )
+        if re.fullmatch(rf"[\w-]+(?:{_ADJECTIVE_ENDING}|centric|hop)", obj) or re.search(
+            rf"\s(?:and|or)\s+{_LIST_ADJECTIVE}$", obj
         ):
             # "bridge cultural, linguistic ... gaps", "integrates A and open, zero-shot B": cut
             # at the list's first adjective
@@ -142,8 +144,7 @@ def read_relative(tail: str, boundary: re.Pattern) -> tuple[str | None, str | No
         elif paired and re.search(r",|\s(?:and|or)\s", obj):
             paired = None  # "combines ResNet and ViT backbones with ...": the list is before "with"
         if paired and re.fullmatch(
-            r"(?:open|closed|public|large|small|novel|new|real|joint)|[\w-]+(?:al|ic|ive|ous|ent|ant)",
-            paired.group(2).strip(),
+            rf"{_LIST_ADJECTIVE}|[\w-]+{_ADJECTIVE_ENDING}", paired.group(2).strip()
         ):
             paired, obj = None, ""  # "integrates A with open, zero-shot B" cut at the comma
         if paired:
