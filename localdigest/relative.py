@@ -12,8 +12,9 @@ from .phrase_words import RELATIVE
 
 _REL_ROOTS = {(v[:-1] if v.endswith(("e", "y")) else v): v for v in RELATIVE}
 # "a network designed to enhance X", "a method that aims to reduce Y": the purpose the authors
-# give it is what the line's relative says it does ("X를 강화하는 네트워크"); round 1-49 floor
-# lines of one sentence were rated 2 in 46 % of reads with a relative, 16 % without
+# give it is what the line's relative says it does ("X를 강화하는 네트워크"). (Kept ratings
+# of rounds 1-49 rated one-sentence floor lines 2 in 46 % of reads with a relative, 16 % without;
+# blind paired round 51 found a purpose mostly read as the title restated: 2 up, 2 down.)
 _PURPOSE = (
     r"(?:(?:that|which)\s+(?:is|are)\s+)?(?:specifically\s+|explicitly\s+)?"
     r"(?:designed|tailored|intended|developed|built|crafted|engineered|trained|optimized)\s+"
