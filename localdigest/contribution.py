@@ -132,6 +132,10 @@ def title_name(title: str) -> str | None:
         ):
             return None  # "Simple Yet Effective: ...": praise, not a name ("Less is More" may be)
         return head
+    dashed = re.match(r"([A-Za-z][\w.+-]*)\s+(?:--|—|–)\s+\S", title)
+    if not sep and dashed and re.search(r"[A-Z\d]", dashed.group(1)[1:]):
+        # "FIND-Net -- Fourier-Integrated Network ...": a dash may set the name off
+        return dashed.group(1)
     return None
 
 

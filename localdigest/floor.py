@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 
 from .contribution import _MAKING, find_contribution, sentences, title_name
+from .floor_also import also_fact
 from .floor_claim import (
     _OUR_WORDS,
     _SOTA,
@@ -54,7 +55,7 @@ from .floor_title import (  # noqa: F401 (_title_desc, _without_motto: read by t
 )
 from .floor_verbs import HOW_VERBS
 from .floor_where import where_evaluated
-from .korean import Glossary, josa
+from .korean import Glossary, default_glossary, josa
 from .paper import Paper
 from .phrase import translate_phrase
 from .phrase_check import _broken
@@ -63,7 +64,7 @@ from .relative import MEANS_RELATIVE, _adjective
 __all__ = ["FLOOR_VERSION", "find_contribution", "floor_line", "translate_phrase"]
 
 # Part of every summary cache key: bump when a rule here changes what a line says.
-FLOOR_VERSION = "floor-129"
+FLOOR_VERSION = "floor-130"
 
 _LINK = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com)/\S+", re.I)
 
@@ -194,15 +195,21 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         # "Specifically, we introduce a conditional image branch": a part named only where
         # nothing else about the method could be said
         how = _how(paper, glossary, names, main, contribution, late=True)
+    also = (
+        None
+        if fact or size or how or part or tested
+        # "In addition, we introduce a cross-attention mechanism": a second thing it makes
+        else also_fact(paper, glossary, main, names)
+    )
     named = names[0] or names[1]
     if main.startswith("초록의 요지"):
-        if names[0] and (fact or size or how or part or tested):
+        if names[0] and (fact or size or how or part or tested or also):
             # a quoted English sentence tells a Korean reader little; the title's name and a
             # fact the line can carry in Korean tell more
             main = f"{josa(names[0], '을/를')} 다룹니다."
         else:
             how = None
-    parts = [main] + [x for x in (fact, size, how, part, tested) if x][
+    parts = [main] + [x for x in (fact, size, how, part, tested, also) if x][
         :1
     ]  # a number is the most specific
     extras = []
@@ -247,6 +254,10 @@ def floor_line(paper: Paper, glossary: Glossary) -> str:
         # where it is evaluated is said in Korean: the name carries the line, not a quote
         # readers rate vague however much follows it (34 of 35 such lines rated 1, rounds 1-41)
         parts[0] = f"{josa(named, '을/를')} 다룹니다."
+    if also in parts and extras:
+        # where it is evaluated or how it compares already says more than a second part: a
+        # line stays two sentences
+        parts.remove(also)
     if releases_code(paper.abstract) and "코드" not in main:  # not twice ("코드와 데이터를 공개")
         extras.append("코드를 공개합니다")
     if extras:
@@ -273,7 +284,25 @@ def _own_names(paper: Paper, contribution) -> tuple[str, ...]:
             for m in [re.search(rf"{re.escape(n)}\s*\(([A-Z][\w\-]{{2,}})\)", paper.abstract)]
             if m  # three letters at least: "AD" would also be part of another name ("ConvAD")
         )[:1]
+        + _phrase_abbreviation(contribution)
     )
+
+
+def _phrase_abbreviation(contribution) -> tuple[str, ...]:
+    """ "resolution-adaptive federated learning (RAF)": the abbreviation a contribution's
+    phrase gives, where the whole phrase spells it (not "the use of Large Language Models
+    (LLMs)", a field's term, nor "a new explainability method (PAIR-X)")."""
+    phrase = (contribution.phrase if contribution else None) or ""
+    m = re.search(r"\s*\(([A-Z][\w-]{1,})\)", phrase)
+    if not m or (contribution.name or "") == m.group(1):
+        return ()
+    words = re.sub(r"^(?:(?:a|an|the|our|novel|new)\s+)+", "", phrase[: m.start()], flags=re.I)
+    initials = "".join(w[0].upper() for w in re.split(r"[\s-]+", words) if w)
+    caps = [c for c in m.group(1) if c.isupper()]
+    if not initials or caps[0] != initials[0] or default_glossary().get(words.lower()):
+        return ()
+    it = iter(initials)
+    return (m.group(1),) if all(c in it for c in caps) else ()
 
 
 def _how(

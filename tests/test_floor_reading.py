@@ -1407,3 +1407,54 @@ def test_a_question_before_the_colon_is_a_hook():
     assert _title_desc(title)[2] == "Knowledge Graph Construction using Triples"
     review = "How Is GenAI Used?: A Systematic Review of 52 Research Articles"
     assert _title_desc(review)[2].startswith("How Is GenAI Used?")
+
+
+def test_a_second_thing_the_paper_makes():
+    # "In addition, we introduce X": said as the line's second sentence, as the first is
+    cross = BG + (
+        "We propose CrossLMM, a model for long video understanding. In addition, we introduce "
+        "a text-to-visual cross-attention mechanism, for which the text tokens are enhanced."
+    )
+    assert floor_line(paper(cross), G).endswith(
+        "또한 text-to-visual 교차 어텐션 메커니즘을 제안합니다."
+    )
+    # a name spelled in capitals is said as the paper spells it
+    guided = BG + (
+        "We propose FreeCache, a caching method for diffusion language models. Second, we "
+        "introduce Guided Diffusion, a training-free method that uses a small model."
+    )
+    assert "또한 Guided Diffusion을 제안합니다." in floor_line(paper(guided), G)
+    # nothing said: the first thing again, a generic kind, results presented, code
+    for tail in (
+        "We also introduce CrossLMM, a long video model.",
+        "In addition, we introduce an effective approach.",
+        "We present qualitative experiments tailored to mobile robots.",
+        "We present the supporting mathematical framework and results from use cases.",
+        "We release the dataset and code to facilitate future research.",
+    ):
+        line = floor_line(paper(BG + "We propose CrossLMM, a model for long videos. " + tail), G)
+        assert "또한" not in line, tail
+    # where it is evaluated already says more: the line stays two sentences
+    evaluated = cross + " Experiments on MVBench and EgoSchema show its strength."
+    assert "또한" not in floor_line(paper(evaluated), G)
+
+
+def test_names_set_off_by_a_dash_or_spelled_by_the_phrase():
+    from localdigest.contribution import title_name
+
+    assert title_name("FIND-Net -- Fourier-Integrated Network for Artifact Reduction") == (
+        "FIND-Net"
+    )
+    assert title_name("Learning -- A Study of Things") is None  # no capital inside: a word
+    # "resolution-adaptive federated learning (RAF)": RAF is the method's name, so "RAF
+    # leverages X" is about it
+    raf = BG + (
+        "We present resolution-adaptive federated learning (RAF) for keypoint detection. "
+        "RAF leverages heatmap-based knowledge distillation between resolutions."
+    )
+    assert "히트맵" in floor_line(paper(raf), G) or "heatmap" in floor_line(paper(raf), G)
+    # a field's term is no name: "the use of Large Language Models (LLMs)"
+    from localdigest.floor import _phrase_abbreviation
+
+    used = find_contribution(paper(BG + "We study the use of Large Language Models (LLMs)."))
+    assert _phrase_abbreviation(used) == ()
