@@ -17,6 +17,7 @@ from .korean import Glossary, josa
 from .paper import Paper
 from .phrase import translate_phrase
 from .phrase_check import _broken
+from .relative import _adjective
 
 # "present" also says what a paper shows ("we present qualitative experiments"): only a thing
 # made of one of these kinds is a second contribution
@@ -78,7 +79,16 @@ def _said(c, glossary: Glossary, main: str, names: tuple[str, ...]) -> str | Non
         return None  # "22 representative tasks": a count the phrase cannot carry; "genera- tion"
     if name and (name in main or any(name.lower() == (n or "").lower() for n in names)):
         return None  # the line's own thing again, by its name
-    head = re.split(r"\s+(?:with|of|for|from|in|on|that|which|to|across|using)\s+", phrase)[0]
+    head = re.split(
+        r"\s+(?:with|of|for|from|in|on|that|which|to|across|using|based|built|trained)\s+", phrase
+    )[0]
+    last = head.split()[-1] if head.split() else ""
+    if (
+        not name
+        and len(head.split()) > 1
+        and (_adjective(last) or re.fullmatch(r"\w+-(?:stage|step|shot)", last))
+    ):
+        return None  # "a simple one-stage (fine-tuning pipeline)": cut before its noun
     if c.verb == "제시" and not _MADE_HEADS.search(head.split()[-1] if head else ""):
         return None  # "we present qualitative experiments / the mathematical framework and results"
     if not name and (_is_generic(phrase) or all(w in _PLAIN or _is_generic(w) for w in words)):
@@ -94,6 +104,11 @@ def _said(c, glossary: Glossary, main: str, names: tuple[str, ...]) -> str | Non
         return None  # "Attack(UMA) 매핑": an abbreviation inside the Korean, its name torn
     if name and name.lower() not in ko.lower():
         ko = f"{ko} {name}"
+    if ko.count("(") != ko.count(")"):
+        return None  # "estimator SACB-Net)": a name torn from its parenthesis
+    # "the first 2D video dataset (with both humanoid and non-humanoid subjects)": first only
+    # with the clause the line leaves out
+    ko = re.sub(r"최초의\s*", "", ko)
     content = [w for w in re.findall(r"[\w-]+", ko) if len(w) > 1]
     if content and all(w in main for w in content):
         return None  # every word of it is in the line already

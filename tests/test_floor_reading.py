@@ -1458,3 +1458,22 @@ def test_names_set_off_by_a_dash_or_spelled_by_the_phrase():
 
     used = find_contribution(paper(BG + "We study the use of Large Language Models (LLMs)."))
     assert _phrase_abbreviation(used) == ()
+
+
+def test_round_60_readings_of_the_second_thing():
+    # cut before its noun at a comma, "first" without its clause, a name torn from its
+    # parenthesis: each said nothing or too much (round 60's new 0s)
+    base = BG + "We propose MoshiVis, a speech model that sees. "
+    for tail, said in (
+        ("To reduce costs, we design a simple one-stage, parameter-efficient pipeline.", None),
+        (
+            "We create the first 2D video dataset that contains both humanoid subjects.",
+            "또한 2D 비디오 데이터셋을 구축합니다.",
+        ),
+        ("We introduce a pyramid flow estimator (named SACB-Net) that integrates SACBs.", None),
+    ):
+        line = floor_line(paper(base + tail), G)
+        if said:
+            assert line.endswith(said), line
+        else:
+            assert "또한" not in line, line
