@@ -34,7 +34,8 @@ _PLAIN = set(
     "dataset datasets benchmark benchmarks corpus metric metrics evaluation scheme suite "
     "specialized comprehensive dedicated accompanying corresponding large-scale high-quality "
     "challenging several various multiple two three four additional further key technical "
-    "innovations contributions improvements components".split()
+    "innovations contributions improvements components additional second third fourth "
+    "extra auxiliary new novel simple".split()
 )
 # "Guided Diffusion", "Unlearning Mapping Attack (UMA)": a name spelled in capitals is said as
 # the paper spells it (word by word it turned into "Guided 확산", "Attack(UMA) 매핑 언러닝")
@@ -92,7 +93,10 @@ def _said(c, glossary: Glossary, main: str, names: tuple[str, ...]) -> str | Non
     if c.verb == "제시" and not _MADE_HEADS.search(head.split()[-1] if head else ""):
         return None  # "we present qualitative experiments / the mathematical framework and results"
     if not name and (_is_generic(phrase) or all(w in _PLAIN or _is_generic(w) for w in words)):
-        return None  # "an effective approach", "a benchmark dataset"
+        return None  # "an effective approach", "a benchmark dataset", "a third training strategy"
+    named = re.search(r"\b[\w-]*(?:[A-Z][\w-]*[A-Z\d]|\d)[\w-]*\b|\b[A-Z][a-z]", phrase)
+    if not (name or named) and len([w for w in words if w not in _PLAIN]) < 2:
+        return None  # "projectors", "additional views": one plain word names no particular thing
     if re.search(r"\b(?:and|or)\b", head) and not name:
         # "the supporting mathematical framework and results": where "and" binds, unsure
         return None

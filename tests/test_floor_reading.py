@@ -1477,3 +1477,19 @@ def test_round_60_readings_of_the_second_thing():
             assert line.endswith(said), line
         else:
             assert "또한" not in line, line
+
+
+def test_the_second_thing_after_a_bare_claim_and_plain_things_left_out():
+    cross = BG + (
+        "We propose CrossLMM, a model for long video understanding. In addition, we introduce "
+        "a text-to-visual cross-attention mechanism for token enhancement. "
+    )
+    # a bare "better than existing methods" or a count says little: the part stays
+    bare = floor_line(paper(cross + "Our method outperforms state-of-the-art methods."), G)
+    assert "text-to-visual 교차 어텐션" in bare and "기존 방법보다" in bare
+    # one plain word, or only kinds and qualities, names no particular thing
+    for tail in ("We also introduce projectors.", "We also propose a third training strategy."):
+        line = floor_line(paper(BG + "We propose CrossLMM, a model for videos. " + tail), G)
+        assert "또한" not in line, tail
+    named = BG + "We propose CrossLMM, a model for videos. We also build the ATLAS dataset."
+    assert "또한 ATLAS 데이터셋을 구축합니다." in floor_line(paper(named), G)
